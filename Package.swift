@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "pilotbook",
+    products: [
+        .executable(name: "pilot", targets: ["pilot"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Runner", targets: ["Runner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries: a module map and a shim header, nothing else.
+        .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+
+        // Display width of text in terminal cells (East Asian width), padding, truncation.
+        .target(name: "TextLayout"),
+
+        // The .pilotbook format: model, parser, writer, atomic saving, assets.
+        .target(
+            name: "Workbook",
+            dependencies: ["TextLayout", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // The cell language, session state and command dispatch. No terminal, no HTTP.
+        .target(name: "Kernel", dependencies: ["TextLayout"]),
+
+        // Runs a workbook's cells through a kernel session, saving after every cell.
+        .target(name: "Runner", dependencies: ["Workbook", "Kernel"]),
+
+        // The executable: argument parsing, the only place that prints and exits.
+        .executableTarget(
+            name: "pilot",
+            dependencies: [
+                "Runner", "Workbook", "Kernel", "CXGBoost", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Snapshots"]),
+        .testTarget(name: "PilotTests", dependencies: ["Workbook"], exclude: ["Snapshots"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

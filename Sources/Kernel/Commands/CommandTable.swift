@@ -1,0 +1,24 @@
+/// The commands a kernel knows, by name.
+public struct CommandTable: Sendable {
+    public private(set) var commands: [Command]
+
+    public init(_ commands: [Command]) {
+        self.commands = commands
+    }
+
+    /// The command with this name.
+    public subscript(name: String) -> Command? {
+        commands.first { $0.name == name }
+    }
+
+    /// Every command's name, in table order.
+    public var names: [String] { commands.map(\.name) }
+
+    /// Adds commands (a later module's, or a test's).
+    public mutating func add(_ more: [Command]) {
+        commands += more
+    }
+
+    /// The commands every session has: `help`, `vars`, `set`, `reset`.
+    public static let builtin = CommandTable(SessionCommands.all)
+}

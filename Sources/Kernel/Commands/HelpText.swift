@@ -1,0 +1,40 @@
+import TextLayout
+
+/// The text `help` prints, made from the command table.
+enum HelpText {
+    static func overview(of table: CommandTable) -> String {
+        var lines: [String] = []
+        let usageWidth = table.commands.map(\.usage.displayWidth).max() ?? 0
+        for area in Command.Area.allCases {
+            let commands = table.commands.filter { $0.area == area }
+            guard !commands.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append(area.rawValue)
+            for command in commands {
+                lines.append("  " + command.usage.padded(to: usageWidth) + "  " + command.summary)
+            }
+        }
+        lines.append("")
+        lines.append("'help CMD' explains one command.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func detail(of command: Command) -> String {
+        var lines = ["usage: " + command.usage, "", command.summary]
+        if !command.discussion.isEmpty { lines.append(command.discussion) }
+        if !command.options.isEmpty {
+            lines.append("")
+            lines.append("options:")
+            let width = command.options.map { ($0.name + "=" + $0.value).displayWidth }.max() ?? 0
+            for option in command.options {
+                lines.append("  " + (option.name + "=" + option.value).padded(to: width) + "  " + option.summary)
+            }
+        }
+        if !command.examples.isEmpty {
+            lines.append("")
+            lines.append("examples:")
+            lines += command.examples.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

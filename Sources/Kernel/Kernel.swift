@@ -1,0 +1,67 @@
+/// Runs cells: splits a cell into command lines, checks each against the command table and runs
+/// it against a session, collecting output.
+///
+/// The kernel knows nothing of terminals, files of workbooks or HTTP; it turns source text into
+/// output blocks and a status.
+public struct Kernel: Sendable {
+    public var commands: CommandTable
+
+    public init(commands: CommandTable = .builtin) {
+        self.commands = commands
+    }
+
+    /// How a cell's run ended.
+    public enum Status: String, Sendable, Equatable {
+        case ok, error, interrupted
+    }
+
+    /// The outcome of running a cell.
+    public struct CellResult: Sendable, Equatable {
+        public var status: Status
+        public var blocks: [OutputBlock]
+    }
+
+    /// Runs every command of `source` in order, stopping at the first that fails.
+    ///
+    /// A failure is rendered into the output as `error: ...` and `hint: ...`; the commands before
+    /// it keep their output, the ones after it do not run.
+    public func run(cell source: String, in session: Session, interruption: Interruption = Interruption(),
+                    width: Int = 100, onBlock: ((OutputBlock) -> Void)? = nil) -> CellResult {
+        let output = OutputBuffer(onBlock: onBlock)
+        let context = CommandContext(session: session, output: output, commands: commands,
+                                     interruption: interruption, width: width)
+        do {
+            let lexer = CellLexer(resolve: { [session] in session.lookup($0) })
+            for line in try lexer.commands(in: source) {
+                if interruption.isRaised { return CellResult(status: .interrupted, blocks: output.blocks) }
+                try execute(line, in: context)
+            }
+        } catch {
+            output.print(error.rendered)
+            return CellResult(status: .error, blocks: output.blocks)
+        }
+        return CellResult(status: interruption.isRaised ? .interrupted : .ok, blocks: output.blocks)
+    }
+
+    /// Runs one command line.
+    func execute(_ line: Invocation, in context: CommandContext) throws(KernelError) {
+        guard let command = commands[line.name] else {
+            throw KernelError("unknown command '\(line.name)'",
+                              hint: Suggestion.hint(for: line.name, in: commands.names)
+                                ?? "run 'help' to list the commands")
+        }
+        if !command.acceptsAnyOption {
+            for located in line.arguments {
+                guard case .option(let key, _) = located.argument,
+                      !command.options.contains(where: { $0.name == key }) else { continue }
+                let known = command.options.map(\.name)
+                let hint = Suggestion.hint(for: key, in: known)
+                    ?? (known.isEmpty ? "\(command.name) takes no options; usage: \(command.usage)"
+                                      : "options are " + known.map { "\($0)=" }.joined(separator: ", "))
+                throw KernelError("\(command.name) has no option '\(key)'", hint: hint,
+                                  line: line.line, column: located.column, lineText: line.text)
+            }
+        }
+        try command.run(line, context)
+    }
+}

@@ -1,0 +1,80 @@
+/// What a running workbook or shell holds: named values, settings and parameters.
+///
+/// One session runs one workbook's cells in order, so a frame loaded in one cell is there for the
+/// next. Paths in cells are relative to ``workingDirectory``, the workbook's own folder.
+public final class Session {
+    /// The folder relative paths are resolved against.
+    public let workingDirectory: String
+    /// The settings this session knows, with their defaults.
+    public let knownSettings: [Setting]
+    /// Current setting values, by name.
+    public private(set) var settings: [String: String]
+    /// Parameters given from outside (`pilot run --param k=v`), by name, in the order given.
+    public private(set) var parameters: [(name: String, value: String)] = []
+    /// Named values, by name.
+    public private(set) var values: [String: any SessionValue] = [:]
+
+    public init(workingDirectory: String, settings: [Setting] = Setting.standard) {
+        self.workingDirectory = workingDirectory
+        self.knownSettings = settings
+        self.settings = Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.defaultValue) })
+    }
+
+    /// Changes a setting.
+    ///
+    /// - Throws: ``KernelError`` for an unknown setting (with a suggestion) or an invalid value.
+    public func set(_ name: String, to value: String) throws(KernelError) {
+        guard let setting = knownSettings.first(where: { $0.name == name }) else {
+            let names = knownSettings.map(\.name)
+            throw KernelError("unknown setting '\(name)'",
+                              hint: Suggestion.hint(for: name, in: names)
+                                ?? "settings are " + names.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        if let problem = setting.validate(value) {
+            throw KernelError("\(name)=\(value) is not valid: \(problem)", hint: "e.g. set \(name)=\(setting.defaultValue)")
+        }
+        settings[name] = value
+    }
+
+    /// Defines a parameter; a parameter named like a setting sets the setting instead.
+    public func define(parameter name: String, value: String) throws(KernelError) {
+        if knownSettings.contains(where: { $0.name == name }) {
+            try set(name, to: value)
+            return
+        }
+        parameters.removeAll { $0.name == name }
+        parameters.append((name, value))
+    }
+
+    /// The value `$name` stands for: a parameter, else a setting.
+    public func lookup(_ name: String) -> String? {
+        parameters.last { $0.name == name }?.value ?? settings[name]
+    }
+
+    /// The setting's value as a whole number (settings are validated when set).
+    public func integerSetting(_ name: String) -> Int {
+        Int(settings[name] ?? "") ?? 0
+    }
+
+    /// Stores a value under a name, replacing what was there.
+    public func store(_ value: any SessionValue, as name: String) {
+        values[name] = value
+    }
+
+    /// Removes a named value; returns it if there was one.
+    @discardableResult
+    public func remove(_ name: String) -> (any SessionValue)? {
+        values.removeValue(forKey: name)
+    }
+
+    /// Forgets every named value and puts settings back to their defaults; parameters stay.
+    ///
+    /// - Returns: how many values were forgotten.
+    @discardableResult
+    public func reset() -> Int {
+        let count = values.count
+        values.removeAll()
+        settings = Dictionary(uniqueKeysWithValues: knownSettings.map { ($0.name, $0.defaultValue) })
+        return count
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Kernel
+import Workbook
+
+/// Runs a workbook's cells through a kernel session and writes each cell's output back into the
+/// workbook, saving after every cell so that an interrupted run keeps what it finished.
+///
+/// ```swift
+/// let runner = try BookRunner(bookPath: "tutorial.pilotbook")
+/// let summary = try runner.runAll { event in print(event) }
+/// ```
+public final class BookRunner {
+    /// The workbook being run, as it stands now (outputs of the cells run so far included).
+    public private(set) var workbook: Workbook
+    /// The session cells run in.
+    public let session: Session
+    public let kernel: Kernel
+    /// Raise it to stop the running cell and the run.
+    public let interruption: Interruption
+    /// Where outputs are saved.
+    public let destination: BookFile
+    private let assets: AssetFolder
+
+    /// Prepares to run the workbook at `bookPath`.
+    ///
+    /// - Parameters:
+    ///   - outputPath: where to write the run; `nil` writes back into the workbook itself.
+    ///   - parameters: `--param` values, defined in the session before the first cell.
+    /// - Throws: ``WorkbookError`` when the workbook cannot be read or parsed, or a parameter is
+    ///   invalid; nothing is written then.
+    public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = Kernel(),
+                parameters: [(String, String)] = [], interruption: Interruption = Interruption())
+        throws(RunnerError)
+    {
+        let source: BookFile
+        do {
+            source = try BookFile(path: bookPath)
+        } catch {
+            throw .workbook(error)
+        }
+        var workbook = source.workbook
+        workbook.assignMissingIDs()
+        self.workbook = workbook
+        self.kernel = kernel
+        self.interruption = interruption
+        let folder = URL(fileURLWithPath: bookPath).deletingLastPathComponent().path
+        session = Session(workingDirectory: folder)
+        for (name, value) in parameters {
+            do {
+                try session.define(parameter: name, value: value)
+            } catch {
+                throw .parameter(name: name, error)
+            }
+        }
+        if let outputPath {
+            destination = BookFile(overwriting: outputPath, with: workbook)
+        } else {
+            destination = source
+        }
+        assets = AssetFolder(bookPath: destination.path)
+    }
+
+    /// The result of running the whole workbook.
+    public struct Summary: Sendable, Equatable {
+        public var cellsRun = 0
+        public var failed: [String] = []
+        public var interrupted: String?
+        public var skipped = 0
+        public var succeeded: Bool { failed.isEmpty && interrupted == nil }
+    }
+
+    /// Runs every cell in order, saving after each.
+    ///
+    /// - Parameters:
+    ///   - keepGoing: go on after a failed cell instead of stopping there.
+    ///   - onEvent: told when a cell starts and ends, and of each output block as it appears.
+    /// - Throws: ``RunnerError`` when the workbook cannot be saved; what was saved before stays.
+    public func runAll(keepGoing: Bool = false, onEvent: (RunEvent) -> Void = { _ in }) throws(RunnerError) -> Summary {
+        var summary = Summary()
+        let ids = workbook.cells.compactMap(\.id)
+        for (index, id) in ids.enumerated() {
+            let result = try run(cell: id, position: index + 1, of: ids.count, onEvent: onEvent)
+            summary.cellsRun += 1
+            switch result.status {
+            case .ok: break
+            case .error: summary.failed.append(id)
+            case .interrupted: summary.interrupted = id
+            }
+            if result.status == .interrupted || (result.status == .error && !keepGoing) {
+                summary.skipped = ids.count - index - 1
+                break
+            }
+        }
+        assets.removeUnreferenced(keeping: workbook.imagePaths)
+        return summary
+    }
+
+    /// Runs one cell and saves its output.
+    @discardableResult
+    public func run(cell id: String, position: Int = 1, of total: Int = 1,
+                    onEvent: (RunEvent) -> Void = { _ in }) throws(RunnerError) -> Kernel.CellResult {
+        guard let cell = workbook.cell(withID: id) else { preconditionFailure("no cell '\(id)'") }
+        onEvent(.cellStarted(id: id, position: position, total: total, source: cell.source))
+        let started = ContinuousClock.now
+        interruption.clear()
+        let result = withoutActuallyEscaping(onEvent) { onEvent in
+            kernel.run(cell: cell.source, in: session, interruption: interruption) { block in
+                onEvent(.output(id: id, block))
+            }
+        }
+        var items: [OutputItem] = []
+        for block in result.blocks {
+            switch block {
+            case .text(let text):
+                items.append(.text(text))
+            case .image(let svg, let alt):
+                do {
+                    items.append(.image(path: try assets.store(svg: svg), alt: alt))
+                } catch {
+                    throw .workbook(error)
+                }
+            }
+        }
+        let status = OutputStatus(rawValue: result.status.rawValue)!
+        let region = OutputRegion(cellID: id, status: status, sourceHash: cell.sourceHash, items: items,
+                                  lineEnding: workbook.lineEnding)
+        workbook.setOutput(region)
+        try save()
+        onEvent(.cellFinished(id: id, position: position, total: total, status: result.status,
+                              duration: ContinuousClock.now - started))
+        return result
+    }
+
+    /// Saves the workbook as it stands; when the file changed on disk meanwhile, writes this
+    /// run's version beside it instead (`NAME.conflict.pilotbook`) so nothing is lost.
+    public func save() throws(RunnerError) {
+        do {
+            try destination.save(workbook)
+        } catch where error.code == .changedOnDisk {
+            let conflict = BookRunner.conflictPath(for: destination.path)
+            do {
+                try BookFile(overwriting: conflict, with: workbook).forceSave(workbook)
+            } catch {
+                throw .workbook(error)
+            }
+            throw .changedOnDisk(path: destination.path, savedAs: conflict)
+        } catch {
+            throw .workbook(error)
+        }
+    }
+
+    static func conflictPath(for path: String) -> String {
+        let base = path.hasSuffix(".pilotbook") ? String(path.dropLast(".pilotbook".count)) : path
+        return base + ".conflict.pilotbook"
+    }
+}
+
+/// What a run reports as it goes, for live display; never stored.
+public enum RunEvent {
+    case cellStarted(id: String, position: Int, total: Int, source: String)
+    case output(id: String, OutputBlock)
+    case cellFinished(id: String, position: Int, total: Int, status: Kernel.Status, duration: Duration)
+}
+
+/// Why a run could not go on.
+public enum RunnerError: Error, Sendable, Equatable {
+    /// The workbook could not be read, parsed or written.
+    case workbook(WorkbookError)
+    /// A `--param` value was rejected.
+    case parameter(name: String, KernelError)
+    /// Someone changed the file while it ran; this run was saved to `savedAs` instead.
+    case changedOnDisk(path: String, savedAs: String)
+
+    /// `error: ...` and `hint: ...`, as the user reads them.
+    public var rendered: String {
+        switch self {
+        case .workbook(let error):
+            error.rendered
+        case .parameter(let name, let error):
+            "error: --param \(name): \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? "")
+        case .changedOnDisk(let path, let savedAs):
+            "error: \(path) changed on disk while pilot was running it; left it as it is\n"
+                + "hint: this run's outputs are in \(savedAs): compare the two and keep what you want"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Runner
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a workbook into a scratch copy and compare with its stored outputs.",
+        discussion: "The workbook itself is not changed. Exits 1, with a diff per cell, when an output differs."
+    )
+
+    @Argument(help: "The workbook to check.", completion: .file(extensions: ["pilotbook"]))
+    var book: String
+
+    @Option(name: .customLong("param"), help: "Set a parameter (or a setting) before the first cell; repeatable.")
+    var parameters: [Parameter] = []
+
+    func run() throws {
+        let console = Console.standard
+        let report: BookCheck.Report
+        do {
+            report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) }).run()
+        } catch {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
+        for difference in report.differences {
+            console.line(console.styled("cell '\(difference.cellID)' (line \(difference.line)):", .bold))
+            for line in difference.diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                if line.hasPrefix("-"), !line.hasPrefix("---") {
+                    console.line(console.styled(String(line), .red))
+                } else if line.hasPrefix("+"), !line.hasPrefix("+++") {
+                    console.line(console.styled(String(line), .green))
+                } else {
+                    console.line(String(line))
+                }
+            }
+        }
+        console.line(report.passed ? console.styled(report.verdict, .green) : console.styled(report.verdict, .red))
+        if !report.passed { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import CEditLine
+import CXGBoost
+
+@main
+struct Pilot: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "pilot",
+        abstract: "Run AutoML workbooks (.pilotbook) from the terminal: SageMaker Autopilot, locally.",
+        discussion: """
+        A workbook is a Markdown file with `pilot` cells. `pilot run` runs its cells and writes each \
+        cell's output back under the cell; `pilot check` tells whether it still produces the outputs \
+        stored in it.
+        """,
+        version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
+        subcommands: [RunCommand.self, CheckCommand.self, StripCommand.self]
+    )
+
+    static var xgboostVersion: String {
+        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        XGBoostVersion(&major, &minor, &patch)
+        return "\(major).\(minor).\(patch)"
+    }
+}

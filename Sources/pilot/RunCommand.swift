@@ -1,0 +1,64 @@
+import ArgumentParser
+import Kernel
+import Runner
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run every cell of a workbook in order and write the outputs back.",
+        discussion: """
+        Cells run with the workbook's folder as working directory. Outputs are saved after every \
+        cell, so an interrupted run keeps what it finished. Exits 1 when a cell failed.
+        """
+    )
+
+    @Argument(help: "The workbook to run.", completion: .file(extensions: ["pilotbook"]))
+    var book: String
+
+    @Option(name: .customLong("param"), help: "Set a parameter (or a setting) before the first cell; repeatable.")
+    var parameters: [Parameter] = []
+
+    @Option(help: "Write the run to FILE instead of into the workbook.", completion: .file(extensions: ["pilotbook"]))
+    var output: String?
+
+    @Flag(help: "Go on after a failed cell instead of stopping there.")
+    var keepGoing = false
+
+    @Flag(name: .shortAndLong, help: "Print every cell's output, not only failures.")
+    var verbose = false
+
+    func run() throws {
+        let console = Console.standard
+        let interruption = Interruption()
+        let runner: BookRunner
+        do {
+            runner = try BookRunner(bookPath: book, outputPath: output,
+                                    parameters: parameters.map { ($0.name, $0.value) },
+                                    interruption: interruption)
+        } catch {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
+        Interrupts.install(interruption)
+        let reporter = RunReporter(console: console, verbose: verbose)
+        var pending: [String: [OutputBlock]] = [:]
+        let summary: BookRunner.Summary
+        do {
+            summary = try runner.runAll(keepGoing: keepGoing) { reporter.handle($0, blocks: &pending) }
+        } catch {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
+        let target = output ?? book
+        var parts = ["\(summary.cellsRun) of \(runner.workbook.cells.count) cells run"]
+        if !summary.failed.isEmpty { parts.append("\(summary.failed.count) failed (\(summary.failed.joined(separator: ", ")))") }
+        if let id = summary.interrupted { parts.append("interrupted at \(id)") }
+        console.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")
+        if !summary.succeeded {
+            if summary.skipped > 0, summary.interrupted == nil {
+                console.line(console.styled("hint:", .yellow) + " fix the cell and run again, or pass --keep-going to run the rest anyway")
+            }
+            throw ExitCode.failure
+        }
+    }
+}
