@@ -43,15 +43,24 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        // Snapshot files and scratch folders for the test targets.
+        .target(name: "TestSupport", path: "Tests/Support"),
+
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
         .testTarget(
             name: "WorkbookTests",
-            dependencies: ["Workbook", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Workbook", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Snapshots"]),
-        .testTarget(name: "PilotTests", dependencies: ["Workbook"], exclude: ["Snapshots"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PilotTests",
+            dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

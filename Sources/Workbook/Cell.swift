@@ -81,7 +81,7 @@ public struct Cell: Sendable, Equatable {
     /// LF line endings and a final newline (unless empty).
     static func normalize(_ text: String) -> String {
         var result = text.replacingCRLF()
-        if !result.isEmpty, !result.hasSuffix("\n") { result += "\n" }
+        if !result.isEmpty, !result.endsWithLineFeed { result += "\n" }
         return result
     }
 }

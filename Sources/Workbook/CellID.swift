@@ -1,11 +1,9 @@
 /// Cell ids: what `id=` may hold, and how missing ones are made up.
 public enum CellID {
-    /// Letters, digits, `-` and `_`, starting with a letter or digit.
+    /// Letters (any script), digits, `-` and `_`, starting with a letter or digit.
     public static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, isWordScalar(first), first != "-", first != "_" else {
-            return false
-        }
-        return id.unicodeScalars.allSatisfy(isWordScalar)
+        guard let first = id.first, first.isLetter || first.isNumber else { return false }
+        return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     /// An id for a cell holding `source`, unused among `taken`: the cell's first command word
@@ -16,20 +14,13 @@ public enum CellID {
             .map { $0.trimmingCharacters(in: " \t") }
             .first { !$0.isEmpty && !$0.hasPrefix("#") }?
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-        var base = String((firstWord ?? "cell").lowercased().unicodeScalars.filter(isWordScalar)
-            .map(Character.init).prefix(24))
+        var base = String((firstWord ?? "cell").lowercased()
+            .filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.prefix(24))
         if !isValid(base) { base = "cell" }
         if !taken.contains(base) { return base }
         var n = 2
         while taken.contains("\(base)-\(n)") { n += 1 }
         return "\(base)-\(n)"
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "-", "_": true
-        default: false
-        }
     }
 }
 

@@ -31,7 +31,7 @@ extension Workbook {
             blocks[index + 1] = .output(region)
             return
         }
-        if case .cell(var cell) = blocks[index], !cell.closingLine.hasSuffix("\n") {
+        if case .cell(var cell) = blocks[index], !cell.closingLine.endsWithLineFeed {
             cell.closingLine += lineEnding.rawValue
             blocks[index] = .cell(cell)
         }
@@ -97,16 +97,22 @@ extension Workbook {
     private mutating func ensureTrailingNewline(before position: Int) {
         guard position > 0 else { return }
         switch blocks[position - 1] {
-        case .prose(let text) where !text.hasSuffix("\n"):
+        case .prose(let text) where !text.endsWithLineFeed:
             blocks[position - 1] = .prose(text + lineEnding.rawValue)
-        case .cell(var cell) where !cell.closingLine.hasSuffix("\n"):
+        case .cell(var cell) where !cell.closingLine.endsWithLineFeed:
             cell.closingLine += lineEnding.rawValue
             blocks[position - 1] = .cell(cell)
-        case .output(var region) where !region.rawText.hasSuffix("\n"):
+        case .output(var region) where !region.rawText.endsWithLineFeed:
             region.rawText += lineEnding.rawValue
             blocks[position - 1] = .output(region)
         default:
             break
         }
     }
+}
+
+extension String {
+    /// Whether the last byte is LF (also true after CRLF, which `hasSuffix("\n")` misses
+    /// because Swift compares CRLF as one character).
+    var endsWithLineFeed: Bool { utf8.last == 0x0A }
 }

@@ -15,8 +15,9 @@ public struct CellLexer {
     /// The command lines of `source`, skipping blank and comment-only lines.
     public func commands(in source: String) throws(KernelError) -> [Invocation] {
         var result: [Invocation] = []
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = String(line.hasSuffix("\r") ? line.dropLast() : line)
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            let text = String(line.last == "\r" ? line.dropLast() : line)
             let arguments = try lex(text, line: index + 1)
             guard let first = arguments.first else { continue }
             guard case .word(let name, false) = first.argument else {
