@@ -45,3 +45,39 @@ extension String {
         return indent
     }
 }
+
+extension String {
+    /// This text with each line word-wrapped to at most `width` cells. Spacing inside a line is
+    /// kept; continuation lines start with the line's own leading spaces plus `indent`. Words
+    /// longer than the width stay whole.
+    public func wrapped(to width: Int, indent: String = "") -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let lead = String(line.prefix { $0 == " " })
+            // Each chunk is the spaces before a word and the word.
+            var chunks: [(gap: Substring, word: Substring)] = []
+            var rest = line.dropFirst(lead.count)
+            while !rest.isEmpty {
+                let gap = rest.prefix { $0 == " " }
+                rest = rest.dropFirst(gap.count)
+                let word = rest.prefix { $0 != " " }
+                rest = rest.dropFirst(word.count)
+                if !word.isEmpty { chunks.append((gap, word)) }
+            }
+            var lines: [String] = []
+            var current = lead
+            var startOfLine = true
+            for (gap, word) in chunks {
+                let candidate = startOfLine ? current + word : current + gap + word
+                if !startOfLine, candidate.displayWidth > width {
+                    lines.append(current)
+                    current = lead + indent + word
+                } else {
+                    current = candidate
+                }
+                startOfLine = false
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

@@ -35,3 +35,15 @@ struct DisplayWidthTests {
         #expect("\tload 年齢 x".caretIndent(upTo: 8) == "\t     " + "    ")
     }
 }
+
+@Suite("Wrapping")
+struct WrapTests {
+    @Test("wraps at word boundaries, keeping leading spaces and adding the indent")
+    func wrap() {
+        #expect("one two three four".wrapped(to: 9) == "one two\nthree\nfour")
+        #expect("  seed  random seed for splits".wrapped(to: 16, indent: "  ") == "  seed  random\n    seed for\n    splits")
+        #expect("a\n\nb".wrapped(to: 5) == "a\n\nb")
+        #expect("supercalifragilistic x".wrapped(to: 5) == "supercalifragilistic\nx")
+        #expect("日本語 の テキスト".wrapped(to: 9) == "日本語 の\nテキスト")
+    }
+}

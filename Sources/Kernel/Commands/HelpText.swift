@@ -2,7 +2,7 @@ import TextLayout
 
 /// The text `help` prints, made from the command table.
 enum HelpText {
-    static func overview(of table: CommandTable) -> String {
+    static func overview(of table: CommandTable, width: Int) -> String {
         var lines: [String] = []
         let usageWidth = table.commands.map(\.usage.displayWidth).max() ?? 0
         for area in Command.Area.allCases {
@@ -11,7 +11,8 @@ enum HelpText {
             if !lines.isEmpty { lines.append("") }
             lines.append(area.rawValue)
             for command in commands {
-                lines.append("  " + command.usage.padded(to: usageWidth) + "  " + command.summary)
+                let line = "  " + command.usage.padded(to: usageWidth) + "  " + command.summary
+                lines.append(line.wrapped(to: width, indent: String(repeating: " ", count: usageWidth + 4)))
             }
         }
         lines.append("")
@@ -19,9 +20,9 @@ enum HelpText {
         return lines.joined(separator: "\n")
     }
 
-    static func detail(of command: Command) -> String {
+    static func detail(of command: Command, width: Int) -> String {
         var lines = ["usage: " + command.usage, "", command.summary]
-        if !command.discussion.isEmpty { lines.append(command.discussion) }
+        if !command.discussion.isEmpty { lines.append(command.discussion.wrapped(to: width, indent: "")) }
         if !command.options.isEmpty {
             lines.append("")
             lines.append("options:")

@@ -13,14 +13,14 @@ enum SessionCommands {
         let table = context.commands
         switch line.words.count {
         case 0:
-            context.print(HelpText.overview(of: table))
+            context.print(HelpText.overview(of: table, width: context.width))
         case 1:
             let name = line.words[0]
             guard let command = table[name] else {
                 throw KernelError("no command named '\(name)'",
                                   hint: Suggestion.hint(for: name, in: table.names) ?? "run 'help' to list the commands")
             }
-            context.print(HelpText.detail(of: command))
+            context.print(HelpText.detail(of: command, width: context.width))
         default:
             throw table["help"]!.usageError("help takes at most one command name")
         }
@@ -55,8 +55,11 @@ enum SessionCommands {
         "set", area: .session, usage: "set KEY=VALUE...",
         summary: "change session settings",
         discussion: """
-        Settings: \(Setting.standard.map { "\($0.name) (\($0.summary), default \($0.defaultValue))" }.joined(separator: "; ")).
-        Without arguments, lists the settings and their values. '$name' in a later line reads a setting.
+        Without arguments, lists the settings and their values. '$name' in a later line reads a \
+        setting or a parameter.
+
+        settings:
+        \(Setting.standard.map { "  \($0.name)  \($0.summary) (default \($0.defaultValue))" }.joined(separator: "\n"))
         """,
         acceptsAnyOption: true,
         examples: ["set seed=42", "set rows=20"]
