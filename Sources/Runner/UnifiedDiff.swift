@@ -73,12 +73,12 @@ public enum UnifiedDiff {
             if i < n, j < m, a[i] == b[j] {
                 edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1; j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-                edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1))
-                j += 1
-            } else {
+            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
                 edits.append(Edit(kind: .delete, text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1))
+                j += 1
             }
         }
         return edits

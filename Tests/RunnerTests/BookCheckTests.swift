@@ -1,0 +1,66 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Runner
+
+@Suite("pilot check")
+struct BookCheckTests {
+    @Test("passes on a freshly run workbook and leaves it untouched")
+    func passes() throws {
+        let folder = ScratchFolder()
+        folder.write(BookRunnerTests.tour, to: "tour.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).runAll(keepGoing: true)
+        let before = folder.bytes("tour.pilotbook")
+        let report = try BookCheck(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).run()
+        #expect(report.passed)
+        #expect(report.verdict == "ok: \(folder.file("tour.pilotbook")): all 4 cells produce their stored outputs")
+        #expect(folder.bytes("tour.pilotbook") == before)
+    }
+
+    @Test("fails with a unified diff when a stored output was edited by hand")
+    func handEdited() throws {
+        let folder = ScratchFolder()
+        folder.write(BookRunnerTests.tour, to: "tour.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).runAll(keepGoing: true)
+        let text = folder.read("tour.pilotbook").replacingOccurrences(of: "3 bars\n```", with: "4 bars\n```")
+        folder.write(text, to: "tour.pilotbook")
+        let report = try BookCheck(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).run()
+        #expect(!report.passed)
+        #expect(report.differences.map(\.cellID) == ["plot"])
+        #expect(report.differences[0].diff == """
+        --- stored output of 'plot'
+        +++ output of 'plot' now
+        @@ -1,6 +1,6 @@
+         <!-- output:begin id=plot status=ok src=\(SourceHashOf.plot3) -->
+         ```text
+        -4 bars
+        +3 bars
+         ```
+         
+         ![3 bars](tour.assets/\(report.differences[0].diff.imageName))
+
+        """)
+        #expect(report.verdict.hasPrefix("FAILED: "))
+        #expect(report.verdict.hasSuffix(": 1 of 4 cells produce different outputs"))
+    }
+
+    @Test("a workbook that was never run has nothing to match")
+    func neverRun() throws {
+        let folder = ScratchFolder()
+        folder.write("```pilot id=a\nhelp\n```\n", to: "n.pilotbook")
+        let report = try BookCheck(bookPath: folder.file("n.pilotbook")).run()
+        #expect(report.differences.map(\.cellID) == ["a"])
+    }
+}
+
+enum SourceHashOf {
+    static let plot3 = "2210d7c4"
+}
+
+extension String {
+    /// The asset file name in an image link inside this text.
+    var imageName: String {
+        guard let start = range(of: "tour.assets/"), let end = self[start.upperBound...].firstIndex(of: ")") else { return "" }
+        return String(self[start.upperBound..<end])
+    }
+}
