@@ -23,9 +23,12 @@ public struct BookCheck {
 
         /// The one-line verdict teachers read.
         public var verdict: String {
+            if passed {
+                return cellCount == 1 ? "ok: \(path): 1 cell matches its stored output"
+                    : "ok: \(path): \(cellCount) cells match their stored outputs"
+            }
             let cells = cellCount == 1 ? "1 cell" : "\(cellCount) cells"
-            if passed { return "ok: \(path): all \(cells) produce their stored outputs" }
-            return "FAILED: \(path): \(differences.count) of \(cells) produce different outputs"
+            return "FAILED: \(path): \(differences.count) of \(cells) differ from the stored outputs"
         }
     }
 

@@ -50,7 +50,8 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let target = output ?? book
-        var parts = ["\(summary.cellsRun) of \(runner.workbook.cells.count) cells run"]
+        let total = runner.workbook.cells.count
+        var parts = ["ran \(summary.cellsRun) of \(total) cell\(total == 1 ? "" : "s")"]
         if !summary.failed.isEmpty { parts.append("\(summary.failed.count) failed (\(summary.failed.joined(separator: ", ")))") }
         if let id = summary.interrupted { parts.append("interrupted at \(id)") }
         console.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")

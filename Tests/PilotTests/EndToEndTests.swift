@@ -19,7 +19,7 @@ struct EndToEndTests {
         #expect(PilotProcess.withoutTimings(result.stdout) == """
         [1/2] set ok
         [2/2] last ok
-        book.pilotbook: 2 of 2 cells run; outputs saved
+        book.pilotbook: ran 2 of 2 cells; outputs saved
 
         """)
         #expect(result.stderr == "")
@@ -32,7 +32,7 @@ struct EndToEndTests {
 
         let check = try PilotProcess.run(["check", "book.pilotbook"], in: folder.path)
         #expect(check.status == 0)
-        #expect(check.stdout == "ok: book.pilotbook: all 2 cells produce their stored outputs\n")
+        #expect(check.stdout == "ok: book.pilotbook: 2 cells match their stored outputs\n")
     }
 
     @Test("pilot check fails with a diff when a stored output was edited by hand")
@@ -46,7 +46,7 @@ struct EndToEndTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("cell 'set' (line 4):\n--- stored output of 'set'\n+++ output of 'set' now\n"))
         #expect(check.stdout.contains("\n-seed = 8\n+seed = 7\n"))
-        #expect(check.stdout.hasSuffix("FAILED: book.pilotbook: 1 of 2 cells produce different outputs\n"))
+        #expect(check.stdout.hasSuffix("FAILED: book.pilotbook: 1 of 2 cells differ from the stored outputs\n"))
         #expect(folder.read("book.pilotbook") == edited)
     }
 
@@ -60,7 +60,7 @@ struct EndToEndTests {
         [1/2] a error
             error: no command named 'nothing-like-this'
             hint: run 'help' to list the commands
-        f.pilotbook: 1 of 2 cells run, 1 failed (a); outputs saved
+        f.pilotbook: ran 1 of 2 cells, 1 failed (a); outputs saved
         hint: fix the cell and run again, or pass --keep-going to run the rest anyway
 
         """)

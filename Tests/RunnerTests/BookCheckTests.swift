@@ -13,7 +13,7 @@ struct BookCheckTests {
         let before = folder.bytes("tour.pilotbook")
         let report = try BookCheck(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).run()
         #expect(report.passed)
-        #expect(report.verdict == "ok: \(folder.file("tour.pilotbook")): all 4 cells produce their stored outputs")
+        #expect(report.verdict == "ok: \(folder.file("tour.pilotbook")): 4 cells match their stored outputs")
         #expect(folder.bytes("tour.pilotbook") == before)
     }
 
@@ -41,7 +41,7 @@ struct BookCheckTests {
 
         """)
         #expect(report.verdict.hasPrefix("FAILED: "))
-        #expect(report.verdict.hasSuffix(": 1 of 4 cells produce different outputs"))
+        #expect(report.verdict.hasSuffix(": 1 of 4 cells differ from the stored outputs"))
     }
 
     @Test("a workbook that was never run has nothing to match")
