@@ -51,8 +51,7 @@ let package = Package(
             name: "WorkbookTests",
             dependencies: [
                 "Workbook", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            exclude: ["Snapshots"]
+            ]
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),

@@ -13,6 +13,8 @@ public struct BookCheck {
         public var line: Int
         /// A unified diff from the stored output to the fresh one.
         public var diff: String
+        /// Whether the stored output was already stale: the cell changed after it ran.
+        public var wasStale: Bool
     }
 
     public struct Report: Sendable, Equatable {
@@ -68,8 +70,9 @@ public struct BookCheck {
             if now == before { continue }
             let diff = UnifiedDiff.make(old: before, new: now, oldLabel: "stored output of '\(id)'",
                                         newLabel: "output of '\(id)' now")
-            let line = stored.cells.first { $0.id == id }?.line ?? cell.line
-            differences.append(Difference(cellID: id, line: line, diff: diff))
+            let storedCell = stored.cells.first { $0.id == id }
+            let wasStale = stored.output(forCell: id).map { $0.isStale(for: cell) } ?? false
+            differences.append(Difference(cellID: id, line: storedCell?.line ?? cell.line, diff: diff, wasStale: wasStale))
         }
         return Report(path: bookPath, cellCount: fresh.cells.count, differences: differences)
     }

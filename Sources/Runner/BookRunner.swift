@@ -91,7 +91,6 @@ public final class BookRunner {
                 break
             }
         }
-        assets.removeUnreferenced(keeping: workbook.imagePaths)
         return summary
     }
 
@@ -131,11 +130,13 @@ public final class BookRunner {
         return result
     }
 
-    /// Saves the workbook as it stands; when the file changed on disk meanwhile, writes this
-    /// run's version beside it instead (`NAME.conflict.pilotbook`) so nothing is lost.
+    /// Saves the workbook as it stands, then deletes images no output links to any more; when
+    /// the file changed on disk meanwhile, writes this run's version beside it instead
+    /// (`NAME.conflict.pilotbook`) so nothing is lost.
     public func save() throws(RunnerError) {
         do {
             try destination.save(workbook)
+            assets.removeUnreferenced(keeping: workbook.imagePaths)
         } catch where error.code == .changedOnDisk {
             let conflict = BookRunner.conflictPath(for: destination.path)
             do {

@@ -24,7 +24,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for difference in report.differences {
-            console.line(console.styled("cell '\(difference.cellID)' (line \(difference.line)):", .bold))
+            var heading = "cell '\(difference.cellID)' (line \(difference.line))"
+            if difference.wasStale { heading += ", whose stored output is stale: the cell changed after it ran" }
+            console.line(console.styled(heading + ":", .bold))
             for line in difference.diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 if line.hasPrefix("-"), !line.hasPrefix("---") {
                     console.line(console.styled(String(line), .red))

@@ -35,7 +35,7 @@ struct RunReporter {
                     case .text(let text):
                         console.write(text.split(separator: "\n", omittingEmptySubsequences: false)
                             .dropLast(text.hasSuffix("\n") ? 1 : 0)
-                            .map { "    " + $0 }.joined(separator: "\n") + "\n")
+                            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n") + "\n")
                     case .image(_, let alt):
                         console.line("    [image: \(alt)]")
                     }

@@ -64,3 +64,18 @@ extension String {
         return String(self[start.upperBound..<end])
     }
 }
+
+@Suite("pilot check and stale outputs")
+struct StaleCheckTests {
+    @Test("an output stored before the cell was edited is reported as stale")
+    func stale() throws {
+        let folder = ScratchFolder()
+        folder.write("```pilot id=a\nset seed=1\n```\n", to: "s.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("s.pilotbook")).runAll()
+        folder.write(folder.read("s.pilotbook").replacingOccurrences(of: "set seed=1\n```\n\n", with: "set seed=2\n```\n\n"),
+                     to: "s.pilotbook")
+        let report = try BookCheck(bookPath: folder.file("s.pilotbook")).run()
+        #expect(report.differences.map(\.wasStale) == [true])
+        #expect(report.differences[0].diff.contains("-seed = 1\n+seed = 2\n"))
+    }
+}
