@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The workbook to check.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
-    @Option(name: .customLong("param"), help: "Set a parameter (or a setting) before the first cell; repeatable.")
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
     var parameters: [Parameter] = []
 
     func run() throws {

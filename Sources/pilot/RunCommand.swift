@@ -15,10 +15,10 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The workbook to run.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
-    @Option(name: .customLong("param"), help: "Set a parameter (or a setting) before the first cell; repeatable.")
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
     var parameters: [Parameter] = []
 
-    @Option(help: "Write the run to FILE instead of into the workbook.", completion: .file(extensions: ["pilotbook"]))
+    @Option(help: ArgumentHelp("Write the run to FILE instead of into the workbook.", valueName: "file"), completion: .file(extensions: ["pilotbook"]))
     var output: String?
 
     @Flag(help: "Go on after a failed cell instead of stopping there.")
