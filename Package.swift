@@ -28,6 +28,9 @@ let package = Package(
             dependencies: ["TextLayout", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // Columnar data frames: CSV reading and writing, statistics, selections.
+        .target(name: "Frames", dependencies: ["TextLayout"]),
+
         // The cell language, session state and command dispatch. No terminal, no HTTP.
         .target(name: "Kernel", dependencies: ["TextLayout"]),
 
@@ -46,6 +49,9 @@ let package = Package(
         // Snapshot files and scratch folders for the test targets.
         .target(name: "TestSupport", path: "Tests/Support"),
 
+        // In-process timing of load + describe, driven by bench/load-describe.
+        .executableTarget(name: "FramesBenchmark", dependencies: ["Frames"], path: "bench/FramesBenchmark"),
+
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
         .testTarget(
             name: "WorkbookTests",
@@ -53,6 +59,7 @@ let package = Package(
                 "Workbook", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(

@@ -7,6 +7,7 @@
 /// info string starts with `pilot` and which starts in column 1 is a cell; an output region must
 /// follow its cell with only blank lines between.
 import Foundation
+import TextLayout
 
 struct WorkbookParser {
     private struct Line {

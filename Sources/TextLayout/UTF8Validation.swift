@@ -1,7 +1,8 @@
 /// Finds the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates,
 /// nothing above U+10FFFF).
-enum UTF8Validation {
-    static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+public enum UTF8Validation {
+    /// The offset of the first invalid byte, or `nil` when all of `bytes` is UTF-8.
+    public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -27,5 +28,10 @@ enum UTF8Validation {
             i += length
         }
         return nil
+    }
+
+    /// The offset of the first invalid byte, or `nil` when all of `bytes` is UTF-8.
+    public static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidByte(in: $0) }
     }
 }

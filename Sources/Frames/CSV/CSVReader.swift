@@ -1,0 +1,294 @@
+import Foundation
+import TextLayout
+import Dispatch
+
+/// Reads delimited text (CSV, semicolon-separated, TSV, pipe-separated) into a ``Frame``.
+///
+/// The reader detects the separator, the header, a byte order mark, CRLF line endings and
+/// RFC 4180 quoting (separators, quotes and newlines inside quoted fields), and infers each
+/// column's type as pandas does: integers, floats, booleans, or strings, with pandas' missing
+/// markers (empty, `NA`, `NaN`, `null`...) never deciding the type.
+///
+/// Rows are read in chunks on all cores and appended in order, so memory stays close to the
+/// size of the frame itself.
+public enum CSVReader {
+    /// Reads a frame from the bytes of a file.
+    ///
+    /// - Parameters:
+    ///   - source: the file's name as the user wrote it, for error messages.
+    /// - Throws: ``CSVError`` naming the file and line: empty, binary, not UTF-8, a ragged row,
+    ///   an unterminated quote, duplicate column names, a header without rows.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions = CSVOptions(),
+                            source: String, onProgress: ((Double) -> Void)? = nil) throws(CSVError) -> Frame {
+        if options.encoding == .latin1 {
+            let utf8 = Latin1.transcode(bytes)
+            return try utf8.withUnsafeBufferPointer { buffer throws(CSVError) in
+                var utf8Options = options
+                utf8Options.encoding = .utf8
+                return try read(buffer, options: utf8Options, source: source, onProgress: onProgress)
+            }
+        }
+        var reader = Reading(bytes: bytes, options: options, source: source, onProgress: onProgress)
+        return try reader.run()
+    }
+
+    /// Reads a frame from an array of bytes.
+    public static func read(_ bytes: [UInt8], options: CSVOptions = CSVOptions(), source: String) throws(CSVError) -> Frame {
+        try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try read(buffer, options: options, source: source) }
+    }
+}
+
+/// One read of one file.
+private struct Reading {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let options: CSVOptions
+    let source: String
+    let onProgress: ((Double) -> Void)?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions, source: String, onProgress: ((Double) -> Void)?) {
+        self.bytes = bytes
+        self.options = options
+        self.source = source
+        self.onProgress = onProgress
+    }
+
+    mutating func run() throws(CSVError) -> Frame {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        try checkLooksLikeText(from: start)
+        let separator = options.separator ?? Sniffer.separator(in: bytes, from: start, quote: options.quote)
+        let first = Sniffer.record(in: bytes, from: start, separator: separator, quote: options.quote)
+        guard !first.fields.isEmpty else {
+            throw error("the file has no rows", hint: "check that this is the file you meant")
+        }
+        let hasHeader = options.header ?? !first.fields.contains { NumberParserText.isNumber($0) }
+        let names: [String]
+        var dataStart = start
+        if hasHeader {
+            names = try columnNames(first.fields)
+            dataStart = first.next
+        } else {
+            names = (1...first.fields.count).map { "column\($0)" }
+        }
+        let missing = MissingMatcher(extra: options.extraMissingMarkers)
+        var forced = [Bool](repeating: false, count: names.count)
+        while true {
+            do throws(AssemblyStop) {
+                return try assemble(names: names, separator: separator, missing: missing, forced: forced,
+                                    dataStart: dataStart, hasHeader: hasHeader)
+            } catch {
+                switch error {
+                case .restart(let column): forced[column] = true
+                case .failed(let failure): throw failure
+                }
+            }
+        }
+    }
+
+    private enum AssemblyStop: Error {
+        case restart(column: Int)
+        case failed(CSVError)
+    }
+
+    private func assemble(names: [String], separator: UInt8, missing: MissingMatcher, forced: [Bool],
+                          dataStart: Int, hasHeader: Bool) throws(AssemblyStop) -> Frame {
+        let parser = ChunkParser(bytes: bytes, separator: separator, quote: options.quote, columnCount: names.count,
+                                 missing: missing, forcedString: forced)
+        var columns = names.indices.map { _ in FrameColumnAssembler() }
+        let cuts = Chunking.cuts(in: bytes, from: dataStart)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var position = dataStart
+        var rows = 0
+        var cutIndex = 0
+        while position < bytes.count {
+            guard let index = cuts.firstIndex(of: position), index < cuts.count - 1 else {
+                // The last chunk ran past a cut inside a quoted field: read the rest in one piece.
+                try read(from: position, to: bytes.count, with: parser, into: &columns, rows: &rows, position: &position,
+                         names: names)
+                break
+            }
+            cutIndex = index
+            let ranges = (cutIndex..<min(cuts.count - 1, cutIndex + workers)).map { (cuts[$0], cuts[$0 + 1]) }
+            let expected = rows > 0
+                ? Int(Double(rows) / Double(max(1, position - dataStart)) * Double(ranges[0].1 - ranges[0].0)) + 64 : 4096
+            let results = ChunkResults(count: ranges.count)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { slot in
+                results.set(slot, Result { () throws(ChunkParser.Failure) in
+                    try parser.parse(from: ranges[slot].0, to: ranges[slot].1, expectedRows: expected)
+                })
+            }
+            for (slot, outcome) in results.all.enumerated() {
+                guard ranges[slot].0 == position else { break }
+                let chunk = try unwrap(outcome, names: names)
+                if rows == 0 {
+                    let perByte = Double(chunk.rows) / Double(max(1, chunk.stop - dataStart))
+                    let expectedTotal = Int(perByte * Double(bytes.count - dataStart) * 1.02) + 16
+                    for c in columns.indices { columns[c].reserve(expectedTotal) }
+                }
+                try append(chunk, to: &columns, rows: &rows)
+                position = chunk.stop
+            }
+            onProgress?(Double(position) / Double(max(1, bytes.count)))
+        }
+        if rows == 0 {
+            throw .failed(error(hasHeader ? "the file has a header but no rows" : "the file has no rows",
+                                hint: "check that this is the file you meant"))
+        }
+        return Frame(columns: zip(names, columns).map { Column(name: $0, data: $1.finish()) }, rowCount: rows)
+    }
+
+    private func read(from start: Int, to end: Int, with parser: ChunkParser, into columns: inout [FrameColumnAssembler],
+                      rows: inout Int, position: inout Int, names: [String]) throws(AssemblyStop) {
+        let outcome = Result { () throws(ChunkParser.Failure) in try parser.parse(from: start, to: end, expectedRows: 4096) }
+        let chunk = try unwrap(outcome, names: names)
+        try append(chunk, to: &columns, rows: &rows)
+        position = chunk.stop
+    }
+
+    private func unwrap(_ outcome: Result<ChunkParser.Result, ChunkParser.Failure>, names: [String])
+        throws(AssemblyStop) -> ChunkParser.Result
+    {
+        switch outcome {
+        case .success(let chunk): return chunk
+        case .failure(.needsString(let column)): throw .restart(column: column)
+        case .failure(let failure): throw .failed(describe(failure, names: names))
+        }
+    }
+
+    private func append(_ chunk: ChunkParser.Result, to columns: inout [FrameColumnAssembler], rows: inout Int)
+        throws(AssemblyStop)
+    {
+        for c in columns.indices where !columns[c].append(chunk.builders[c], at: rows) {
+            throw .restart(column: c)
+        }
+        rows += chunk.rows
+    }
+
+    // MARK: Checks and errors
+
+    private func checkLooksLikeText(from start: Int) throws(CSVError) {
+        guard bytes.count > start else {
+            throw error("the file is empty", hint: "check that this is the file you meant (and that a download finished)")
+        }
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+            throw error("this is a zip archive, not a table",
+                        hint: "unzip it first, or load ARCHIVE.zip:MEMBER (e.g. bank.zip:bank/bank-full.csv)")
+        }
+        if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
+            throw error("this is gzip-compressed data", hint: "name the file with a .gz ending so load decompresses it")
+        }
+        let probe = min(bytes.count, start + 65536)
+        if let nul = (start..<probe).first(where: { bytes[$0] == 0 }) {
+            throw error("this looks like a binary file, not text (a NUL byte at byte \(nul))",
+                        hint: "load reads delimited text such as CSV; check that this is the file you meant", offset: nul)
+        }
+    }
+
+    private func columnNames(_ fields: [[UInt8]]) throws(CSVError) -> [String] {
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        for (index, field) in fields.enumerated() {
+            if let bad = field.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte(in: $0) }) {
+                throw invalidUTF8(line: 1, column: index + 1, byte: field[bad])
+            }
+            var name = String(decoding: field, as: UTF8.self)
+            if name.isEmpty { name = "Unnamed: \(index)" }
+            if let first = seen[name] {
+                throw error("column \(index + 1) is named '\(name)', like column \(first + 1)",
+                            hint: "rename one of them in the file, or pass header=no and name them later", offset: 0)
+            }
+            seen[name] = index
+            names.append(name)
+        }
+        return names
+    }
+
+    private func describe(_ failure: ChunkParser.Failure, names: [String]) -> CSVError {
+        switch failure {
+        case .ragged(let rowStart, let fields):
+            let more = fields > names.count
+            return error("this row has \(fields) field\(fields == 1 ? "" : "s"), but the header has \(names.count)",
+                         hint: more ? "a value may contain the separator: quote it, or check sep=" : "fill in the missing values, or check sep=",
+                         offset: rowStart)
+        case .unterminatedQuote(let at):
+            return error("the quote that opens a field here is never closed",
+                         hint: "close the quote, or if quotes are part of the data pass quote=none", offset: at)
+        case .invalidUTF8(let at, let column):
+            return invalidUTF8(line: line(of: at), column: column + 1, byte: bytes[at], name: names[column])
+        case .needsString:
+            preconditionFailure("handled by restarting")
+        }
+    }
+
+    private func invalidUTF8(line: Int, column: Int, byte: UInt8, name: String? = nil) -> CSVError {
+        let hex = String(byte, radix: 16, uppercase: true)
+        let place = name.map { "column '\($0)'" } ?? "column \(column)"
+        var e = CSVError("byte 0x\(hex) in \(place) is not UTF-8 text",
+                         hint: "if the file is Latin-1 (Windows), load it with encoding=latin1", source: source)
+        e.line = line
+        return e
+    }
+
+    private func error(_ message: String, hint: String, offset: Int? = nil) -> CSVError {
+        CSVError(message, hint: hint, source: source, line: offset.map(line(of:)))
+    }
+
+    /// The 1-based line holding the byte at `offset`.
+    private func line(of offset: Int) -> Int {
+        var count = 1
+        var i = 0
+        while i < offset { if bytes[i] == 0x0A { count += 1 }; i += 1 }
+        return count
+    }
+}
+
+/// Chunk results written by worker threads, each to its own slot.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [Result<ChunkParser.Result, ChunkParser.Failure>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<ChunkParser.Result, ChunkParser.Failure>) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = result }
+    }
+    var all: [Result<ChunkParser.Result, ChunkParser.Failure>] { slots.map { $0! } }
+}
+
+/// Where to cut a file into chunks: at line starts, about every 2 MB.
+enum Chunking {
+    static let size = 2 << 20
+
+    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        var cuts = [start]
+        var target = start + size
+        while target < bytes.count {
+            var i = target
+            while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+            if i >= bytes.count - 1 { break }
+            cuts.append(i + 1)
+            target = i + 1 + size
+        }
+        cuts.append(bytes.count)
+        return cuts
+    }
+}
+
+/// Whether header text looks like a number (then the first row is data, not names).
+enum NumberParserText {
+    static func isNumber(_ field: [UInt8]) -> Bool {
+        field.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress, b.count > 0 else { return false }
+            return NumberParser.double(p, b.count) != nil
+        }
+    }
+}
+
+/// Latin-1 to UTF-8.
+enum Latin1 {
+    static func transcode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        for byte in bytes {
+            if byte < 0x80 { out.append(byte) } else { out.append(0xC0 | (byte >> 6)); out.append(0x80 | (byte & 0x3F)) }
+        }
+        return out
+    }
+}
