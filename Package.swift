@@ -13,11 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // System libraries: a module map and a shim header, nothing else.
         .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+        .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
 
         // Display width of text in terminal cells (East Asian width), padding, truncation.
         .target(name: "TextLayout"),
@@ -31,8 +33,20 @@ let package = Package(
         // Columnar data frames: CSV reading and writing, statistics, selections.
         .target(name: "Frames", dependencies: ["TextLayout"]),
 
+        // Charts: terminal bars and deterministic SVG plots.
+        .target(name: "Charts", dependencies: ["TextLayout"]),
+
+        // Zip archives (listing, safe extraction, reading a member) and gzip files.
+        .target(name: "Archives", dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+
         // The cell language, session state and command dispatch. No terminal, no HTTP.
-        .target(name: "Kernel", dependencies: ["TextLayout"]),
+        .target(
+            name: "Kernel",
+            dependencies: ["TextLayout", "Frames", "Archives", "Charts", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // The kernel's Downloader over HTTP(S), with URLSession.
+        .target(name: "Downloads", dependencies: ["Kernel"]),
 
         // Runs a workbook's cells through a kernel session, saving after every cell.
         .target(name: "Runner", dependencies: ["Workbook", "Kernel"]),
@@ -41,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Kernel", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Kernel", "Downloads", "TextLayout", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PilotTests",

@@ -26,10 +26,10 @@ public struct Kernel: Sendable {
     /// A failure is rendered into the output as `error: ...` and `hint: ...`; the commands before
     /// it keep their output, the ones after it do not run.
     public func run(cell source: String, in session: Session, interruption: Interruption = Interruption(),
-                    width: Int = 100, onBlock: ((OutputBlock) -> Void)? = nil) -> CellResult {
+                    width: Int = 100, live: (any LiveDisplay)? = nil, onBlock: ((OutputBlock) -> Void)? = nil) -> CellResult {
         let output = OutputBuffer(onBlock: onBlock)
         let context = CommandContext(session: session, output: output, commands: commands,
-                                     interruption: interruption, width: width)
+                                     interruption: interruption, width: width, live: live)
         do {
             let lexer = CellLexer(resolve: { [session] in session.lookup($0) })
             for line in try lexer.commands(in: source) {
@@ -37,8 +37,10 @@ public struct Kernel: Sendable {
                 try execute(line, in: context)
             }
         } catch {
+            live?.endProgress()
             output.print(error.rendered)
-            return CellResult(status: .error, blocks: output.blocks)
+            let interrupted = interruption.isRaised && error.message == "interrupted"
+            return CellResult(status: interrupted ? .interrupted : .error, blocks: output.blocks)
         }
         return CellResult(status: interruption.isRaised ? .interrupted : .ok, blocks: output.blocks)
     }

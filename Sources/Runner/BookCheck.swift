@@ -37,11 +37,18 @@ public struct BookCheck {
     public let bookPath: String
     public let kernel: Kernel
     public let parameters: [(String, String)]
+    public let environment: [String: String]
+    public let downloader: (any Downloader)?
+    public let live: (any LiveDisplay)?
 
-    public init(bookPath: String, kernel: Kernel = Kernel(), parameters: [(String, String)] = []) {
+    public init(bookPath: String, kernel: Kernel = Kernel(), parameters: [(String, String)] = [],
+                environment: [String: String] = [:], downloader: (any Downloader)? = nil, live: (any LiveDisplay)? = nil) {
         self.bookPath = bookPath
         self.kernel = kernel
         self.parameters = parameters
+        self.environment = environment
+        self.downloader = downloader
+        self.live = live
     }
 
     /// Runs the scratch copy and compares.
@@ -58,7 +65,8 @@ public struct BookCheck {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let copyPath = scratch.appendingPathComponent(URL(fileURLWithPath: bookPath).lastPathComponent).path
 
-        let runner = try BookRunner(bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters)
+        let runner = try BookRunner(bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters,
+                                    environment: environment, downloader: downloader, live: live)
         _ = try runner.runAll(keepGoing: true, onEvent: onEvent)
         let fresh = runner.workbook
 

@@ -20,6 +20,8 @@ public final class BookRunner {
     /// Where outputs are saved.
     public let destination: BookFile
     private let assets: AssetFolder
+    /// The terminal's notes and progress, never stored.
+    public let live: (any LiveDisplay)?
 
     /// Prepares to run the workbook at `bookPath`.
     ///
@@ -29,7 +31,9 @@ public final class BookRunner {
     /// - Throws: ``WorkbookError`` when the workbook cannot be read or parsed, or a parameter is
     ///   invalid; nothing is written then.
     public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = Kernel(),
-                parameters: [(String, String)] = [], interruption: Interruption = Interruption())
+                parameters: [(String, String)] = [], interruption: Interruption = Interruption(),
+                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
+                live: (any LiveDisplay)? = nil)
         throws(RunnerError)
     {
         let source: BookFile
@@ -44,7 +48,8 @@ public final class BookRunner {
         self.kernel = kernel
         self.interruption = interruption
         let folder = URL(fileURLWithPath: bookPath).deletingLastPathComponent().path
-        session = Session(workingDirectory: folder)
+        session = Session(workingDirectory: folder, environment: environment, downloader: downloader)
+        self.live = live
         for (name, value) in parameters {
             do {
                 try session.define(parameter: name, value: value)
@@ -103,7 +108,7 @@ public final class BookRunner {
         let started = ContinuousClock.now
         interruption.clear()
         let result = withoutActuallyEscaping(onEvent) { onEvent in
-            kernel.run(cell: cell.source, in: session, interruption: interruption) { block in
+            kernel.run(cell: cell.source, in: session, interruption: interruption, live: live) { block in
                 onEvent(.output(id: id, block))
             }
         }

@@ -42,8 +42,12 @@ public struct TextTable: Sendable {
 
     /// The table's lines, at most `maxWidth` cells wide each, joined with newlines (no final one).
     public func render(maxWidth: Int = 100) -> String {
-        let natural = columns.indices.map { index in
-            min(maxColumnWidth, rows.reduce(columns[index].title.displayWidth) { max($0, $1[safe: index]?.displayWidth ?? 0) })
+        var natural = columns.indices.map { index in
+            rows.reduce(columns[index].title.displayWidth) { max($0, $1[safe: index]?.displayWidth ?? 0) }
+        }
+        // Long values are cut to maxColumnWidth only when the table would not fit otherwise.
+        if natural.reduce(0, +) + natural.count * 3 + 1 > maxWidth {
+            natural = natural.map { min($0, maxColumnWidth) }
         }
         // The narrowest a column gets before columns are left out instead.
         let narrowest = columns.indices.map { min(natural[$0], max(6, min(columns[$0].title.displayWidth, 12))) }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Downloads
+import Foundation
 import Runner
 
 struct CheckCommand: ParsableCommand {
@@ -18,7 +20,9 @@ struct CheckCommand: ParsableCommand {
         let console = Console.standard
         let report: BookCheck.Report
         do {
-            report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) }).run()
+            report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
+                                   environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
+                                   live: TerminalLive(console: console)).run()
         } catch {
             console.error(error.rendered)
             throw ExitCode.failure

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Downloads
+import Foundation
 import Kernel
 import Runner
 
@@ -34,7 +36,8 @@ struct RunCommand: ParsableCommand {
         do {
             runner = try BookRunner(bookPath: book, outputPath: output,
                                     parameters: parameters.map { ($0.name, $0.value) },
-                                    interruption: interruption)
+                                    interruption: interruption, environment: ProcessInfo.processInfo.environment,
+                                    downloader: HTTPDownloader(), live: TerminalLive(console: console))
         } catch {
             console.error(error.rendered)
             throw ExitCode.failure

@@ -49,7 +49,7 @@ extension Description {
 
     /// The printed values of one entry, one per statistic name; `NaN` where a statistic does
     /// not apply (as pandas prints a mixed description).
-    func texts(of entry: Entry, for names: [String]) -> [String] {
+    public func texts(of entry: Entry, for names: [String]) -> [String] {
         if let numeric = entry.numeric {
             var values: [String: Double] = ["count": Double(numeric.count)]
             for (name, value) in zip(["mean", "std", "min", "25%", "50%", "75%", "max"], numeric.statistics) {

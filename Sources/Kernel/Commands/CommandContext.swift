@@ -9,19 +9,32 @@ public final class CommandContext {
     public let interruption: Interruption
     /// The width stored output is rendered at, in terminal cells.
     public let width: Int
+    /// The terminal, for notes and progress that are never stored; `nil` when there is none.
+    public let live: (any LiveDisplay)?
 
     public init(session: Session, output: OutputBuffer, commands: CommandTable,
-                interruption: Interruption = Interruption(), width: Int = 100) {
+                interruption: Interruption = Interruption(), width: Int = 100, live: (any LiveDisplay)? = nil) {
         self.session = session
         self.output = output
         self.commands = commands
         self.interruption = interruption
         self.width = width
+        self.live = live
     }
 
     /// Shorthand for `output.print`.
     public func print(_ text: String) {
         output.print(text)
+    }
+
+    /// A remark for the terminal only.
+    public func note(_ text: String) {
+        live?.note(text)
+    }
+
+    /// Stops with an "interrupted" error when the user pressed Ctrl-C.
+    public func checkInterruption() throws(KernelError) {
+        if interruption.isRaised { throw KernelError("interrupted", hint: "run the cell again to finish it") }
     }
 }
 

@@ -19,6 +19,7 @@ public struct CommandTable: Sendable {
         commands += more
     }
 
-    /// The commands every session has: `help`, `vars`, `set`, `reset`.
-    public static let builtin = CommandTable(SessionCommands.all)
+    /// The commands every session has: session, file and frame commands.
+    public static let builtin = CommandTable(SessionCommands.all + FileCommands.all + FrameCommands.all
+        + FrameStatisticsCommands.all + FrameEditingCommands.all)
 }

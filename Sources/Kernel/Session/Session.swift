@@ -13,10 +13,17 @@ public final class Session {
     public private(set) var parameters: [(name: String, value: String)] = []
     /// Named values, by name.
     public private(set) var values: [String: any SessionValue] = [:]
+    /// Environment variables commands may read (`PILOT_MIRROR`).
+    public let environment: [String: String]
+    /// How `download` fetches URLs; `nil` where there is no network code (some tests).
+    public let downloader: (any Downloader)?
 
-    public init(workingDirectory: String, settings: [Setting] = Setting.standard) {
+    public init(workingDirectory: String, settings: [Setting] = Setting.standard,
+                environment: [String: String] = [:], downloader: (any Downloader)? = nil) {
         self.workingDirectory = workingDirectory
         self.knownSettings = settings
+        self.environment = environment
+        self.downloader = downloader
         self.settings = Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.defaultValue) })
     }
 

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Charts as small, self-contained SVG documents: fixed size, no scripts, no random ids, no
+/// timestamps, so the same data always gives the same bytes (and the same file name in
+/// `BOOK.assets/`).
+public enum SVGChart {
+    static let width = 640.0, height = 320.0
+    static let left = 64.0, right = 16.0, top = 40.0, bottom = 48.0
+
+    /// A histogram: bins from `edges` (one more than `counts`).
+    public static func histogram(edges: [Double], counts: [Int], title: String, xLabel: String) -> String {
+        let maximum = Double(counts.max() ?? 0)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        var body = ""
+        let n = Double(max(1, counts.count))
+        for (i, count) in counts.enumerated() {
+            let h = maximum > 0 ? Double(count) / maximum * plotHeight : 0
+            let x = left + plotWidth * Double(i) / n
+            body += rect(x: x + 0.5, y: top + plotHeight - h, width: plotWidth / n - 1, height: h)
+        }
+        body += axes(plotWidth: plotWidth, plotHeight: plotHeight, maximum: maximum)
+        // x ticks at the first, middle and last edge.
+        if let first = edges.first, let last = edges.last {
+            for (fraction, value) in [(0.0, first), (0.5, (first + last) / 2), (1.0, last)] {
+                body += text(left + plotWidth * fraction, top + plotHeight + 16, number(value), anchor: "middle")
+            }
+        }
+        body += text(left + plotWidth / 2, height - 8, xLabel, anchor: "middle")
+        return document(title: title, body: body)
+    }
+
+    /// Vertical bars, one per label.
+    public static func bars(labels: [String], values: [Double], title: String) -> String {
+        let maximum = values.max() ?? 0
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let n = Double(max(1, values.count))
+        var body = ""
+        for (i, value) in values.enumerated() {
+            let h = maximum > 0 ? value / maximum * plotHeight : 0
+            let x = left + plotWidth * Double(i) / n
+            body += rect(x: x + 2, y: top + plotHeight - h, width: plotWidth / n - 4, height: h)
+            if values.count <= 16 {
+                body += text(x + plotWidth / n / 2, top + plotHeight + 16, String(labels[i].prefix(10)), anchor: "middle")
+            }
+        }
+        body += axes(plotWidth: plotWidth, plotHeight: plotHeight, maximum: maximum)
+        return document(title: title, body: body)
+    }
+
+    private static func axes(plotWidth: Double, plotHeight: Double, maximum: Double) -> String {
+        var s = "<path d=\"M\(f(left)) \(f(top)) V\(f(top + plotHeight)) H\(f(left + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
+        for fraction in [0.0, 0.5, 1.0] {
+            let y = top + plotHeight * (1 - fraction)
+            s += text(left - 6, y + 4, number(maximum * fraction), anchor: "end")
+        }
+        return s
+    }
+
+    private static func document(title: String, body: String) -> String {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
+        <title>\(escape(title))</title>
+        <rect width="100%" height="100%" fill="#fff"/>
+        \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
+
+        """
+    }
+
+    private static func rect(x: Double, y: Double, width: Double, height: Double) -> String {
+        "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0, width)))\" height=\"\(f(height))\" fill=\"#3b7dd8\"/>\n"
+    }
+
+    private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil) -> String {
+        let font = size.map { " font-size=\"\($0)\"" } ?? ""
+        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)>\(escape(content))</text>\n"
+    }
+
+    /// Coordinates with two decimals at most, trailing zeros dropped.
+    static func f(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        var buffer = [CChar](repeating: 0, count: 32)
+        _ = withVaList([value]) { vsnprintf(&buffer, 32, "%.4g", $0) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Kernel
+
+/// Downloads over HTTP and HTTPS with URLSession, streaming to a `.part` file that is renamed
+/// into place only when complete, with progress and cancellation.
+public struct HTTPDownloader: Downloader {
+    /// How long to wait for a server that does not answer.
+    public var timeout: TimeInterval
+
+    public init(timeout: TimeInterval = 30) {
+        self.timeout = timeout
+    }
+
+    public func download(_ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+                         isCancelled: @escaping @Sendable () -> Bool) throws(KernelError) -> Int64 {
+        guard let address = URL(string: url) else {
+            throw KernelError("'\(url)' is not a URL", hint: "e.g. https://example.com/data.zip")
+        }
+        let partial = destination + ".part"
+        FileManager.default.createFile(atPath: partial, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: partial) else {
+            throw KernelError("cannot write \(partial)", hint: "check the folder's permissions")
+        }
+        let transfer = Transfer(handle: handle, progress: progress)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        let task = session.dataTask(with: address)
+        task.resume()
+        while !transfer.done.wait(timeout: 0.1) {
+            if isCancelled() { task.cancel() }
+        }
+        try? handle.close()
+        if let failure = transfer.failure(for: address, cancelled: isCancelled()) {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw failure
+        }
+        do {
+            if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
+            try FileManager.default.moveItem(atPath: partial, toPath: destination)
+        } catch {
+            throw KernelError("cannot save \(destination): \(error.localizedDescription)", hint: "check the folder's permissions")
+        }
+        return transfer.received
+    }
+}
+
+/// The state of one transfer, fed by URLSession's delegate queue.
+private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let handle: FileHandle
+    let progress: @Sendable (Int64, Int64?) -> Void
+    let done = DispatchSemaphoreWaiter()
+    private let lock = NSLock()
+    private var _received: Int64 = 0
+    private var expected: Int64?
+    private var status = 0
+    private var error: Error?
+    private var writeFailed = false
+
+    init(handle: FileHandle, progress: @escaping @Sendable (Int64, Int64?) -> Void) {
+        self.handle = handle
+        self.progress = progress
+    }
+
+    var received: Int64 { lock.withLock { _received } }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        let http = response as? HTTPURLResponse
+        lock.withLock {
+            status = http?.statusCode ?? 200
+            expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
+        }
+        completionHandler((200..<300).contains(http?.statusCode ?? 200) ? .allow : .cancel)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            lock.withLock { writeFailed = true }
+            dataTask.cancel()
+            return
+        }
+        let (now, total) = lock.withLock { () -> (Int64, Int64?) in
+            _received += Int64(data.count)
+            return (_received, expected)
+        }
+        progress(now, total)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        lock.withLock { self.error = error }
+        done.signal()
+    }
+
+    func failure(for url: URL, cancelled: Bool) -> KernelError? {
+        lock.withLock {
+            let host = url.host ?? url.absoluteString
+            if writeFailed { return KernelError("cannot write the download to disk", hint: "check the free space") }
+            if !(200..<300).contains(status), status != 0 {
+                let reason = HTTPURLResponse.localizedString(forStatusCode: status)
+                return KernelError("\(host) answered \(status) \(reason) for \(url.path)",
+                                   hint: status == 404 ? "check the URL" : "try again later, or set PILOT_MIRROR to a folder holding the file")
+            }
+            if cancelled { return KernelError("interrupted", hint: "run the cell again to download the file") }
+            guard let error else { return nil }
+            let code = (error as? URLError)?.code
+            switch code {
+            case .notConnectedToInternet?, .cannotFindHost?, .dnsLookupFailed?, .cannotConnectToHost?, .networkConnectionLost?:
+                return KernelError("cannot reach \(host): \(error.localizedDescription)",
+                                   hint: "check the network, or set PILOT_MIRROR to a folder holding \(url.lastPathComponent)")
+            case .timedOut?:
+                return KernelError("\(host) did not answer in time", hint: "try again, or set PILOT_MIRROR to a folder holding the file")
+            default:
+                return KernelError("download from \(host) failed: \(error.localizedDescription)", hint: "try again, or check the URL")
+            }
+        }
+    }
+}
+
+/// A semaphore that can be waited on with a timeout.
+private final class DispatchSemaphoreWaiter: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    func signal() { semaphore.signal() }
+    func wait(timeout seconds: Double) -> Bool {
+        semaphore.wait(timeout: .now() + seconds) == .success
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Kernel
+import TextLayout
+
+/// Notes and a progress line on standard error, for a person at a terminal; nothing at all
+/// when standard error is not a terminal (CI logs stay clean). Never stored in workbooks.
+final class TerminalLive: LiveDisplay, @unchecked Sendable {
+    private let console: Console
+    private let isTerminal: Bool
+    private let lock = NSLock()
+    private var showing = false
+    private var lastDraw = Date.distantPast
+
+    init(console: Console) {
+        self.console = console
+        isTerminal = isatty(STDERR_FILENO) == 1
+    }
+
+    func note(_ text: String) {
+        guard isTerminal else { return }
+        lock.withLock {
+            clear()
+            console.line(console.styled("  " + text, .dim, on: .err), to: .err)
+        }
+    }
+
+    func progress(_ label: String, fraction: Double?, detail: String) {
+        guard isTerminal else { return }
+        lock.withLock {
+            let now = Date()
+            guard now.timeIntervalSince(lastDraw) > 0.08 || !showing else { return }
+            lastDraw = now
+            let width = min(Self.terminalWidth() - 1, 100)
+            var line = "  " + label
+            if let fraction {
+                let barWidth = max(10, min(30, width - label.displayWidth - 20))
+                let filled = Int((min(1, max(0, fraction)) * Double(barWidth)).rounded())
+                line += " " + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+                line += " \(Int(fraction * 100))%"
+            }
+            if !detail.isEmpty { line += " " + detail }
+            console.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
+            showing = true
+        }
+    }
+
+    func endProgress() {
+        guard isTerminal else { return }
+        lock.withLock { clear() }
+    }
+
+    private func clear() {
+        if showing {
+            console.write("\r\u{1B}[2K", to: .err)
+            showing = false
+        }
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}
