@@ -73,7 +73,10 @@ let package = Package(
                 "Workbook", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"]),
+        .testTarget(
+            name: "FramesTests",
+            dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),

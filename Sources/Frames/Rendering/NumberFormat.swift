@@ -15,10 +15,10 @@ public enum NumberFormat {
         let magnitudes = finite.map(abs)
         let small = magnitudes.contains { $0 > 0 && $0 < 1e-6 }
         let large = magnitudes.contains { $0 > 1e6 }
-        var fixed = values.map { format($0, scientific: false) }
+        let fixed = values.map { format($0, scientific: false) }
         let longest = fixed.map(\.count).max() ?? 0
         if small || (large && longest > digits + 6) {
-            fixed = values.map { format($0, scientific: true) }
+            return values.map { format($0, scientific: true) }  // pandas keeps every digit here
         }
         return trimZeros(fixed)
     }
