@@ -30,6 +30,13 @@ public struct Description: Sendable {
         public var unique: Int
         public var top: String?
         public var freq: Int
+
+        public init(count: Int, unique: Int, top: String?, freq: Int) {
+            self.count = count
+            self.unique = unique
+            self.top = top
+            self.freq = freq
+        }
     }
 
     public var entries: [Entry]
