@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "Runner", targets: ["Runner"]),
+        .library(name: "Frames", targets: ["Frames"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -7,6 +7,7 @@ let package = Package(
     name: "pilotbook-fuzz",
     dependencies: [.package(name: "pilotbook", path: "..")],
     targets: [
+        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "Frames", package: "pilotbook")]),
         .executableTarget(
             name: "FuzzWorkbook",
             dependencies: [.product(name: "Workbook", package: "pilotbook"), .product(name: "Kernel", package: "pilotbook")]
