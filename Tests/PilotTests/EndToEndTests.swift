@@ -137,3 +137,17 @@ struct EndToEndTests {
         #expect(result.stdout.contains("libedit "))
     }
 }
+
+@Suite("The tutorial workbook", .enabled(if: ProcessInfo.processInfo.environment["PILOT_MIRROR"] != nil, "needs PILOT_MIRROR"))
+struct TutorialTests {
+    @Test("pilot check passes on a copy of the tutorial: its stored outputs are what it produces")
+    func check() throws {
+        let folder = ScratchFolder("tutorial")
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let book = repo.appendingPathComponent("workbooks/autopilot-tutorial.pilotbook")
+        folder.write(Array(try Data(contentsOf: book)), to: "autopilot-tutorial.pilotbook")
+        let result = try PilotProcess.run(["check", "autopilot-tutorial.pilotbook"], in: folder.path)
+        #expect(result.stdout.hasPrefix("ok: autopilot-tutorial.pilotbook: "), "\(result.stdout)\(result.stderr)")
+        #expect(result.status == 0)
+    }
+}
