@@ -95,6 +95,7 @@ private struct Reading {
         let parser = ChunkParser(bytes: bytes, separator: separator, quote: options.quote, columnCount: names.count,
                                  missing: missing, forcedString: forced)
         var columns = names.indices.map { _ in FrameColumnAssembler() }
+        defer { for column in columns { column.release() } }
         let cuts = Chunking.cuts(in: bytes, from: dataStart)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var position = dataStart
@@ -158,7 +159,7 @@ private struct Reading {
     private func append(_ chunk: ChunkParser.Result, to columns: inout [FrameColumnAssembler], rows: inout Int)
         throws(AssemblyStop)
     {
-        for c in columns.indices where !columns[c].append(chunk.builders[c], at: rows) {
+        for c in columns.indices where !columns[c].append(chunk.columns[c], at: rows) {
             throw .restart(column: c)
         }
         rows += chunk.rows
@@ -252,11 +253,12 @@ private final class ChunkResults: @unchecked Sendable {
     var all: [Result<ChunkParser.Result, ChunkParser.Failure>] { slots.map { $0! } }
 }
 
-/// Where to cut a file into chunks: at line starts, about every 2 MB.
+/// Where to cut a file into chunks: at line starts, into at least four chunks per core for
+/// balance, each between 256 kB and 2 MB (small enough that memory stays close to the frame's).
 enum Chunking {
-    static let size = 2 << 20
-
     static func cuts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = min(2 << 20, max(256 << 10, (bytes.count - start) / (workers * 4)))
         var cuts = [start]
         var target = start + size
         while target < bytes.count {

@@ -18,29 +18,38 @@ struct FrameColumnAssembler {
 
     /// Appends a chunk's values; `false` when they do not fit the column's type.
     mutating func append(_ chunk: ColumnBuilder, at offset: Int) -> Bool {
-        var chunk = chunk
+        // The chunk is read, never changed: its buffers belong to its ChunkColumns.
         if kind == .empty, chunk.kind != .empty { adopt(chunk.kind) }
         if kind == .int, chunk.kind == .double { promoteToDouble() }
-        if kind == .double, chunk.kind == .int { chunk.promoteToDouble() }
-        guard chunk.kind == kind || chunk.kind == .empty else { return false }
-        for row in chunk.missingRows { missingRows.append(offset + Int(row)) }
+        let intsAsDoubles = kind == .double && chunk.kind == .int
+        guard chunk.kind == kind || chunk.kind == .empty || intsAsDoubles else { return false }
+        let firstMissing = missingRows.count
+        for i in 0..<chunk.missingRows.count { missingRows.append(offset + Int(chunk.missingRows[i])) }
+        let n = chunk.rows
+        if intsAsDoubles {
+            doubles.append(contentsOf: chunk.ints.buffer.lazy.map(Double.init))
+            for row in missingRows[firstMissing...] { doubles[row] = .nan }
+            rows += n
+            return true
+        }
         switch kind {
         case .empty: break
-        case .int: chunk.kind == .empty ? ints.append(contentsOf: repeatElement(0, count: chunk.rows)) : ints.append(contentsOf: chunk.ints)
-        case .double: chunk.kind == .empty ? doubles.append(contentsOf: repeatElement(.nan, count: chunk.rows)) : doubles.append(contentsOf: chunk.doubles)
-        case .bool: chunk.kind == .empty ? bools.append(contentsOf: repeatElement(false, count: chunk.rows)) : bools.append(contentsOf: chunk.bools)
+        case .int: chunk.kind == .empty ? ints.append(contentsOf: repeatElement(0, count: n)) : ints.append(contentsOf: chunk.ints.buffer)
+        case .double: chunk.kind == .empty ? doubles.append(contentsOf: repeatElement(.nan, count: n)) : doubles.append(contentsOf: chunk.doubles.buffer)
+        case .bool: chunk.kind == .empty ? bools.append(contentsOf: repeatElement(false, count: n)) : bools.append(contentsOf: chunk.bools.buffer)
         case .string:
             if chunk.kind == .empty {
-                codes.append(contentsOf: repeatElement(CategoricalCodes.missing, count: chunk.rows))
+                codes.append(contentsOf: repeatElement(CategoricalCodes.missing, count: n))
             } else {
                 var remap = [UInt32](repeating: 0, count: chunk.dictionary.count)
-                for code in 0..<chunk.dictionary.count {
-                    remap[code] = chunk.dictionary.bytes(of: code).withUnsafeBufferPointer { dictionary.code(of: $0).code }
+                for code in 0..<chunk.dictionary.count { remap[code] = dictionary.code(of: chunk.dictionary.bytes(of: code)).code }
+                let source = chunk.codes.buffer
+                remap.withUnsafeBufferPointer { remap in
+                    for code in source { codes.append(code == CategoricalCodes.missing ? code : remap[Int(code)]) }
                 }
-                codes.append(contentsOf: chunk.codes.lazy.map { $0 == CategoricalCodes.missing ? $0 : remap[Int($0)] })
             }
         }
-        rows += chunk.rows
+        rows += n
         return true
     }
 
@@ -81,5 +90,10 @@ struct FrameColumnAssembler {
         case .bool: return .bool(bools, missing: missing)
         case .string: return .string(codes: codes, dictionary: dictionary.strings())
         }
+    }
+
+    /// Frees the dictionary's memory; call once, after ``finish()`` or instead of it.
+    func release() {
+        dictionary.release()
     }
 }

@@ -6,7 +6,35 @@ import Glibc
 /// correctly rounded (Clinger's fast path for up to 19 significant digits and small exponents,
 /// `strtod` otherwise). Leading and trailing spaces are allowed, as pandas allows them.
 enum NumberParser {
-    private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    /// 10^e for 0 ≤ e ≤ 22, all exact in a Double.
+    @inline(__always)
+    static func powerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 
     @inline(__always)
     static func trimmed(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UnsafePointer<UInt8>, Int) {
@@ -96,7 +124,7 @@ enum NumberParser {
         guard i == n else { return nil }
         if !dropped, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
             var value = Double(mantissa)
-            if exponent < 0 { value /= powersOfTen[-exponent] } else { value *= powersOfTen[exponent] }
+            if exponent < 0 { value /= powerOfTen(-exponent) } else if exponent > 0 { value *= powerOfTen(exponent) }
             return negative ? -value : value
         }
         if mantissa == 0, !dropped { return negative ? -0.0 : 0.0 }
