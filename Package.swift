@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Kernel", "Downloads", "TextLayout", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Kernel", "Downloads", "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,7 +19,7 @@ public enum ColumnData: Sendable {
     case double([Double])
     case bool([Bool], missing: Bitmap?)
     /// Strings, dictionary-encoded: `codes[i]` indexes `dictionary`; ``CategoricalCodes/missing`` marks a missing value.
-    case string(codes: [UInt32], dictionary: [String])
+    case string(codes: CategoryCodes, dictionary: [String])
 
     public var count: Int {
         switch self {
@@ -53,7 +53,7 @@ public enum ColumnData: Sendable {
         switch self {
         case .int(_, let missing), .bool(_, let missing): missing?.setCount ?? 0
         case .double(let values): values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
-        case .string(let codes, _): codes.reduce(0) { $0 + ($1 == CategoricalCodes.missing ? 1 : 0) }
+        case .string(let codes, let dictionary): codes.counts(dictionarySize: dictionary.count).missing
         }
     }
 
@@ -84,6 +84,13 @@ public enum ColumnData: Sendable {
         case .string:
             return nil
         }
+    }
+}
+
+extension ColumnData {
+    /// A string column from full-width codes, stored as narrowly as its dictionary allows.
+    public static func strings(codes: [UInt32], dictionary: [String]) -> ColumnData {
+        .string(codes: CategoryCodes(codes, dictionarySize: dictionary.count), dictionary: dictionary)
     }
 }
 

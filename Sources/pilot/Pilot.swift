@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frames
 import CEditLine
 import CXGBoost
 
@@ -17,6 +18,16 @@ struct Pilot: ParsableCommand {
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
         subcommands: [RunCommand.self, CheckCommand.self, StripCommand.self]
     )
+
+    static func main() {
+        MemoryTuning.configure()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 
     static var xgboostVersion: String {
         var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0

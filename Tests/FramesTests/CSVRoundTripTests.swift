@@ -11,7 +11,7 @@ struct CSVRoundTripTests {
         await propertyCheck(count: 200, input: Self.cells.array(of: 3).array(of: 1...30)) { rows in
             let table = rows.map { $0.map { $0 ?? "" } }
             let columns = (0..<3).map { c in
-                Column(name: "c\(c)", data: .string(codes: table.map { row in row[c] == "" || row[c] == "NA" ? CategoricalCodes.missing : UInt32(Self.index(row[c])) },
+                Column(name: "c\(c)", data: .strings(codes: table.map { row in row[c] == "" || row[c] == "NA" ? CategoricalCodes.missing : UInt32(Self.index(row[c])) },
                                                     dictionary: Self.dictionary))
             }
             let frame = Frame(columns: columns, rowCount: table.count)

@@ -9,6 +9,7 @@ guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: FramesBenchmark FILE [REPEATS]\n".utf8))
     exit(64)
 }
+MemoryTuning.configure()
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
 for _ in 0..<repeats {
     let start = DispatchTime.now()

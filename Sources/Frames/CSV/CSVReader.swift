@@ -97,38 +97,43 @@ private struct Reading {
         var columns = names.indices.map { _ in FrameColumnAssembler() }
         defer { for column in columns { column.release() } }
         let cuts = Chunking.cuts(in: bytes, from: dataStart)
+        let chunkCount = cuts.count - 1
+        let firstRow = Sniffer.record(in: bytes, from: dataStart, separator: separator, quote: options.quote)
+        let rowBytes = max(1, firstRow.next - dataStart)
+        let pipeline = ChunkPipeline(parser: parser, cuts: cuts,
+                                     expectedRows: (cuts.count > 1 ? cuts[1] - cuts[0] : 0) / rowBytes + 64)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        pipeline.start(workers: chunkCount > 1 ? workers : 0)
+        defer { pipeline.stopAndWait() }
         var position = dataStart
         var rows = 0
-        var cutIndex = 0
+        var k = 0
         while position < bytes.count {
-            guard let index = cuts.firstIndex(of: position), index < cuts.count - 1 else {
-                // The last chunk ran past a cut inside a quoted field: read the rest in one piece.
-                try read(from: position, to: bytes.count, with: parser, into: &columns, rows: &rows, position: &position,
-                         names: names)
-                break
-            }
-            cutIndex = index
-            let ranges = (cutIndex..<min(cuts.count - 1, cutIndex + workers)).map { (cuts[$0], cuts[$0 + 1]) }
-            let expected = rows > 0
-                ? Int(Double(rows) / Double(max(1, position - dataStart)) * Double(ranges[0].1 - ranges[0].0)) + 64 : 4096
-            let results = ChunkResults(count: ranges.count)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { slot in
-                results.set(slot, Result { () throws(ChunkParser.Failure) in
-                    try parser.parse(from: ranges[slot].0, to: ranges[slot].1, expectedRows: expected)
-                })
-            }
-            for (slot, outcome) in results.all.enumerated() {
-                guard ranges[slot].0 == position else { break }
-                let chunk = try unwrap(outcome, names: names)
-                if rows == 0 {
-                    let perByte = Double(chunk.rows) / Double(max(1, chunk.stop - dataStart))
-                    let expectedTotal = Int(perByte * Double(bytes.count - dataStart) * 1.02) + 16
-                    for c in columns.indices { columns[c].reserve(expectedTotal) }
+            let outcome: Result<ChunkParser.Result, ChunkParser.Failure>
+            if k < chunkCount, cuts[k] < position {
+                // This chunk began inside a row that a quoted line break carried past the cut.
+                _ = pipeline.result(k)
+                k += 1
+                continue
+            } else if k < chunkCount, cuts[k] == position, chunkCount > 1 {
+                outcome = pipeline.result(k)
+                k += 1
+            } else {
+                // Read what lies between where the last row ended and the next cut, here.
+                let end = k < chunkCount ? cuts[k] : bytes.count
+                outcome = Result { () throws(ChunkParser.Failure) in
+                    try parser.parse(from: position, to: max(end, position + 1), expectedRows: 1024)
                 }
-                try append(chunk, to: &columns, rows: &rows)
-                position = chunk.stop
+                if chunkCount <= 1 { k = chunkCount }
             }
+            let chunk = try unwrap(outcome, names: names)
+            if rows == 0 {
+                let perByte = Double(chunk.rows) / Double(max(1, chunk.stop - dataStart))
+                let expectedTotal = Int(perByte * Double(bytes.count - dataStart) * 1.02) + 16
+                for c in columns.indices { columns[c].reserve(expectedTotal) }
+            }
+            try append(chunk, to: &columns, rows: &rows)
+            position = chunk.stop
             onProgress?(Double(position) / Double(max(1, bytes.count)))
         }
         if rows == 0 {
@@ -136,14 +141,6 @@ private struct Reading {
                                 hint: "check that this is the file you meant"))
         }
         return Frame(columns: zip(names, columns).map { Column(name: $0, data: $1.finish()) }, rowCount: rows)
-    }
-
-    private func read(from start: Int, to end: Int, with parser: ChunkParser, into columns: inout [FrameColumnAssembler],
-                      rows: inout Int, position: inout Int, names: [String]) throws(AssemblyStop) {
-        let outcome = Result { () throws(ChunkParser.Failure) in try parser.parse(from: start, to: end, expectedRows: 4096) }
-        let chunk = try unwrap(outcome, names: names)
-        try append(chunk, to: &columns, rows: &rows)
-        position = chunk.stop
     }
 
     private func unwrap(_ outcome: Result<ChunkParser.Result, ChunkParser.Failure>, names: [String])
@@ -243,15 +240,6 @@ private struct Reading {
     }
 }
 
-/// Chunk results written by worker threads, each to its own slot.
-private final class ChunkResults: @unchecked Sendable {
-    private var slots: [Result<ChunkParser.Result, ChunkParser.Failure>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<ChunkParser.Result, ChunkParser.Failure>) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
-    }
-    var all: [Result<ChunkParser.Result, ChunkParser.Failure>] { slots.map { $0! } }
-}
 
 /// Where to cut a file into chunks: at line starts, into at least four chunks per core for
 /// balance, each between 256 kB and 2 MB (small enough that memory stays close to the frame's).
@@ -294,3 +282,5 @@ enum Latin1 {
         return out
     }
 }
+
+

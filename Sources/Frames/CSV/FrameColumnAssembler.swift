@@ -7,7 +7,7 @@ struct FrameColumnAssembler {
     private var ints: [Int64] = []
     private var doubles: [Double] = []
     private var bools: [Bool] = []
-    private var codes: [UInt32] = []
+    private var codes = CategoryCodesBuilder()
     private var dictionary = ByteDictionary()
     private var missingRows: [Int] = []
     private var reserved = 0
@@ -39,10 +39,11 @@ struct FrameColumnAssembler {
         case .bool: chunk.kind == .empty ? bools.append(contentsOf: repeatElement(false, count: n)) : bools.append(contentsOf: chunk.bools.buffer)
         case .string:
             if chunk.kind == .empty {
-                codes.append(contentsOf: repeatElement(CategoricalCodes.missing, count: n))
+                codes.appendMissing(n)
             } else {
                 var remap = [UInt32](repeating: 0, count: chunk.dictionary.count)
                 for code in 0..<chunk.dictionary.count { remap[code] = dictionary.code(of: chunk.dictionary.bytes(of: code)).code }
+                codes.fit(dictionarySize: dictionary.count)
                 let source = chunk.codes.buffer
                 remap.withUnsafeBufferPointer { remap in
                     for code in source { codes.append(code == CategoricalCodes.missing ? code : remap[Int(code)]) }
@@ -58,10 +59,20 @@ struct FrameColumnAssembler {
         let capacity = max(reserved, rows)
         switch newKind {
         case .empty: break
-        case .int: ints.reserveCapacity(capacity); ints.append(contentsOf: repeatElement(0, count: rows))
-        case .double: doubles.reserveCapacity(capacity); doubles.append(contentsOf: repeatElement(.nan, count: rows))
-        case .bool: bools.reserveCapacity(capacity); bools.append(contentsOf: repeatElement(false, count: rows))
-        case .string: codes.reserveCapacity(capacity); codes.append(contentsOf: repeatElement(CategoricalCodes.missing, count: rows))
+        case .int:
+            ints.reserveCapacity(capacity)
+            HugePages.advise(&ints)
+            ints.append(contentsOf: repeatElement(0, count: rows))
+        case .double:
+            doubles.reserveCapacity(capacity)
+            HugePages.advise(&doubles)
+            doubles.append(contentsOf: repeatElement(.nan, count: rows))
+        case .bool:
+            bools.reserveCapacity(capacity)
+            bools.append(contentsOf: repeatElement(false, count: rows))
+        case .string:
+            codes.reserve(capacity)
+            codes.appendMissing(rows)
         }
     }
 
@@ -84,11 +95,11 @@ struct FrameColumnAssembler {
             missing = bitmap
         }
         switch kind {
-        case .empty: return .string(codes: [UInt32](repeating: CategoricalCodes.missing, count: rows), dictionary: [])
+        case .empty: return .strings(codes: [UInt32](repeating: CategoricalCodes.missing, count: rows), dictionary: [])
         case .int: return .int(ints, missing: missing)
         case .double: return .double(doubles)
         case .bool: return .bool(bools, missing: missing)
-        case .string: return .string(codes: codes, dictionary: dictionary.strings())
+        case .string: return .string(codes: codes.finish(), dictionary: dictionary.strings())
         }
     }
 

@@ -48,7 +48,7 @@ extension ColumnData {
                 }
                 picked.append(remap[Int(code)])
             }
-            return .string(codes: picked, dictionary: kept)
+            return .strings(codes: picked, dictionary: kept)
         }
     }
 }

@@ -75,12 +75,8 @@ extension Frame {
     static func describe(_ column: Column) -> Description.Entry {
         switch column.data {
         case .string(let codes, let dictionary):
-            var counts = [Int](repeating: 0, count: dictionary.count)
-            var count = 0
-            for code in codes where code != CategoricalCodes.missing {
-                counts[Int(code)] += 1
-                count += 1
-            }
+            let counts = codes.counts(dictionarySize: dictionary.count).counts
+            let count = counts.reduce(0, +)
             var top: Int?
             for (code, n) in counts.enumerated() where n > 0 && n > (top.map { counts[$0] } ?? 0) { top = code }
             let unique = counts.filter { $0 > 0 }.count
@@ -102,6 +98,9 @@ extension Frame {
 /// Numeric statistics the way numpy computes them: pairwise sums, two-pass variance.
 enum NumericStatistics {
     static func summary(of data: ColumnData) -> Description.NumericSummary {
+        if let distinct = DistinctCounts.of(data) {
+            return DistinctCounts.summary(values: distinct.values, counts: distinct.counts)
+        }
         var values: [Double]
         switch data {
         case .double(let all): values = all.filter { !$0.isNaN }

@@ -17,10 +17,8 @@ extension Column {
         var missing = 0
         switch data {
         case .string(let codes, let dictionary):
-            var perCode = [Int](repeating: 0, count: dictionary.count)
-            for code in codes { if code == CategoricalCodes.missing { missing += 1 } else { perCode[Int(code)] += 1 } }
+            (counts, missing) = codes.counts(dictionarySize: dictionary.count)
             labels = dictionary
-            counts = perCode
         default:
             var index: [Value: Int] = [:]
             for row in 0..<count {

@@ -202,7 +202,7 @@ extension ColumnData {
             dictionary.append(value)
             return code
         }
-        return .string(codes: codes, dictionary: dictionary)
+        return .strings(codes: codes, dictionary: dictionary)
     }
 }
 

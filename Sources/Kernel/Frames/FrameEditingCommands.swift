@@ -131,7 +131,7 @@ extension ColumnData {
     /// A class number per row (for stratifying): string codes, booleans, or distinct numbers.
     func classCodes() -> [UInt32] {
         switch self {
-        case .string(let codes, _): return codes
+        case .string(let codes, _): return Array(codes)
         default:
             var index: [Value: UInt32] = [:]
             return (0..<count).map { row in
