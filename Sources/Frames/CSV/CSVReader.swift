@@ -19,7 +19,8 @@ public enum CSVReader {
     /// - Throws: ``CSVError`` naming the file and line: empty, binary, not UTF-8, a ragged row,
     ///   an unterminated quote, duplicate column names, a header without rows.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions = CSVOptions(),
-                            source: String, onProgress: ((Double) -> Void)? = nil) throws(CSVError) -> Frame {
+                            source: String, onProgress: ((Double) -> Void)? = nil,
+                            release: (@Sendable (Range<Int>) -> Void)? = nil) throws(CSVError) -> Frame {
         if options.encoding == .latin1 {
             let utf8 = Latin1.transcode(bytes)
             return try utf8.withUnsafeBufferPointer { buffer throws(CSVError) in
@@ -28,7 +29,7 @@ public enum CSVReader {
                 return try read(buffer, options: utf8Options, source: source, onProgress: onProgress)
             }
         }
-        var reader = Reading(bytes: bytes, options: options, source: source, onProgress: onProgress)
+        var reader = Reading(bytes: bytes, options: options, source: source, onProgress: onProgress, release: release)
         return try reader.run()
     }
 
@@ -44,12 +45,16 @@ private struct Reading {
     let options: CSVOptions
     let source: String
     let onProgress: ((Double) -> Void)?
+    /// Told of byte ranges the reader is done with, so a mapped file can drop those pages.
+    let release: (@Sendable (Range<Int>) -> Void)?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions, source: String, onProgress: ((Double) -> Void)?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions, source: String, onProgress: ((Double) -> Void)?,
+         release: (@Sendable (Range<Int>) -> Void)?) {
         self.bytes = bytes
         self.options = options
         self.source = source
         self.onProgress = onProgress
+        self.release = release
     }
 
     mutating func run() throws(CSVError) -> Frame {
@@ -96,7 +101,7 @@ private struct Reading {
                                  missing: missing, forcedString: forced)
         var columns = names.indices.map { _ in FrameColumnAssembler() }
         defer { for column in columns { column.release() } }
-        let cuts = Chunking.cuts(in: bytes, from: dataStart)
+        let cuts = Chunking.cuts(in: bytes, from: dataStart, release: release)
         let chunkCount = cuts.count - 1
         let firstRow = Sniffer.record(in: bytes, from: dataStart, separator: separator, quote: options.quote)
         let rowBytes = max(1, firstRow.next - dataStart)
@@ -133,6 +138,7 @@ private struct Reading {
                 for c in columns.indices { columns[c].reserve(expectedTotal) }
             }
             try append(chunk, to: &columns, rows: &rows)
+            release?(max(0, position - 1)..<chunk.stop)
             position = chunk.stop
             onProgress?(Double(position) / Double(max(1, bytes.count)))
         }
@@ -244,7 +250,8 @@ private struct Reading {
 /// Where to cut a file into chunks: at line starts, into at least four chunks per core for
 /// balance, each between 256 kB and 2 MB (small enough that memory stays close to the frame's).
 enum Chunking {
-    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                     release: (@Sendable (Range<Int>) -> Void)? = nil) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = min(2 << 20, max(256 << 10, (bytes.count - start) / (workers * 4)))
         var cuts = [start]
@@ -253,6 +260,8 @@ enum Chunking {
             var i = target
             while i < bytes.count, bytes[i] != 0x0A { i += 1 }
             if i >= bytes.count - 1 { break }
+            // Touching a page of a mapped file maps it (2 MB at a time with huge pages): let go.
+            release?((target & ~4095)..<((i + 1 + 4095) & ~4095))
             cuts.append(i + 1)
             target = i + 1 + size
         }

@@ -6,11 +6,10 @@ import Glibc
 ///
 /// Pages already read can be handed back to the kernel with ``release(upTo:)``, which keeps the
 /// resident memory of a load close to the size of the frame being built.
-public final class MappedFile {
+public final class MappedFile: @unchecked Sendable {  // immutable after init
     public let path: String
     private let base: UnsafeMutableRawPointer?
     public let count: Int
-    private var released = 0
 
     /// Maps the file at `path`.
     ///
@@ -46,14 +45,15 @@ public final class MappedFile {
         return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
-    /// Tells the kernel the pages before `offset` will not be read again.
-    public func release(upTo offset: Int) {
+    /// Tells the kernel the whole pages inside `range` need not stay mapped. The file is mapped
+    /// read-only and private, so this is safe at any time: a later read maps them again.
+    public func release(_ range: Range<Int>) {
         guard let base else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = (min(offset, count) / page) * page
-        guard end > released else { return }
-        madvise(base + released, end - released, MADV_DONTNEED)
-        released = end
+        let page = 4096
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = min(range.upperBound, count) / page * page
+        guard end > start else { return }
+        madvise(base + start, end - start, MADV_DONTNEED)
     }
 
     private static func failure(_ name: String, _ code: Int32) -> CSVError {
@@ -71,10 +71,8 @@ extension CSVReader {
                             onProgress: ((Double) -> Void)? = nil) throws(CSVError) -> Frame {
         let file = try MappedFile(path: path, displayName: displayName)
         return try file.withBytes { bytes throws(CSVError) in
-            try read(bytes, options: options, source: displayName) { fraction in
-                file.release(upTo: Int(fraction * Double(file.count)) - (4 << 20))
-                onProgress?(fraction)
-            }
+            try read(bytes, options: options, source: displayName, onProgress: onProgress,
+                     release: { [file] range in file.release(range) })
         }
     }
 }
