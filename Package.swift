@@ -37,6 +37,9 @@ let package = Package(
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
+        // Learners: a safe XGBoost wrapper, a linear learner, an MLP, and their metrics.
+        .target(name: "Learners", dependencies: ["CXGBoost"]),
+
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
         .target(name: "Archives", dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
@@ -78,6 +81,7 @@ let package = Package(
             name: "FramesTests",
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ArchivesTests",

@@ -10,28 +10,29 @@ enum FrameEditingCommands {
         "drop", area: .frames, usage: "drop FRAME COL...", summary: "remove columns from a frame",
         examples: ["drop data duration"]
     ) { line, context throws(KernelError) in
-        guard line.words.count >= 2 else { throw context.commands["drop"]!.usageError("drop takes a frame and columns") }
-        let name = line.words[0]
-        let value = try context.session.frameValue(name)
-        let columns = Array(line.words.dropFirst())
-        for column in columns { _ = try value.frame.requireColumn(column, in: name) }
-        let result = value.frame.dropping(Set(columns))
-        context.session.store(FrameValue(result, origin: value.origin), as: name)
-        context.print("\(name): dropped \(columns.joined(separator: ", ")); \(Sizes.shape(result))")
+        try reshape(line, context, verb: "dropped") { frame, columns in frame.dropping(Set(columns)) }
     }
 
     static let keepColumns = Command(
         "keep", area: .frames, usage: "keep FRAME COL...", summary: "keep only these columns, in this order",
         examples: ["keep data age job y"]
     ) { line, context throws(KernelError) in
-        guard line.words.count >= 2 else { throw context.commands["keep"]!.usageError("keep takes a frame and columns") }
+        try reshape(line, context, verb: "kept") { frame, columns in frame.keeping(columns) }
+    }
+
+    /// `drop` and `keep`: check the frame and its columns, replace the frame, say what changed.
+    private static func reshape(_ line: Invocation, _ context: CommandContext, verb: String,
+                                _ transform: (Frame, [String]) -> Frame) throws(KernelError) {
+        guard line.words.count >= 2 else {
+            throw context.commands[line.name]!.usageError("\(line.name) takes a frame and columns")
+        }
         let name = line.words[0]
         let value = try context.session.frameValue(name)
         let columns = Array(line.words.dropFirst())
         for column in columns { _ = try value.frame.requireColumn(column, in: name) }
-        let result = value.frame.keeping(columns)
+        let result = transform(value.frame, columns)
         context.session.store(FrameValue(result, origin: value.origin), as: name)
-        context.print("\(name): kept \(columns.joined(separator: ", ")); \(Sizes.shape(result))")
+        context.print("\(name): \(verb) \(columns.joined(separator: ", ")); \(Sizes.shape(result))")
     }
 
     static let filter = Command(
