@@ -40,13 +40,18 @@ let package = Package(
         // Learners: a safe XGBoost wrapper, a linear learner, an MLP, and their metrics.
         .target(name: "Learners", dependencies: ["CXGBoost"]),
 
+        // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
+        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"]),
+
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
         .target(name: "Archives", dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The cell language, session state and command dispatch. No terminal, no HTTP.
         .target(
             name: "Kernel",
-            dependencies: ["TextLayout", "Frames", "Archives", "Charts", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TextLayout", "Frames", "Archives", "Charts", "Autopilot", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // The kernel's Downloader over HTTP(S), with URLSession.
@@ -82,6 +87,7 @@ let package = Package(
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
+        .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ArchivesTests",

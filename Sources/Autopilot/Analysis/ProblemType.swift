@@ -1,0 +1,70 @@
+/// What kind of prediction an experiment makes.
+public enum ProblemType: String, Sendable, CaseIterable, Codable {
+    case binary, multiclass, regression
+
+    /// The name Autopilot's API uses.
+    public var autopilotName: String {
+        switch self {
+        case .binary: "BinaryClassification"
+        case .multiclass: "MulticlassClassification"
+        case .regression: "Regression"
+        }
+    }
+
+    /// The default objective, as Autopilot's: F1, Accuracy, MSE.
+    public var defaultMetric: Metric {
+        switch self {
+        case .binary: .f1
+        case .multiclass: .accuracy
+        case .regression: .mse
+        }
+    }
+
+    /// The metrics an experiment of this type reports for every candidate.
+    public var reportedMetrics: [Metric] {
+        switch self {
+        case .binary: [.f1, .auc, .accuracy, .balancedAccuracy, .precision, .recall, .logLoss]
+        case .multiclass: [.accuracy, .f1Macro, .balancedAccuracy, .logLoss]
+        case .regression: [.mse, .rmse, .mae, .r2]
+        }
+    }
+}
+
+/// An objective or reported metric.
+public enum Metric: String, Sendable, CaseIterable, Codable {
+    case f1 = "F1", auc = "AUC", accuracy = "Accuracy", balancedAccuracy = "BalancedAccuracy"
+    case precision = "Precision", recall = "Recall", logLoss = "LogLoss", f1Macro = "F1macro"
+    case mse = "MSE", rmse = "RMSE", mae = "MAE", r2 = "R2"
+
+    /// Whether larger values are better.
+    public var higherIsBetter: Bool {
+        switch self {
+        case .logLoss, .mse, .rmse, .mae: false
+        default: true
+        }
+    }
+
+    /// Whether the metric depends on a decision threshold (and so benefits from tuning it).
+    public var usesThreshold: Bool {
+        switch self {
+        case .f1, .accuracy, .balancedAccuracy, .precision, .recall: true
+        default: false
+        }
+    }
+
+    /// The problem types it applies to.
+    public var problems: [ProblemType] {
+        switch self {
+        case .f1, .auc, .precision, .recall: [.binary]
+        case .accuracy, .balancedAccuracy, .logLoss: [.binary, .multiclass]
+        case .f1Macro: [.multiclass]
+        case .mse, .rmse, .mae, .r2: [.regression]
+        }
+    }
+
+    /// Parses a metric name case-insensitively (`f1`, `AUC`, `balancedaccuracy`).
+    public init?(name: String) {
+        guard let metric = Metric.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
+        self = metric
+    }
+}

@@ -1,0 +1,36 @@
+/// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP).
+public enum Algorithm: String, Sendable, Codable, CaseIterable {
+    case xgboost, linear, mlp
+
+    public var displayName: String {
+        switch self {
+        case .xgboost: "XGBoost"
+        case .linear: "Linear learner"
+        case .mlp: "MLP"
+        }
+    }
+}
+
+/// One candidate's hyperparameters: names and values, in a stable order.
+public struct Hyperparameters: Sendable, Codable, Equatable {
+    public var values: [String: Double]
+
+    public init(_ values: [String: Double]) {
+        self.values = values
+    }
+
+    public subscript(name: String) -> Double? { values[name] }
+
+    /// `eta=0.1, max_depth=6...`, sorted by name, numbers shortest.
+    public var summary: String {
+        values.keys.sorted().map { "\($0)=\(Hyperparameters.format(values[$0]!))" }.joined(separator: ", ")
+    }
+
+    static func format(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
+        let s = String(format: "%.4g", v)
+        return s
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import Learners
+
+/// Trains XGBoost candidates with early stopping on a validation set.
+enum XGBoostTrainer {
+    /// The result of one training: the model, how many rounds it kept, and its scores on the
+    /// validation rows (P(positive) for binary, class probabilities row-major for multiclass,
+    /// values for regression).
+    struct Fit {
+        var booster: Booster
+        var rounds: Int
+        var validScores: [Float]
+    }
+
+    static func parameters(_ h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int) -> [String: String] {
+        var p: [String: String] = [
+            "tree_method": "hist", "nthread": String(threads), "seed": String(seed), "verbosity": "0",
+            "max_depth": String(Int(h["max_depth"] ?? 6)), "eta": String(h["eta"] ?? 0.1),
+            "subsample": String(h["subsample"] ?? 1), "colsample_bytree": String(h["colsample_bytree"] ?? 1),
+            "min_child_weight": String(h["min_child_weight"] ?? 1), "lambda": String(h["lambda"] ?? 1),
+            "alpha": String(h["alpha"] ?? 0), "gamma": String(h["gamma"] ?? 0), "max_cat_to_onehot": "4",
+            "max_bin": "256",
+        ]
+        switch problem {
+        case .binary:
+            p["objective"] = "binary:logistic"
+            p["eval_metric"] = "logloss"
+            if let weight = h["scale_pos_weight"] { p["scale_pos_weight"] = String(weight) }
+        case .multiclass:
+            p["objective"] = "multi:softprob"
+            p["num_class"] = String(classes)
+            p["eval_metric"] = "mlogloss"
+        case .regression:
+            p["objective"] = "reg:squarederror"
+            p["eval_metric"] = "rmse"
+        }
+        return p
+    }
+
+    /// Trains up to `num_round` rounds, stopping when the validation loss has not improved for
+    /// `patience` rounds (or when `shouldStop` says so), and keeps the best round.
+    static func fit(train: DesignMatrix, trainLabels: [Float], weights: [Float]? = nil, valid: DesignMatrix, validLabels: [Float],
+                    hyperparameters h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int,
+                    patience: Int = 30, shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
+        let trainMatrix = try DMatrix(values: train.values, rows: train.rows, columns: train.columns, labels: trainLabels,
+                                      weights: weights, kinds: train.kinds, threads: threads)
+        let validMatrix = try DMatrix(values: valid.values, rows: valid.rows, columns: valid.columns, labels: validLabels,
+                                      kinds: valid.kinds, threads: threads)
+        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads),
+                                  cache: [trainMatrix, validMatrix])
+        let maxRounds = Int(h["num_round"] ?? 500)
+        var best = (round: 0, loss: Double.infinity)
+        for round in 0..<maxRounds {
+            try booster.update(round: round, train: trainMatrix)
+            let line = try booster.evaluate(round: round, on: [(validMatrix, "valid")])
+            let loss = Double(line.split(separator: ":").last ?? "") ?? .infinity
+            if loss < best.loss - 1e-7 { best = (round, loss) }
+            if round - best.round >= patience || shouldStop() { break }
+        }
+        let rounds = best.round + 1
+        let scores = try booster.predict(validMatrix, rounds: rounds).values
+        return Fit(booster: booster, rounds: rounds, validScores: scores)
+    }
+
+    /// Scores of a trained booster limited to its best `rounds`.
+    static func scores(_ booster: Booster, rounds: Int, data: DesignMatrix, threads: Int) throws(XGBoostError) -> [Float] {
+        let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, kinds: data.kinds, threads: threads)
+        return try booster.predict(matrix, rounds: rounds).values
+    }
+}

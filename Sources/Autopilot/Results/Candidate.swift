@@ -1,0 +1,18 @@
+/// One trained candidate: its pipeline, algorithm and hyperparameters, and how it scored.
+public struct Candidate: Sendable, Codable, Equatable {
+    /// `xgboost-dpp0-003`: algorithm, pipeline, trial number.
+    public var name: String
+    public var algorithm: Algorithm
+    public var pipeline: String
+    public var hyperparameters: Hyperparameters
+    /// Validation metrics, by name.
+    public var metrics: [String: Double]
+    /// The decision threshold (binary): predicted positive when P(positive) ≥ threshold.
+    public var threshold: Double?
+    /// Boosting rounds kept by early stopping (XGBoost).
+    public var rounds: Int?
+    /// Seconds spent training (shown live, never stored in workbooks).
+    public var trainingSeconds: Double
+
+    public func metric(_ metric: Metric) -> Double? { metrics[metric.rawValue] }
+}

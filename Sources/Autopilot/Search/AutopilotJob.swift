@@ -1,0 +1,205 @@
+import Foundation
+import Frames
+import Learners
+
+/// One Autopilot experiment, stage by stage: analyse the data, define candidates, fit their
+/// pipelines, tune, and keep the best. The stages report through `onEvent`; nothing here
+/// prints or knows about terminals.
+public final class AutopilotJob {
+    /// What the job reports as it goes.
+    public enum Event: Sendable {
+        case stage(Stage)
+        /// A candidate finished: its place in the run and its objective value.
+        case candidate(Candidate, index: Int, of: Int)
+        /// Progress within the tuning stage (0...1).
+        case progress(Double)
+    }
+
+    /// Autopilot's stage names.
+    public enum Stage: String, Sendable, CaseIterable {
+        case analyzingData = "Analyzing data"
+        case candidateDefinitions = "Candidate definitions generated"
+        case featureEngineering = "Feature engineering"
+        case modelTuning = "Model tuning"
+        case ensembling = "Ensembling"
+        case modelInsights = "Model insights"
+    }
+
+    public let settings: AutopilotSettings
+    public let frame: Frame
+    public private(set) var analysis: Analysis?
+
+    public init(frame: Frame, settings: AutopilotSettings) {
+        self.frame = frame
+        self.settings = settings
+    }
+
+    /// What the data analysis decided.
+    public struct Analysis: Sendable {
+        public var target: TargetAnalysis
+        public var plan: FeaturePlan
+        public var metric: Metric
+        /// Row indices used for training and for validation.
+        public var trainRows: [Int]
+        public var validRows: [Int]
+        /// How validation is done, in words.
+        public var validation: String
+        public var pipelines: [PipelineDefinition]
+        public var algorithms: [(pipeline: String, algorithm: Algorithm)]
+    }
+
+    /// Stage 1 and 2: problem type, features, split, candidate definitions.
+    public func analyze() throws(AutopilotError) -> Analysis {
+        let target = try TargetAnalysis.analyze(frame, target: settings.target, problem: settings.problem)
+        let metric = settings.metric ?? target.problem.defaultMetric
+        guard metric.problems.contains(target.problem) else { throw .metricDoesNotFit(metric, target.problem) }
+        let plan = FeaturePlan.make(frame, target: settings.target, exclude: settings.exclude)
+        guard !plan.features.isEmpty else { throw .noFeatures }
+        let labelled = (0..<frame.rowCount).filter { !target.labels[$0].isNaN }
+        let needed = target.problem == .regression ? 10 : max(10, 2 * target.classes.count)
+        guard labelled.count >= needed else { throw .tooFewRows(labelled.count, needed: needed) }
+        // 80/20 holdout, stratified by class, as Autopilot's default validation fraction.
+        let strata: [UInt32]? = target.problem == .regression ? nil : labelled.map { UInt32(target.labels[$0]) }
+        let split = RowSplit.split(rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
+        let trainRows = split.first.map { labelled[$0] }, validRows = split.second.map { labelled[$0] }
+        let threshold = max(10, labelled.count / 1000)
+        let pipelines = [
+            PipelineDefinition(name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
+            PipelineDefinition(name: "dpp1", encoding: .oneHot(threshold: threshold), imputeMedian: false, missingIndicators: false,
+                               standardize: false),
+            PipelineDefinition(name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
+                               standardize: true),
+        ]
+        let result = Analysis(
+            target: target, plan: plan, metric: metric, trainRows: trainRows, validRows: validRows,
+            validation: "80/20 holdout\(strata == nil ? "" : ", stratified by \(settings.target)"), seed \(settings.seed)",
+            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear)])
+        analysis = result
+        return result
+    }
+
+    /// The outcome of tuning: candidates in the order they ran, the best one and its model.
+    public struct Outcome {
+        public var candidates: [Candidate]
+        public var best: Candidate
+        public var model: TrainedModel
+        /// Why the search stopped before `maxCandidates`, if it did.
+        public var stoppedEarly: String?
+    }
+
+    /// Stages 3 and 4: fit the pipelines and tune candidates within the budget.
+    public func tune(analysis: Analysis, onEvent: (Event) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false })
+        throws(AutopilotError) -> Outcome
+    {
+        let started = Date()
+        let deadline = started.addingTimeInterval(settings.maxRuntime)
+        onEvent(.stage(.featureEngineering))
+        var fitted: [String: FittedPipeline] = [:]
+        var trainData: [String: DesignMatrix] = [:], validData: [String: DesignMatrix] = [:]
+        for definition in analysis.pipelines {
+            let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
+            fitted[definition.name] = pipeline
+            trainData[definition.name] = try pipeline.transform(frame, rows: analysis.trainRows)
+            validData[definition.name] = try pipeline.transform(frame, rows: analysis.validRows)
+        }
+        let target = analysis.target
+        let trainLabels = analysis.trainRows.map { target.labels[$0] }
+        let validLabels = analysis.validRows.map { target.labels[$0] }
+        let classes = max(2, target.classes.count)
+        let positives = trainLabels.filter { $0 == 1 }.count
+        let balance = target.problem == .binary && positives > 0 ? Double(trainLabels.count - positives) / Double(positives) : 1
+
+        onEvent(.stage(.modelTuning))
+        var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
+        var candidates: [Candidate] = []
+        var models: [String: TrainedModel] = [:]
+        var stoppedEarly: String?
+        let total = settings.maxCandidates
+        for index in 0..<total {
+            if shouldStop() { stoppedEarly = "interrupted"; break }
+            if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
+            let (pipeline, algorithm, values) = nextTrial(index, candidates: candidates, balance: balance, generator: &generator)
+            let trialStart = Date()
+            let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
+            let stop = { shouldStop() || Date() > trialDeadline }
+            let h = Hyperparameters(values)
+            let name = "\(algorithm.rawValue)-\(pipeline)-\(String(format: "%03d", index + 1))"
+            let model: TrainedModel
+            let scores: [Float]
+            var rounds: Int?
+            switch algorithm {
+            case .xgboost:
+                let fit: XGBoostTrainer.Fit
+                do {
+                    fit = try XGBoostTrainer.fit(train: trainData[pipeline]!, trainLabels: trainLabels, valid: validData[pipeline]!,
+                                                 validLabels: validLabels, hyperparameters: h, problem: target.problem,
+                                                 classes: classes, seed: settings.seed, threads: settings.threads, shouldStop: stop)
+                } catch {
+                    throw .learner("XGBoost: \(error.message)")
+                }
+                rounds = fit.rounds
+                scores = fit.validScores
+                model = .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds)
+            case .linear:
+                let linear = LinearModel.fit(trainData[pipeline]!, labels: trainLabels, problem: target.problem, classes: classes,
+                                             l2: h["l2"] ?? 1, positiveWeight: 1)
+                scores = linear.scores(validData[pipeline]!)
+                model = .linear(linear)
+            case .mlp:
+                throw .learner("the MLP learner is not available yet")
+            }
+            let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
+            let candidate = Candidate(name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
+                                      metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
+                                      trainingSeconds: Date().timeIntervalSince(trialStart))
+            candidates.append(candidate)
+            models[name] = model
+            // Keep memory flat: only the best model so far stays.
+            if let best = Self.best(candidates, metric: analysis.metric) { models = models.filter { $0.key == best.name } }
+            onEvent(.candidate(candidate, index: index + 1, of: total))
+            onEvent(.progress(Double(index + 1) / Double(total)))
+        }
+        guard let best = Self.best(candidates, metric: analysis.metric), let model = models[best.name] else {
+            throw .cancelledBeforeAnyCandidate
+        }
+        return Outcome(candidates: candidates, best: best, model: model.with(pipeline: fitted[best.pipeline]!, target: target,
+                                                                             threshold: best.threshold),
+                       stoppedEarly: stoppedEarly)
+    }
+
+    /// The candidate with the best objective; ties go to the earlier one.
+    public static func best(_ candidates: [Candidate], metric: Metric) -> Candidate? {
+        candidates.reduce(nil) { best, candidate in
+            guard let value = candidate.metric(metric), !value.isNaN else { return best }
+            guard let best, let current = best.metric(metric) else { return candidate }
+            return (metric.higherIsBetter ? value > current : value < current) ? candidate : best
+        }
+    }
+
+    /// The trial schedule: XGBoost's defaults on both XGBoost pipelines and a linear model
+    /// first, then neighbours of the best XGBoost candidate and fresh random draws in turn,
+    /// with a linear model every fifth trial. The same seed gives the same schedule.
+    private func nextTrial(_ index: Int, candidates: [Candidate], balance: Double, generator: inout SplitMix64)
+        -> (String, Algorithm, [String: Double])
+    {
+        var values: [String: Double]
+        switch index {
+        case 0: return ("dpp0", .xgboost, SearchSpace.xgboostDefaults)
+        case 1: return ("dpp2", .linear, ["l2": 1])
+        case 2: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
+        default:
+            if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
+            let xgb = candidates.filter { $0.algorithm == .xgboost }
+            let metric = analysis?.metric ?? .f1
+            if index % 2 == 1, let best = Self.best(xgb, metric: metric) {
+                values = SearchSpace.perturb(best.hyperparameters.values, SearchSpace.xgboost, using: &generator)
+                values["num_round"] = 2000
+                return (best.pipeline, .xgboost, values)
+            }
+            values = SearchSpace.sample(SearchSpace.xgboost, using: &generator)
+            values["num_round"] = 2000
+            let pipeline = generator.next() % 2 == 0 ? "dpp0" : "dpp1"
+            return (pipeline, .xgboost, values)
+        }
+    }
+}

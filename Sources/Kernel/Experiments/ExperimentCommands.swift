@@ -1,0 +1,165 @@
+import Autopilot
+import Foundation
+import Frames
+import TextLayout
+
+/// `experiments`, `leaderboard`, `candidate` and `evaluate`.
+enum ExperimentCommands {
+    static let all: [Command] = [experiments, leaderboard, candidate, evaluate]
+
+    static let experiments = Command(
+        "experiments", area: .autopilot, usage: "experiments", summary: "list the session's experiments",
+        examples: ["experiments"]
+    ) { line, context throws(KernelError) in
+        let values = context.session.values.compactMap { $0.value as? ExperimentValue }.sorted { $0.name < $1.name }
+        guard !values.isEmpty else {
+            context.print("no experiments yet: run autopilot FRAME target=COL as NAME")
+            return
+        }
+        let rows = values.map { e in
+            [e.name, e.settings.target, e.analysis.target.problem.autopilotName, e.analysis.metric.rawValue,
+             String(e.candidates.count), e.best.map { "\($0.name) \(Format.metric($0.metric(e.analysis.metric) ?? .nan))" } ?? "—"]
+        }
+        context.print(TextTable(columns: [.init("experiment"), .init("target"), .init("problem"), .init("objective"),
+                                          .init("candidates", alignment: .right), .init("best")], rows: rows)
+            .render(maxWidth: context.width))
+    }
+
+    static let leaderboard = Command(
+        "leaderboard", area: .autopilot, usage: "leaderboard EXP [into NAME]",
+        summary: "every candidate of an experiment, ranked by the objective",
+        examples: ["leaderboard bank", "leaderboard bank into board"]
+    ) { line, context throws(KernelError) in
+        let (words, into) = try line.trailing("into", in: line.words)
+        guard words.count == 1 else { throw context.commands["leaderboard"]!.usageError("leaderboard takes one experiment") }
+        let experiment = try context.session.experiment(words[0])
+        guard !experiment.candidates.isEmpty else {
+            throw KernelError("experiment '\(experiment.name)' has no trained candidates (candidates_only=yes)",
+                              hint: "run autopilot again without candidates_only")
+        }
+        let metric = experiment.analysis.metric
+        context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.analysis.target.problem)
+            .render(maxWidth: context.width))
+        if let into {
+            let ranked = Leaderboard.ranked(experiment.candidates, metric: metric)
+            var columns = [
+                Column(name: "rank", data: .int(ranked.indices.map { Int64($0 + 1) }, missing: nil)),
+                Column(name: "candidate", data: .strings(ranked.map(\.name))),
+                Column(name: "algorithm", data: .strings(ranked.map(\.algorithm.rawValue))),
+                Column(name: "pipeline", data: .strings(ranked.map(\.pipeline))),
+            ]
+            for m in experiment.analysis.target.problem.reportedMetrics {
+                columns.append(Column(name: m.rawValue, data: .double(ranked.map { $0.metric(m) ?? .nan })))
+            }
+            try FrameCommands.keep(Frame(columns: columns), as: into, origin: "leaderboard \(experiment.name)", context: context)
+        }
+    }
+
+    static let candidate = Command(
+        "candidate", area: .autopilot, usage: "candidate EXP.NAME",
+        summary: "a candidate's pipeline, hyperparameters and validation metrics (EXP.best for the best)",
+        examples: ["candidate bank.best", "candidate bank.xgboost-dpp0-003"]
+    ) { line, context throws(KernelError) in
+        guard line.words.count == 1 else { throw context.commands["candidate"]!.usageError("candidate takes EXP.NAME") }
+        let (experiment, candidate) = try context.session.candidate(line.words[0])
+        let a = experiment.analysis
+        let pipeline = a.pipelines.first { $0.name == candidate.pipeline }!
+        var lines = ["\(experiment.name).\(candidate.name)\(candidate.name == experiment.best?.name ? " (best)" : "")",
+                     "  algorithm: \(candidate.algorithm.displayName)",
+                     "  pipeline: \(candidate.pipeline): \(pipeline.summary)",
+                     "  hyperparameters: \(candidate.hyperparameters.summary)"]
+        if let rounds = candidate.rounds { lines.append("  boosting rounds kept (early stopping): \(rounds)") }
+        if let threshold = candidate.threshold { lines.append("  decision threshold: \(String(format: "%.4f", threshold))") }
+        lines.append("  validation metrics:")
+        for m in a.target.problem.reportedMetrics {
+            lines.append("    \(m.rawValue.padded(to: 16)) \(candidate.metric(m).map(Format.metric) ?? "?")\(m == a.metric ? "  (objective)" : "")")
+        }
+        context.print(lines.joined(separator: "\n"))
+    }
+
+    static let evaluate = Command(
+        "evaluate", area: .autopilot, usage: "evaluate MODEL on FRAME [into NAME]",
+        summary: "score a model on a frame with a target column: every metric, the confusion matrix",
+        examples: ["evaluate bank.best on test"]
+    ) { line, context throws(KernelError) in
+        let (words, into) = try line.trailing("into", in: line.words)
+        guard words.count == 3, words[1] == "on" else { throw context.commands["evaluate"]!.usageError("write: evaluate MODEL on FRAME") }
+        let (experiment, candidate) = try context.session.candidate(words[0])
+        guard candidate.name == experiment.best?.name, let model = experiment.model, let target = model.target else {
+            throw KernelError("only the best candidate's model is kept in this session",
+                              hint: "evaluate \(experiment.name).best on \(words[2])")
+        }
+        let frame = try context.session.frame(words[2])
+        let column = try frame.requireColumn(target.column, in: words[2])
+        let predictions: Predictions
+        do throws(AutopilotError) {
+            predictions = try model.predict(frame)
+        } catch {
+            throw KernelError(error.message, hint: error.hint)
+        }
+        let truthTexts = column.displayValues()
+        let labelled = (0..<frame.rowCount).filter { !column.data.isMissing($0) }
+        let labels: [Float]
+        switch target.problem {
+        case .regression: labels = labelled.map { Float(column.data.doubles![$0]) }
+        default:
+            let index = Dictionary(uniqueKeysWithValues: target.classes.enumerated().map { ($1, Float($0)) })
+            labels = labelled.map { index[truthTexts[$0]] ?? -1 }
+        }
+        let k = max(2, target.classes.count)
+        let scores: [Float] = target.problem == .multiclass
+            ? labelled.flatMap { row in predictions.scores[(row * k)..<((row + 1) * k)] }
+            : labelled.map { predictions.scores[$0] }
+        let known = labels.indices.filter { labels[$0] >= 0 }
+        let result = Evaluation.metrics(problem: target.problem, labels: known.map { labels[$0] },
+                                        scores: target.problem == .multiclass ? known.flatMap { scores[($0 * k)..<(($0 + 1) * k)] } : known.map { scores[$0] },
+                                        classes: k, threshold: model.threshold)
+        var lines = ["\(experiment.name).\(candidate.name) on \(words[2]) (\(known.count) rows)"]
+        for m in target.problem.reportedMetrics {
+            lines.append("  \(m.rawValue.padded(to: 16)) \(result.metrics[m.rawValue].map(Format.metric) ?? "?")")
+        }
+        if target.problem != .regression {
+            lines.append("confusion matrix (rows: true class, columns: predicted)")
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
+            for (i, row) in labelled.enumerated() where labels[i] >= 0 {
+                let predicted = target.classes.firstIndex(of: predictions.labels[row]) ?? 0
+                counts[Int(labels[i])][predicted] += 1
+            }
+            let table = TextTable(columns: [.init("")] + target.classes.map { TextTable.Column($0, alignment: .right) },
+                                  rows: target.classes.indices.map { [target.classes[$0]] + counts[$0].map(String.init) })
+            lines.append(table.render(maxWidth: context.width))
+        }
+        context.print(lines.joined(separator: "\n"))
+        if let into {
+            let metrics = target.problem.reportedMetrics
+            let frame = Frame(columns: [Column(name: "metric", data: .strings(metrics.map(\.rawValue))),
+                                        Column(name: "value", data: .double(metrics.map { result.metrics[$0.rawValue] ?? .nan }))])
+            try FrameCommands.keep(frame, as: into, origin: "evaluate \(words[0])", context: context)
+        }
+    }
+}
+
+extension Session {
+    /// The experiment called `name`.
+    func experiment(_ name: String) throws(KernelError) -> ExperimentValue {
+        if let value = values[name] as? ExperimentValue { return value }
+        let names = values.filter { $0.value is ExperimentValue }.keys.sorted()
+        throw KernelError("no experiment named '\(name)'",
+                          hint: Suggestion.hint(for: name, in: names)
+                            ?? (names.isEmpty ? "run autopilot FRAME target=COL as \(name)" : "experiments: " + names.joined(separator: ", ")))
+    }
+
+    /// `EXP.best` or `EXP.NAME`.
+    func candidate(_ reference: String) throws(KernelError) -> (ExperimentValue, Candidate) {
+        guard let dot = reference.firstIndex(of: ".") else {
+            throw KernelError("'\(reference)' does not name a candidate", hint: "write EXP.best or EXP.NAME, e.g. \(reference).best")
+        }
+        let experiment = try experiment(String(reference[..<dot]))
+        let name = String(reference[reference.index(after: dot)...])
+        if name == "best", let best = experiment.best { return (experiment, best) }
+        if let candidate = experiment.candidates.first(where: { $0.name == name }) { return (experiment, candidate) }
+        throw KernelError("experiment '\(experiment.name)' has no candidate '\(name)'",
+                          hint: Suggestion.hint(for: name, in: experiment.candidates.map(\.name) + ["best"])
+                            ?? "see leaderboard \(experiment.name)")
+    }
+}

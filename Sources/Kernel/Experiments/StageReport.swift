@@ -1,0 +1,89 @@
+import Autopilot
+import Foundation
+import TextLayout
+
+/// What each stage says in the stored output: decisions and results, never timings.
+enum StageReport {
+    static func analysis(_ a: AutopilotJob.Analysis, rows: Int, settings: AutopilotSettings) -> String {
+        let t = a.target
+        var lines = ["Analyzing data"]
+        lines.append("  \(rows) rows; target \(t.column): \(t.problem.autopilotName) (\(t.rule))")
+        if t.problem != .regression {
+            let counts = t.classes.indices.map { c in a.trainRows.filter { t.labels[$0] == Float(c) }.count }
+            let total = max(1, counts.reduce(0, +))
+            let shares = t.classes.indices.map { "\(t.classes[$0]) → \($0) (\(percent(counts[$0], total)))" }
+            lines.append("  classes: " + shares.joined(separator: ", ") + (t.problem == .binary ? "; positive: \(t.classes[1])" : ""))
+        }
+        if t.missingRows > 0 { lines.append("  \(t.missingRows) rows without a target value are left out") }
+        let numeric = a.plan.features.filter { $0.role == .numeric }.count
+        lines.append("  features: \(a.plan.features.count) (\(numeric) numeric, \(a.plan.features.count - numeric) categorical)")
+        for dropped in a.plan.dropped { lines.append("  dropped \(dropped.name): \(dropped.reason)") }
+        lines.append("  validation: \(a.validation) (\(a.trainRows.count) training rows, \(a.validRows.count) validation rows)")
+        let why = settings.metric == nil ? "default for \(t.problem.autopilotName)" : "metric=\(a.metric.rawValue)"
+        lines.append("  objective: \(a.metric.rawValue) (\(why)), \(a.metric.higherIsBetter ? "maximised" : "minimised") on validation")
+        return lines.joined(separator: "\n")
+    }
+
+    static func definitions(_ a: AutopilotJob.Analysis) -> String {
+        var lines = ["Candidate definitions generated"]
+        for (pipeline, algorithm) in a.algorithms {
+            let definition = a.pipelines.first { $0.name == pipeline }!
+            lines.append("  " + pipeline + "  " + algorithm.displayName.padded(to: 15) + "  " + definition.summary)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func tuning(_ outcome: AutopilotJob.Outcome, analysis a: AutopilotJob.Analysis, settings: AutopilotSettings,
+                       width: Int) -> String {
+        var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines fitted on \(a.trainRows.count) rows",
+                     "Model tuning"]
+        var count = "  \(outcome.candidates.count) candidate\(outcome.candidates.count == 1 ? "" : "s") trained"
+        if let reason = outcome.stoppedEarly { count += " (stopped early: \(reason); the best finished candidate is kept)" }
+        lines.append(count)
+        lines.append(Leaderboard.table(outcome.candidates, metric: a.metric, problem: a.target.problem, top: 10)
+            .render(maxWidth: width))
+        return lines.joined(separator: "\n")
+    }
+
+    static func insights(_ outcome: AutopilotJob.Outcome, analysis a: AutopilotJob.Analysis, experiment: String) -> String {
+        let best = outcome.best
+        var line = "Best candidate: \(experiment).\(best.name)  \(a.metric.rawValue) \(best.metric(a.metric).map(Format.metric) ?? "?")"
+        if let threshold = best.threshold { line += " at threshold \(String(format: "%.4f", threshold))" }
+        var lines = ["Model insights", line]
+        if a.target.problem == .binary, let auc = best.metric(.auc) { lines.append("  validation AUC \(Format.metric(auc))") }
+        lines.append("  next: leaderboard \(experiment), candidate \(experiment).best, evaluate \(experiment).best on FRAME")
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ part: Int, _ total: Int) -> String {
+        String(format: "%.1f%%", Double(part) / Double(total) * 100)
+    }
+}
+
+/// The leaderboard table: candidates ranked by the objective.
+enum Leaderboard {
+    static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
+        candidates.enumerated().sorted { a, b in
+            let x = a.element.metric(metric) ?? .nan, y = b.element.metric(metric) ?? .nan
+            if x.isNaN != y.isNaN { return !x.isNaN }
+            if x != y { return metric.higherIsBetter ? x > y : x < y }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil) -> TextTable {
+        let others = problem.reportedMetrics.filter { $0 != metric }.prefix(3)
+        var columns: [TextTable.Column] = [.init("rank", alignment: .right), .init("candidate"), .init("algorithm"),
+                                           .init(metric.rawValue, alignment: .right)]
+        columns += others.map { TextTable.Column($0.rawValue, alignment: .right) }
+        let ranked = ranked(candidates, metric: metric)
+        let shown = top.map { Array(ranked.prefix($0)) } ?? ranked
+        let rows = shown.enumerated().map { index, c -> [String] in
+            [String(index + 1), c.name, c.algorithm.displayName, c.metric(metric).map(Format.metric) ?? "?"]
+                + others.map { c.metric($0).map(Format.metric) ?? "?" }
+        }
+        var table = TextTable(columns: columns, rows: rows)
+        if let top, ranked.count > top { table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard EXP shows all" }
+        return table
+    }
+}
