@@ -1,12 +1,13 @@
 /// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP).
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
-    case xgboost, linear, mlp
+    case xgboost, linear, mlp, ensemble
 
     public var displayName: String {
         switch self {
         case .xgboost: "XGBoost"
         case .linear: "Linear learner"
         case .mlp: "MLP"
+        case .ensemble: "Ensemble"
         }
     }
 }

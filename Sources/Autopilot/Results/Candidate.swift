@@ -13,6 +13,8 @@ public struct Candidate: Sendable, Codable, Equatable {
     public var rounds: Int?
     /// Seconds spent training (shown live, never stored in workbooks).
     public var trainingSeconds: Double
+    /// For an ensemble: its members with their weights, `name×weight`.
+    public var members: [String]? = nil
 
     public func metric(_ metric: Metric) -> Double? { metrics[metric.rawValue] }
 }

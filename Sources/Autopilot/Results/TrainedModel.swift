@@ -14,6 +14,8 @@ public enum TrainedModel {
     case xgboost(XGBoostModelBox, rounds: Int)
     case linear(LinearModel)
     indirect case complete(TrainedModel, pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?)
+    /// A weighted average of complete models' scores.
+    indirect case ensemble([(TrainedModel, Double)], target: TargetAnalysis, threshold: Double?)
 
     func with(pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?) -> TrainedModel {
         .complete(self, pipeline: pipeline, target: target, threshold: threshold)
@@ -37,23 +39,8 @@ public struct Predictions: Sendable {
 extension TrainedModel {
     /// Predicts for every row of `frame`, which must hold the columns the model was trained on.
     public func predict(_ frame: Frame) throws(AutopilotError) -> Predictions {
-        guard case .complete(let inner, let pipeline, let target, let threshold) = self else {
-            preconditionFailure("predict needs a complete model")
-        }
-        let data = try pipeline.transform(frame)
-        let scores: [Float]
-        switch inner {
-        case .xgboost(let box, let rounds):
-            do {
-                scores = try XGBoostTrainer.scores(box.booster, rounds: rounds, data: data, threads: 2)
-            } catch {
-                throw .learner("XGBoost: \(error.message)")
-            }
-        case .linear(let model):
-            scores = model.scores(data)
-        case .complete:
-            preconditionFailure("nested model")
-        }
+        guard let target, let scores = try scores(frame) else { preconditionFailure("predict needs a complete model") }
+        let threshold = self.threshold
         switch target.problem {
         case .binary:
             let cut = Float(threshold ?? 0.5)
@@ -70,15 +57,50 @@ extension TrainedModel {
         }
     }
 
+    /// Raw scores for every row of `frame` (nil for a bare model without its pipeline).
+    func scores(_ frame: Frame) throws(AutopilotError) -> [Float]? {
+        switch self {
+        case .complete(let inner, let pipeline, _, _):
+            let data = try pipeline.transform(frame)
+            switch inner {
+            case .xgboost(let box, let rounds):
+                do {
+                    return try XGBoostTrainer.scores(box.booster, rounds: rounds, data: data, threads: 2)
+                } catch {
+                    throw .learner("XGBoost: \(error.message)")
+                }
+            case .linear(let model):
+                return model.scores(data)
+            default:
+                return nil
+            }
+        case .ensemble(let members, _, _):
+            var total: [Float]?
+            let weightSum = members.reduce(0) { $0 + $1.1 }
+            for (member, weight) in members {
+                guard let scores = try member.scores(frame) else { return nil }
+                let w = Float(weight / weightSum)
+                if total == nil { total = scores.map { $0 * w } } else { for i in scores.indices { total![i] += scores[i] * w } }
+            }
+            return total
+        default:
+            return nil
+        }
+    }
+
     /// The target analysis the model was trained with.
     public var target: TargetAnalysis? {
-        if case .complete(_, _, let target, _) = self { return target }
-        return nil
+        switch self {
+        case .complete(_, _, let target, _), .ensemble(_, let target, _): target
+        default: nil
+        }
     }
 
     public var threshold: Double? {
-        if case .complete(_, _, _, let threshold) = self { return threshold }
-        return nil
+        switch self {
+        case .complete(_, _, _, let threshold), .ensemble(_, _, let threshold): threshold
+        default: nil
+        }
     }
 }
 

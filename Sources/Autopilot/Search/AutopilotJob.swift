@@ -113,6 +113,8 @@ public final class AutopilotJob {
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
         var candidates: [Candidate] = []
         var models: [String: TrainedModel] = [:]
+        var validScores: [String: [Float]] = [:]
+        let kept = settings.mode == .hpo ? 1 : 8
         var stoppedEarly: String?
         let total = settings.maxCandidates
         for index in 0..<total {
@@ -145,26 +147,50 @@ public final class AutopilotJob {
                                              l2: h["l2"] ?? 1, positiveWeight: 1)
                 scores = linear.scores(validData[pipeline]!)
                 model = .linear(linear)
-            case .mlp:
-                throw .learner("the MLP learner is not available yet")
+            case .mlp, .ensemble:
+                throw .learner("\(algorithm.displayName) is not a trial algorithm")
             }
             let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
             let candidate = Candidate(name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
                                       metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
                                       trainingSeconds: Date().timeIntervalSince(trialStart))
             candidates.append(candidate)
-            models[name] = model
-            // Keep memory flat: only the best model so far stays.
-            if let best = Self.best(candidates, metric: analysis.metric) { models = models.filter { $0.key == best.name } }
+            models[name] = model.with(pipeline: fitted[pipeline]!, target: target, threshold: evaluation.threshold)
+            validScores[name] = scores
+            // Keep memory flat: only the best few models stay (the best one for hpo mode).
+            let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
+            models = models.filter { keep.contains($0.key) }
+            validScores = validScores.filter { keep.contains($0.key) }
             onEvent(.candidate(candidate, index: index + 1, of: total))
             onEvent(.progress(Double(index + 1) / Double(total)))
         }
-        guard let best = Self.best(candidates, metric: analysis.metric), let model = models[best.name] else {
+        guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
         }
-        return Outcome(candidates: candidates, best: best, model: model.with(pipeline: fitted[best.pipeline]!, target: target,
-                                                                             threshold: best.threshold),
-                       stoppedEarly: stoppedEarly)
+        if settings.mode != .hpo, models.count > 1 {
+            onEvent(.stage(.ensembling))
+            if let ensemble = Ensembler.select(members: Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil },
+                                               scores: validScores, labels: validLabels, problem: target.problem,
+                                               classes: classes, metric: analysis.metric, index: candidates.count + 1) {
+                let members = ensemble.weights.map { (models[$0.name]!, $0.weight) }
+                candidates.append(ensemble.candidate)
+                if Self.best(candidates, metric: analysis.metric)?.name == ensemble.candidate.name {
+                    best = ensemble.candidate
+                    model = .ensemble(members, target: target, threshold: ensemble.candidate.threshold)
+                }
+            }
+        }
+        return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
+    }
+
+    /// Candidates from best to worst by `metric`; ties keep their order.
+    public static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
+        candidates.enumerated().sorted { a, b in
+            let x = a.element.metric(metric) ?? .nan, y = b.element.metric(metric) ?? .nan
+            if x.isNaN != y.isNaN { return !x.isNaN }
+            if x != y { return metric.higherIsBetter ? x > y : x < y }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The candidate with the best objective; ties go to the earlier one.

@@ -63,11 +63,14 @@ enum ExperimentCommands {
         guard line.words.count == 1 else { throw context.commands["candidate"]!.usageError("candidate takes EXP.NAME") }
         let (experiment, candidate) = try context.session.candidate(line.words[0])
         let a = experiment.analysis
-        let pipeline = a.pipelines.first { $0.name == candidate.pipeline }!
         var lines = ["\(experiment.name).\(candidate.name)\(candidate.name == experiment.best?.name ? " (best)" : "")",
-                     "  algorithm: \(candidate.algorithm.displayName)",
-                     "  pipeline: \(candidate.pipeline): \(pipeline.summary)",
-                     "  hyperparameters: \(candidate.hyperparameters.summary)"]
+                     "  algorithm: \(candidate.algorithm.displayName)"]
+        if let members = candidate.members {
+            lines.append("  members (greedy ensemble selection on validation): " + members.joined(separator: ", "))
+        } else if let pipeline = a.pipelines.first(where: { $0.name == candidate.pipeline }) {
+            lines.append("  pipeline: \(candidate.pipeline): \(pipeline.summary)")
+            lines.append("  hyperparameters: \(candidate.hyperparameters.summary)")
+        }
         if let rounds = candidate.rounds { lines.append("  boosting rounds kept (early stopping): \(rounds)") }
         if let threshold = candidate.threshold { lines.append("  decision threshold: \(String(format: "%.4f", threshold))") }
         lines.append("  validation metrics:")
