@@ -81,6 +81,17 @@ enum AutopilotCommand {
         return settings
     }
 
+    /// Writes a generated file beside the workbook, atomically.
+    static func write(_ text: String, to path: String, context: CommandContext) throws(KernelError) {
+        let url = URL(fileURLWithPath: context.session.resolve(path))
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw KernelError("cannot write \(path): \(error.localizedDescription)", hint: "check that the workbook's folder is writable")
+        }
+    }
+
     /// `60s`, `5m`, `1h`, or plain seconds.
     static func duration(_ text: String, option: String) throws(KernelError) -> Double {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
@@ -106,6 +117,16 @@ enum AutopilotCommand {
             throw KernelError(error.message, hint: error.hint)
         }
         context.print(StageReport.analysis(analysis, rows: frame.rowCount, settings: settings))
+        let leaks = FeaturePower.probableLeaks(FeaturePower.univariate(frame, plan: analysis.plan, target: analysis.target,
+                                                                       rows: analysis.trainRows))
+        for leak in leaks where !settings.exclude.contains(leak.feature) {
+            context.print("  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC \(String(format: "%.3f", leak.auc)), "
+                          + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
+            context.print("  hint: if so, run again with exclude=\(leak.feature)")
+        }
+        let report = DataExploration.report(frame: frame, name: name, analysis: analysis, width: context.width)
+        try write(report, to: "\(name)/data-exploration.pilotbook", context: context)
+        context.print("  wrote \(name)/data-exploration.pilotbook")
         context.print(StageReport.definitions(analysis))
         if settings.candidatesOnly {
             context.session.store(ExperimentValue(name: name, settings: settings, analysis: analysis, candidates: [],

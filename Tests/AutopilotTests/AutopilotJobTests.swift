@@ -1,0 +1,86 @@
+import Testing
+import Frames
+@testable import Autopilot
+
+@Suite("Autopilot jobs on generated data")
+struct AutopilotJobTests {
+    let table = Generated.table(rows: 600, seed: 2)
+
+    func run(_ target: String, metric: Metric? = nil, mode: AutopilotSettings.Mode = .auto, candidates: Int = 6, seed: Int = 0,
+             exclude: [String] = ["id"]) throws -> (AutopilotJob.Analysis, AutopilotJob.Outcome) {
+        var settings = AutopilotSettings(target: target)
+        settings.metric = metric
+        settings.mode = mode
+        settings.maxCandidates = candidates
+        settings.seed = seed
+        settings.exclude = exclude + ["binary", "multi", "value"].filter { $0 != target }
+        let job = AutopilotJob(frame: table, settings: settings)
+        let analysis = try job.analyze()
+        return (analysis, try job.tune(analysis: analysis))
+    }
+
+    @Test("binary: learns the signal, tunes a threshold, reports every binary metric")
+    func binary() throws {
+        let (analysis, outcome) = try run("binary")
+        #expect(analysis.metric == .f1)
+        #expect(outcome.candidates.count >= 6)
+        #expect((outcome.best.metric(.auc) ?? 0) > 0.9)
+        #expect(outcome.best.threshold != nil)
+        #expect(Set(outcome.best.metrics.keys) == Set(ProblemType.binary.reportedMetrics.map(\.rawValue)))
+    }
+
+    @Test("multiclass and regression")
+    func otherProblems() throws {
+        let (_, multi) = try run("multi")
+        #expect((multi.best.metric(.accuracy) ?? 0) > 0.85)
+        let (analysis, regression) = try run("value", mode: .hpo)
+        #expect(analysis.metric == .mse)
+        #expect((regression.best.metric(.r2) ?? 0) > 0.9)
+    }
+
+    @Test("every metric can be the objective of its problem type", arguments: Metric.allCases)
+    func objectives(metric: Metric) throws {
+        let target = metric.problems.contains(.binary) ? "binary" : metric.problems.contains(.multiclass) ? "multi" : "value"
+        let (analysis, outcome) = try run(target, metric: metric, mode: .hpo, candidates: 3)
+        #expect(analysis.metric == metric)
+        #expect(outcome.best.metric(metric) != nil)
+    }
+
+    @Test("a metric of another problem type is refused")
+    func wrongMetric() {
+        #expect(throws: AutopilotError.metricDoesNotFit(.mse, .binary)) { _ = try run("binary", metric: .mse) }
+    }
+
+    @Test("the same seed and candidate count give the same candidates")
+    func deterministic() throws {
+        let (_, a) = try run("binary", candidates: 5, seed: 3)
+        let (_, b) = try run("binary", candidates: 5, seed: 3)
+        #expect(a.candidates.map(\.name) == b.candidates.map(\.name))
+        #expect(a.candidates.map(\.metrics) == b.candidates.map(\.metrics))
+        #expect(a.candidates.map(\.hyperparameters) == b.candidates.map(\.hyperparameters))
+    }
+
+    @Test("the best model predicts new rows, unknown categories included")
+    func predict() throws {
+        let (_, outcome) = try run("binary")
+        let fresh = Generated.table(rows: 50, seed: 9, withUnknownColor: true)
+        let predictions = try outcome.model.predict(fresh)
+        #expect(predictions.labels.count == 50)
+        #expect(Set(predictions.labels).isSubset(of: ["yes", "no"]))
+        #expect(predictions.probabilities?.allSatisfy { $0 >= 0 && $0 <= 1 } == true)
+    }
+
+    @Test("too few rows to learn from")
+    func tooFew() {
+        let tiny = Generated.frame("x,y\n1,a\n2,b\n3,a\n")
+        let job = AutopilotJob(frame: tiny, settings: AutopilotSettings(target: "y"))
+        #expect(throws: AutopilotError.tooFewRows(3, needed: 10)) { _ = try job.analyze() }
+    }
+
+    @Test("no usable feature")
+    func noFeatures() {
+        let frame = Generated.frame("id,y\n" + (0..<30).map { "k\($0),\($0 % 2 == 0 ? "a" : "b")" }.joined(separator: "\n") + "\n")
+        let job = AutopilotJob(frame: frame, settings: AutopilotSettings(target: "y"))
+        #expect(throws: AutopilotError.noFeatures) { _ = try job.analyze() }
+    }
+}
