@@ -4,15 +4,22 @@ import TextLayout
 enum HelpText {
     static func overview(of table: CommandTable, width: Int) -> String {
         var lines: [String] = []
-        let usageWidth = table.commands.map(\.usage.displayWidth).max() ?? 0
+        // Usages up to this wide share a column with the summaries; longer ones get their own line.
+        let column = 28
         for area in Command.Area.allCases {
             let commands = table.commands.filter { $0.area == area }
             guard !commands.isEmpty else { continue }
             if !lines.isEmpty { lines.append("") }
             lines.append(area.rawValue)
             for command in commands {
-                let line = "  " + command.usage.padded(to: usageWidth) + "  " + command.summary
-                lines.append(line.wrapped(to: width, indent: String(repeating: " ", count: usageWidth + 4)))
+                if command.usage.displayWidth <= column {
+                    let line = "  " + command.usage.padded(to: column) + "  " + command.summary
+                    lines.append(line.wrapped(to: width, indent: String(repeating: " ", count: column + 2)))
+                } else {
+                    lines.append(("  " + command.usage).wrapped(to: width, indent: "    "))
+                    lines.append(("  " + String(repeating: " ", count: column + 2) + command.summary)
+                        .wrapped(to: width, indent: ""))
+                }
             }
         }
         lines.append("")
