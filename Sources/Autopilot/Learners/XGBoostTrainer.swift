@@ -61,6 +61,17 @@ enum XGBoostTrainer {
         return Fit(booster: booster, rounds: rounds, validScores: scores)
     }
 
+    /// Trains exactly `num_round` rounds on all of `data` (no validation: the refit of a winner).
+    static func train(data: DesignMatrix, labels: [Float], hyperparameters h: Hyperparameters, problem: ProblemType,
+                      classes: Int, seed: Int, threads: Int) throws(XGBoostError) -> Booster {
+        let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, labels: labels,
+                                 kinds: data.kinds, threads: threads)
+        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads),
+                                  cache: [matrix])
+        for round in 0..<Int(h["num_round"] ?? 100) { try booster.update(round: round, train: matrix) }
+        return booster
+    }
+
     /// Scores of a trained booster limited to its best `rounds`.
     static func scores(_ booster: Booster, rounds: Int, data: DesignMatrix, threads: Int) throws(XGBoostError) -> [Float] {
         let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, kinds: data.kinds, threads: threads)

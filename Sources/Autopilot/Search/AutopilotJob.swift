@@ -92,7 +92,9 @@ public final class AutopilotJob {
         throws(AutopilotError) -> Outcome
     {
         let started = Date()
-        let deadline = started.addingTimeInterval(settings.maxRuntime)
+        let end = started.addingTimeInterval(settings.maxRuntime)
+        // The search stops at 85% of the budget, leaving time to refit the winner on every row.
+        let deadline = started.addingTimeInterval(settings.maxRuntime * 0.85)
         onEvent(.stage(.featureEngineering))
         var fitted: [String: FittedPipeline] = [:]
         var trainData: [String: DesignMatrix] = [:], validData: [String: DesignMatrix] = [:]
@@ -167,6 +169,17 @@ public final class AutopilotJob {
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
         }
+        // Refit the kept models on training and validation rows together, with the number of
+        // rounds early stopping chose (scaled for the larger data), while the budget allows.
+        let allRows = (analysis.trainRows + analysis.validRows).sorted()
+        for name in Self.ranked(candidates, metric: analysis.metric).map(\.name) where models[name] != nil {
+            let candidate = candidates.first { $0.name == name }!
+            guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
+            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!) {
+                models[name] = refit
+            }
+        }
+        model = models[best.name]!
         if settings.mode != .hpo, models.count > 1 {
             onEvent(.stage(.ensembling))
             if let ensemble = Ensembler.select(members: Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil },
@@ -181,6 +194,37 @@ public final class AutopilotJob {
             }
         }
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
+    }
+
+    /// The candidate trained again on `rows`, or nil when it cannot be (an ensemble).
+    private func refit(_ candidate: Candidate, rows: [Int], analysis: Analysis, fitted: FittedPipeline) throws(AutopilotError)
+        -> TrainedModel?
+    {
+        let target = analysis.target
+        let pipeline = FittedPipeline.fit(fitted.definition, plan: analysis.plan, frame: frame, rows: rows)
+        let data = try pipeline.transform(frame, rows: rows)
+        let labels = rows.map { target.labels[$0] }
+        let classes = max(2, target.classes.count)
+        switch candidate.algorithm {
+        case .xgboost:
+            var h = candidate.hyperparameters
+            let rounds = Int((Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.trainRows.count)).rounded())
+            h.values["num_round"] = Double(rounds)
+            do {
+                let booster = try XGBoostTrainer.train(data: data, labels: labels, hyperparameters: h, problem: target.problem,
+                                                       classes: classes, seed: settings.seed, threads: settings.threads)
+                return TrainedModel.xgboost(XGBoostModelBox(booster: booster), rounds: rounds)
+                    .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
+            } catch {
+                throw .learner("XGBoost: \(error.message)")
+            }
+        case .linear:
+            return TrainedModel.linear(LinearModel.fit(data, labels: labels, problem: target.problem, classes: classes,
+                                                       l2: candidate.hyperparameters["l2"] ?? 1))
+                .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
+        case .mlp, .ensemble:
+            return nil
+        }
     }
 
     /// Candidates from best to worst by `metric`; ties keep their order.
