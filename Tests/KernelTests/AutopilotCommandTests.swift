@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Kernel
+
+@Suite("Autopilot commands")
+struct AutopilotCommandTests {
+    final class Fixture {
+        let folder = ScratchFolder("autopilot")
+        let session: Session
+        init() {
+            var csv = "id,x1,x2,color,y\n"
+            var state: UInt64 = 7
+            func next() -> Double {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Double(state >> 11) / Double(1 << 53)
+            }
+            for row in 0..<400 {
+                let x1 = next() * 4 - 2, x2 = next() * 4 - 2
+                let color = ["red", "green", "blue"][row % 3]
+                let y = x1 + 0.5 * x2 + (color == "red" ? 1 : 0) + (next() - 0.5) * 0.5 > 0.5 ? "yes" : "no"
+                csv += "c\(row),\(x1),\(x2),\(color),\(y)\n"
+            }
+            folder.write(csv, to: "data.csv")
+            session = Session(workingDirectory: folder.path)
+            _ = Kernel().run(cell: "load data.csv as data\nsplit data into train test seed=1", in: session)
+        }
+
+        func run(_ source: String) -> (status: Kernel.Status, text: String) {
+            let result = Kernel().run(cell: source, in: session)
+            return (result.status, result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined())
+        }
+    }
+
+    @Test("autopilot runs the stages, writes the data exploration report, and keeps the experiment")
+    func stages() throws {
+        let f = Fixture()
+        let result = f.run("autopilot train target=y as exp max_candidates=4")
+        #expect(result.status == .ok)
+        for stage in ["Analyzing data", "Candidate definitions generated", "Feature engineering", "Model tuning", "Model insights"] {
+            #expect(result.text.contains(stage + "\n"), "\(stage)")
+        }
+        #expect(result.text.contains("  dropped id: unique per row, like an id\n"))
+        #expect(result.text.contains("  wrote exp/data-exploration.pilotbook\n"))
+        #expect(f.folder.read("exp/data-exploration.pilotbook").hasPrefix("<!-- pilotbook v1 -->\n# Data exploration: exp\n"))
+        #expect(f.run("experiments").text.contains("│ exp "))
+        #expect(f.run("leaderboard exp into board").text.hasSuffix("kept as frame 'board': 5 rows × 11 columns\n"))
+        #expect(f.run("candidate exp.xgboost-dpp0-001").text.hasPrefix("exp.xgboost-dpp0-001"))
+        let evaluation = f.run("evaluate exp.best on test")
+        #expect(evaluation.status == .ok)
+        #expect(evaluation.text.contains("confusion matrix (rows: true class, columns: predicted)"))
+    }
+
+    @Test("the same workbook cell gives the same output twice (no timings stored)")
+    func deterministic() {
+        let a = Fixture().run("autopilot train target=y as exp max_candidates=3 seed=5")
+        let b = Fixture().run("autopilot train target=y as exp max_candidates=3 seed=5")
+        #expect(a.text == b.text)
+    }
+
+    @Test("mistakes: error and hint", arguments: [
+        ("autopilot train", "error: autopilot needs target=COL: the column to predict\nhint: columns: id, x1, x2, color, y\n"),
+        ("autopilot train target=why", "error: no column named 'why' in frame 'train'\nhint: columns: id, x1, x2, color, y\n"),
+        ("autopilot train target=y metric=F2", "error: metric=F2 is not a metric\nhint: did you mean 'F1'?\n"),
+        ("autopilot train target=y metric=MSE", "error: metric=MSE does not apply to binary problems\nhint: metrics for binary: F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss\n"),
+        ("autopilot train target=y max_runtime=soon", "error: max_runtime=soon is not a duration\nhint: e.g. max_runtime=60s or max_runtime=5m\n"),
+        ("autopilot train target=y problem=regression", "error: problem=regression needs a numeric target, and 'y' holds text\nhint: use problem=multiclass or problem=binary, or leave problem= out\n"),
+        ("leaderboard nope", "error: no experiment named 'nope'\nhint: run autopilot FRAME target=COL as nope\n"),
+    ])
+    func mistakes(source: String, message: String) {
+        let f = Fixture()
+        let result = f.run(source)
+        #expect(result.status == .error)
+        #expect(result.text == message)
+    }
+
+    @Test("candidates_only stops after the definitions")
+    func candidatesOnly() {
+        let f = Fixture()
+        let result = f.run("autopilot train target=y as pilot candidates_only=yes")
+        #expect(result.text.hasSuffix("candidates_only=yes: stopped after the candidate definitions; experiment 'pilot' holds them\n"))
+        #expect(!result.text.contains("Model tuning"))
+    }
+}
