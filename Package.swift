@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header, nothing else.
@@ -43,6 +44,12 @@ let package = Package(
         // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
         .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"]),
 
+        // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
+        .target(
+            name: "ExperimentStore",
+            dependencies: ["Autopilot", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
         .target(name: "Archives", dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
@@ -50,7 +57,8 @@ let package = Package(
         .target(
             name: "Kernel",
             dependencies: [
-                "TextLayout", "Frames", "Archives", "Charts", "Autopilot", .product(name: "Crypto", package: "swift-crypto"),
+                "TextLayout", "Frames", "Archives", "Charts", "Autopilot", "ExperimentStore",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 

@@ -84,3 +84,25 @@ struct AutopilotJobTests {
         #expect(throws: AutopilotError.noFeatures) { _ = try job.analyze() }
     }
 }
+
+@Suite("Model archives")
+struct ModelArchiveTests {
+    @Test("a model stored as files and restored predicts exactly the same")
+    func roundTrip() throws {
+        let table = Generated.table(rows: 500, seed: 4)
+        var settings = AutopilotSettings(target: "binary")
+        settings.maxCandidates = 5
+        settings.exclude = ["id", "multi", "value"]
+        let job = AutopilotJob(frame: table, settings: settings)
+        let outcome = try job.tune(analysis: try job.analyze())
+        let (archive, files) = try ModelArchive.make(outcome.model)
+        let data = try JSONEncoder().encode(archive)
+        let decoded = try JSONDecoder().decode(ModelArchive.self, from: data)
+        let restored = try decoded.restore { name throws(AutopilotError) in files[name] ?? [] }
+        let fresh = Generated.table(rows: 80, seed: 11)
+        #expect(try restored.predict(fresh).scores == outcome.model.predict(fresh).scores)
+        #expect(try restored.predict(fresh).labels == outcome.model.predict(fresh).labels)
+    }
+}
+
+import Foundation

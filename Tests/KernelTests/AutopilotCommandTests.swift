@@ -82,3 +82,24 @@ struct AutopilotCommandTests {
         #expect(!result.text.contains("Model tuning"))
     }
 }
+
+@Suite("Experiments persist in .pilot/")
+struct ExperimentPersistenceTests {
+    @Test("a new session finds the experiment by name, and its model scores the same")
+    func reopen() throws {
+        let f = AutopilotCommandTests.Fixture()
+        #expect(f.run("autopilot train target=y as exp max_candidates=4").text.contains("saved experiment 'exp' in .pilot/\n"))
+        let before = f.run("evaluate exp.best on test").text
+        #expect(FileManager.default.fileExists(atPath: f.folder.file(".pilot/experiments.sqlite")))
+        #expect(FileManager.default.fileExists(atPath: f.folder.file(".pilot/exp/model.json")))
+
+        let later = Session(workingDirectory: f.folder.path)
+        _ = Kernel().run(cell: "load data.csv as data\nsplit data into train test seed=1", in: later)
+        let result = Kernel().run(cell: "evaluate exp.best on test", in: later)
+        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        #expect(result.status == .ok)
+        #expect(text == before)
+        let board = Kernel().run(cell: "experiments", in: later)
+        #expect(board.status == .ok)
+    }
+}

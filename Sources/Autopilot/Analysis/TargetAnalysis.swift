@@ -2,7 +2,7 @@ import Frames
 
 /// The target column, read for learning: the problem type (by stated rules, or as given), the
 /// classes and which one is positive, and the label of every row.
-public struct TargetAnalysis: Sendable {
+public struct TargetAnalysis: Sendable, Codable {
     public var column: String
     public var problem: ProblemType
     /// Why this problem type: the rule that fired, in words.
@@ -10,7 +10,29 @@ public struct TargetAnalysis: Sendable {
     /// Class names in label order (label 0, 1, ...); empty for regression.
     public var classes: [String]
     /// One label per row: class index (as a float) or the value; NaN where the target is missing.
+    /// Not stored with an experiment (it is the training data's).
     public var labels: [Float]
+
+    enum CodingKeys: String, CodingKey { case column, problem, rule, classes, missingRows }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        column = try c.decode(String.self, forKey: .column)
+        problem = try c.decode(ProblemType.self, forKey: .problem)
+        rule = try c.decode(String.self, forKey: .rule)
+        classes = try c.decode([String].self, forKey: .classes)
+        missingRows = try c.decode(Int.self, forKey: .missingRows)
+        labels = []
+    }
+
+    init(column: String, problem: ProblemType, rule: String, classes: [String], labels: [Float], missingRows: Int) {
+        self.column = column
+        self.problem = problem
+        self.rule = rule
+        self.classes = classes
+        self.labels = labels
+        self.missingRows = missingRows
+    }
     /// Rows whose target is missing (they are left out of training).
     public var missingRows: Int
 

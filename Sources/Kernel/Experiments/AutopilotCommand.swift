@@ -1,4 +1,5 @@
 import Autopilot
+import ExperimentStore
 import Foundation
 import Frames
 import TextLayout
@@ -81,6 +82,17 @@ enum AutopilotCommand {
         return settings
     }
 
+    /// Saves the experiment in `.pilot/`, so a later session finds it by name.
+    static func save(_ record: ExperimentRecord, model: TrainedModel?, context: CommandContext) throws(KernelError) {
+        let store = try context.session.store()
+        do throws(StoreError) {
+            try store.save(record, model: model)
+        } catch {
+            throw KernelError(error.message, hint: "check that the workbook's folder is writable")
+        }
+        context.print("saved experiment '\(record.name)' in .pilot/")
+    }
+
     /// Writes a generated file beside the workbook, atomically.
     static func write(_ text: String, to path: String, context: CommandContext) throws(KernelError) {
         let url = URL(fileURLWithPath: context.session.resolve(path))
@@ -129,8 +141,9 @@ enum AutopilotCommand {
         context.print("  wrote \(name)/data-exploration.pilotbook")
         context.print(StageReport.definitions(analysis))
         if settings.candidatesOnly {
-            context.session.store(ExperimentValue(name: name, settings: settings, analysis: analysis, candidates: [],
-                                                  best: nil, model: nil), as: name)
+            let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
+            context.session.store(ExperimentValue(record: record, model: nil), as: name)
+            try save(record, model: nil, context: context)
             context.print("candidates_only=yes: stopped after the candidate definitions; experiment '\(name)' holds them")
             live?.endProgress()
             return
@@ -159,8 +172,9 @@ enum AutopilotCommand {
         live?.endProgress()
         context.print(StageReport.tuning(outcome, analysis: analysis, settings: settings, width: context.width))
         context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
-        context.session.store(ExperimentValue(name: name, settings: settings, analysis: analysis, candidates: outcome.candidates,
-                                              best: outcome.best, model: outcome.model), as: name)
+        let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
+        context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
+        try save(record, model: outcome.model, context: context)
         if interruption.isRaised { interruption.clear() }
     }
 }

@@ -1,4 +1,5 @@
 import Autopilot
+import ExperimentStore
 import Foundation
 import Frames
 import TextLayout
@@ -11,14 +12,19 @@ enum ExperimentCommands {
         "experiments", area: .autopilot, usage: "experiments", summary: "list the session's experiments",
         examples: ["experiments"]
     ) { line, context throws(KernelError) in
-        let values = context.session.values.compactMap { $0.value as? ExperimentValue }.sorted { $0.name < $1.name }
+        var values = context.session.values.compactMap { $0.value as? ExperimentValue }
+        let stored = (try? context.session.store().names()) ?? []
+        for name in stored where !values.contains(where: { $0.name == name }) {
+            if let value = try? context.session.experiment(name) { values.append(value) }
+        }
+        values.sort { $0.name < $1.name }
         guard !values.isEmpty else {
             context.print("no experiments yet: run autopilot FRAME target=COL as NAME")
             return
         }
         let rows = values.map { e in
-            [e.name, e.settings.target, e.analysis.target.problem.autopilotName, e.analysis.metric.rawValue,
-             String(e.candidates.count), e.best.map { "\($0.name) \(Format.metric($0.metric(e.analysis.metric) ?? .nan))" } ?? "—"]
+            [e.name, e.record.settings.target, e.problem.autopilotName, e.metric.rawValue,
+             String(e.candidates.count), e.best.map { "\($0.name) \(Format.metric($0.metric(e.metric) ?? .nan))" } ?? "—"]
         }
         context.print(TextTable(columns: [.init("experiment"), .init("target"), .init("problem"), .init("objective"),
                                           .init("candidates", alignment: .right), .init("best")], rows: rows)
@@ -37,8 +43,8 @@ enum ExperimentCommands {
             throw KernelError("experiment '\(experiment.name)' has no trained candidates (candidates_only=yes)",
                               hint: "run autopilot again without candidates_only")
         }
-        let metric = experiment.analysis.metric
-        context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.analysis.target.problem)
+        let metric = experiment.metric
+        context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.problem)
             .render(maxWidth: context.width))
         if let into {
             let ranked = Leaderboard.ranked(experiment.candidates, metric: metric)
@@ -48,7 +54,7 @@ enum ExperimentCommands {
                 Column(name: "algorithm", data: .strings(ranked.map(\.algorithm.rawValue))),
                 Column(name: "pipeline", data: .strings(ranked.map(\.pipeline))),
             ]
-            for m in experiment.analysis.target.problem.reportedMetrics {
+            for m in experiment.problem.reportedMetrics {
                 columns.append(Column(name: m.rawValue, data: .double(ranked.map { $0.metric(m) ?? .nan })))
             }
             try FrameCommands.keep(Frame(columns: columns), as: into, origin: "leaderboard \(experiment.name)", context: context)
@@ -62,7 +68,7 @@ enum ExperimentCommands {
     ) { line, context throws(KernelError) in
         guard line.words.count == 1 else { throw context.commands["candidate"]!.usageError("candidate takes EXP.NAME") }
         let (experiment, candidate) = try context.session.candidate(line.words[0])
-        let a = experiment.analysis
+        let a = experiment.record
         var lines = ["\(experiment.name).\(candidate.name)\(candidate.name == experiment.best?.name ? " (best)" : "")",
                      "  algorithm: \(candidate.algorithm.displayName)"]
         if let members = candidate.members {
@@ -143,10 +149,23 @@ enum ExperimentCommands {
 }
 
 extension Session {
-    /// The experiment called `name`.
+    /// The experiment called `name`: from the session, else from the store (then kept in the session).
     func experiment(_ name: String) throws(KernelError) -> ExperimentValue {
         if let value = values[name] as? ExperimentValue { return value }
-        let names = values.filter { $0.value is ExperimentValue }.keys.sorted()
+        let storedNames = (try? store().names()) ?? []
+        if storedNames.contains(name) {
+            let store = try store()
+            do throws(StoreError) {
+                if let (record, model) = try store.load(name) {
+                    let value = ExperimentValue(record: record, model: model)
+                    self.store(value, as: name)
+                    return value
+                }
+            } catch {
+                throw KernelError(error.message, hint: "the files in .pilot/\(name) may be damaged: run autopilot again")
+            }
+        }
+        let names = Set(values.filter { $0.value is ExperimentValue }.keys).union(storedNames).sorted()
         throw KernelError("no experiment named '\(name)'",
                           hint: Suggestion.hint(for: name, in: names)
                             ?? (names.isEmpty ? "run autopilot FRAME target=COL as \(name)" : "experiments: " + names.joined(separator: ", ")))

@@ -1,32 +1,32 @@
 import Autopilot
+import ExperimentStore
+import Foundation
 import Frames
 
-/// An Autopilot experiment held by the session: its settings, what the analysis decided, its
-/// candidates, and the best candidate's model.
+/// An Autopilot experiment held by the session: what it decided and measured, and the best
+/// candidate's model. Saved in the experiment store (`.pilot/`) as soon as it finishes, and
+/// found there again by name in a later session.
 public final class ExperimentValue: SessionValue {
-    public let name: String
-    public let settings: AutopilotSettings
-    public let analysis: AutopilotJob.Analysis
-    public let candidates: [Candidate]
-    public let best: Candidate?
+    public let record: ExperimentRecord
     public let model: TrainedModel?
 
-    init(name: String, settings: AutopilotSettings, analysis: AutopilotJob.Analysis, candidates: [Candidate],
-         best: Candidate?, model: TrainedModel?) {
-        self.name = name
-        self.settings = settings
-        self.analysis = analysis
-        self.candidates = candidates
-        self.best = best
+    init(record: ExperimentRecord, model: TrainedModel?) {
+        self.record = record
         self.model = model
     }
+
+    public var name: String { record.name }
+    public var candidates: [Candidate] { record.candidates }
+    public var best: Candidate? { record.bestCandidate }
+    public var metric: Metric { record.metric }
+    public var problem: ProblemType { record.target.problem }
 
     public var kind: String { "experiment" }
 
     public var summary: String {
-        guard let best else { return "candidate definitions only (target \(settings.target))" }
-        let value = best.metric(analysis.metric).map(Format.metric) ?? "?"
-        return "\(candidates.count) candidates; best \(best.name), \(analysis.metric.rawValue) \(value)"
+        guard let best else { return "candidate definitions only (target \(record.settings.target))" }
+        let value = best.metric(metric).map(Format.metric) ?? "?"
+        return "\(candidates.count) candidates; best \(best.name), \(metric.rawValue) \(value)"
     }
 }
 
@@ -38,4 +38,13 @@ enum Format {
     }
 }
 
-import Foundation
+extension Session {
+    /// The experiment store beside the workbook, opened on first use.
+    func store() throws(KernelError) -> ExperimentStore {
+        do {
+            return try ExperimentStore(workingDirectory: workingDirectory)
+        } catch {
+            throw KernelError(error.message, hint: "check that the workbook's folder is writable")
+        }
+    }
+}

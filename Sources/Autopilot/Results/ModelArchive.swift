@@ -1,0 +1,71 @@
+import Learners
+
+/// A trained model as files: a description (JSON) and one XGBoost JSON model per booster, so
+/// a later session (or `pilot serve`) can rebuild it, and Python's xgboost can load the boosters.
+public struct ModelArchive: Sendable, Codable, Equatable {
+    public struct Member: Sendable, Codable, Equatable {
+        public var algorithm: Algorithm
+        public var pipeline: FittedPipeline
+        public var weight: Double
+        /// The booster's file name, for XGBoost members.
+        public var boosterFile: String?
+        public var rounds: Int?
+        public var linear: LinearModel?
+    }
+
+    public var target: TargetAnalysis
+    public var threshold: Double?
+    public var members: [Member]
+
+    /// The description and the booster files of `model`.
+    public static func make(_ model: TrainedModel) throws(AutopilotError) -> (ModelArchive, [String: [UInt8]]) {
+        guard let target = model.target else { preconditionFailure("archive needs a complete model") }
+        var files: [String: [UInt8]] = [:]
+        var members: [Member] = []
+        let parts: [(TrainedModel, Double)]
+        if case .ensemble(let list, _, _) = model { parts = list } else { parts = [(model, 1)] }
+        for (index, (part, weight)) in parts.enumerated() {
+            guard case .complete(let inner, let pipeline, _, _) = part else { continue }
+            switch inner {
+            case .xgboost(let box, let rounds):
+                let file = "booster-\(index + 1).json"
+                do {
+                    files[file] = try box.booster.serialized()
+                } catch {
+                    throw .learner("XGBoost: \(error.message)")
+                }
+                members.append(Member(algorithm: .xgboost, pipeline: pipeline, weight: weight, boosterFile: file, rounds: rounds))
+            case .linear(let linear):
+                members.append(Member(algorithm: .linear, pipeline: pipeline, weight: weight, linear: linear))
+            default:
+                continue
+            }
+        }
+        return (ModelArchive(target: target, threshold: model.threshold, members: members), files)
+    }
+
+    /// The model again, reading booster files with `read`.
+    public func restore(read: (String) throws(AutopilotError) -> [UInt8]) throws(AutopilotError) -> TrainedModel {
+        var parts: [(TrainedModel, Double)] = []
+        for member in members {
+            let inner: TrainedModel
+            switch member.algorithm {
+            case .xgboost:
+                let bytes = try read(member.boosterFile ?? "")
+                do {
+                    inner = .xgboost(XGBoostModelBox(booster: try Booster(model: bytes)), rounds: member.rounds ?? 0)
+                } catch {
+                    throw .learner("cannot load \(member.boosterFile ?? "the booster"): \(error.message)")
+                }
+            case .linear:
+                guard let linear = member.linear else { throw .learner("the stored linear model has no weights") }
+                inner = .linear(linear)
+            case .mlp, .ensemble:
+                throw .learner("cannot restore a \(member.algorithm.displayName) member")
+            }
+            parts.append((inner.with(pipeline: member.pipeline, target: target, threshold: threshold), member.weight))
+        }
+        guard let first = parts.first else { throw .learner("the stored model has no members") }
+        return parts.count == 1 ? first.0 : .ensemble(parts, target: target, threshold: threshold)
+    }
+}
