@@ -49,6 +49,30 @@ public enum SVGChart {
         return document(title: title, body: body)
     }
 
+    /// Horizontal bars, one per label, largest first as given: labels on the left, values at
+    /// the end of each bar. For rankings such as feature importance.
+    public static func horizontalBars(labels: [String], values: [Double], title: String) -> String {
+        let maximum = values.max() ?? 0
+        let labelWidth = 130.0, rowHeight = 22.0
+        let plotWidth = width - labelWidth - right - 60
+        let height = top + rowHeight * Double(values.count) + 16
+        var body = ""
+        for (i, value) in values.enumerated() {
+            let y = top + rowHeight * Double(i)
+            let w = maximum > 0 ? value / maximum * plotWidth : 0
+            body += text(labelWidth - 8, y + 15, String(labels[i].prefix(18)), anchor: "end")
+            body += rect(x: labelWidth, y: y + 3, width: w, height: rowHeight - 6)
+            body += text(labelWidth + w + 6, y + 15, number(value), anchor: "start")
+        }
+        return """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
+        <title>\(escape(title))</title>
+        <rect width="100%" height="100%" fill="#fff"/>
+        \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
+
+        """
+    }
+
     private static func axes(plotWidth: Double, plotHeight: Double, maximum: Double) -> String {
         var s = "<path d=\"M\(f(left)) \(f(top)) V\(f(top + plotHeight)) H\(f(left + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
         for fraction in [0.0, 0.5, 1.0] {

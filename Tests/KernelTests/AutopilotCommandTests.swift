@@ -103,3 +103,20 @@ struct ExperimentPersistenceTests {
         #expect(board.status == .ok)
     }
 }
+
+@Suite("explain")
+struct ExplainTests {
+    @Test("ranks the columns that carry the signal first, and draws a chart")
+    func ranks() {
+        let f = AutopilotCommandTests.Fixture()
+        _ = f.run("autopilot train target=y as exp max_candidates=3")
+        let result = Kernel().run(cell: "explain exp.best on train into importance", in: f.session)
+        #expect(result.status == .ok)
+        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let order = ["x1", "x2", "color"].map { name in text.range(of: "│ \(name) ")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order[0]! < order[2]!)
+        #expect(result.blocks.contains { if case .image = $0 { true } else { false } })
+        #expect(text.hasSuffix("kept as frame 'importance': 3 rows × 2 columns\n"))
+    }
+}

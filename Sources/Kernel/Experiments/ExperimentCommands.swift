@@ -1,4 +1,5 @@
 import Autopilot
+import Charts
 import ExperimentStore
 import Foundation
 import Frames
@@ -6,7 +7,47 @@ import TextLayout
 
 /// `experiments`, `leaderboard`, `candidate` and `evaluate`.
 enum ExperimentCommands {
-    static let all: [Command] = [experiments, leaderboard, candidate, evaluate]
+    static let all: [Command] = [experiments, leaderboard, candidate, evaluate, explain]
+
+    static let explain = Command(
+        "explain", area: .autopilot, usage: "explain MODEL on FRAME [into NAME]",
+        summary: "feature importance: each column's mean absolute SHAP contribution, with a chart",
+        discussion: "Measured on up to 2000 rows of FRAME (evenly spaced). One-hot and missing-flag columns count for the column they came from.",
+        examples: ["explain bank.best on train"]
+    ) { line, context throws(KernelError) in
+        let (words, into) = try line.trailing("into", in: line.words)
+        guard words.count == 3, words[1] == "on" else { throw context.commands["explain"]!.usageError("write: explain MODEL on FRAME") }
+        let (experiment, candidate) = try context.session.candidate(words[0])
+        guard candidate.name == experiment.best?.name, let model = experiment.model else {
+            throw KernelError("only the best candidate's model is kept", hint: "explain \(experiment.name).best on \(words[2])")
+        }
+        let frame = try context.session.frame(words[2])
+        let entries: [FeatureImportance.Entry]
+        do throws(AutopilotError) {
+            entries = try FeatureImportance.of(model, on: frame)
+        } catch {
+            throw KernelError(error.message, hint: error.hint)
+        }
+        let total = max(entries.reduce(0) { $0 + $1.meanAbsoluteContribution }, 1e-12)
+        let top = entries.first?.meanAbsoluteContribution ?? 1
+        let table = TextTable(columns: [.init("feature"), .init("mean |SHAP|", alignment: .right), .init("share", alignment: .right), .init("")],
+                              rows: entries.map { e in
+                                  [e.feature, String(format: "%.4f", e.meanAbsoluteContribution),
+                                   String(format: "%.1f%%", e.meanAbsoluteContribution / total * 100),
+                                   TerminalBars.bar(e.meanAbsoluteContribution, of: top, width: 24)]
+                              })
+        context.print("feature importance of \(experiment.name).\(candidate.name) on \(words[2]) (\(min(frame.rowCount, 2000)) rows)")
+        context.print(table.render(maxWidth: context.width))
+        let shown = Array(entries.prefix(12))
+        context.output.image(svg: SVGChart.horizontalBars(labels: shown.map(\.feature), values: shown.map(\.meanAbsoluteContribution),
+                                                title: "feature importance: \(experiment.name).\(candidate.name)"),
+                             alt: "feature importance of \(experiment.name).\(candidate.name)")
+        if let into {
+            let result = Frame(columns: [Column(name: "feature", data: .strings(entries.map(\.feature))),
+                                         Column(name: "mean_abs_shap", data: .double(entries.map(\.meanAbsoluteContribution)))])
+            try FrameCommands.keep(result, as: into, origin: "explain \(words[0])", context: context)
+        }
+    }
 
     static let experiments = Command(
         "experiments", area: .autopilot, usage: "experiments", summary: "list the session's experiments",
