@@ -63,12 +63,7 @@ enum StageReport {
 /// The leaderboard table: candidates ranked by the objective.
 enum Leaderboard {
     static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
-        candidates.enumerated().sorted { a, b in
-            let x = a.element.metric(metric) ?? .nan, y = b.element.metric(metric) ?? .nan
-            if x.isNaN != y.isNaN { return !x.isNaN }
-            if x != y { return metric.higherIsBetter ? x > y : x < y }
-            return a.offset < b.offset
-        }.map(\.element)
+        AutopilotJob.ranked(candidates, metric: metric)
     }
 
     static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil) -> TextTable {

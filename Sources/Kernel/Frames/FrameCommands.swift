@@ -166,7 +166,7 @@ enum FrameCommands {
         guard words.count == 1 else { throw context.commands["schema"]!.usageError("schema takes one frame") }
         let frame = try context.session.frame(words[0])
         let rows = frame.columns.map { column -> [String] in
-            [column.name, column.type.rawValue, String(column.count - column.data.missingCount), String(column.uniqueCount)]
+            [column.name, column.type.rawValue, String(column.count - column.data.missingCount), String(column.distinctCount)]
         }
         let table = TextTable(columns: [.init("column"), .init("type"), .init("non-null", alignment: .right),
                                         .init("unique", alignment: .right)], rows: rows)
@@ -206,22 +206,3 @@ extension ColumnData {
     }
 }
 
-extension Column {
-    /// How many distinct non-missing values the column holds.
-    var uniqueCount: Int {
-        switch data {
-        case .string(let codes, let dictionary):
-            var seen = [Bool](repeating: false, count: dictionary.count)
-            for code in codes where code != CategoricalCodes.missing { seen[Int(code)] = true }
-            return seen.filter { $0 }.count
-        case .int(let values, let missing):
-            var set = Set<Int64>()
-            for row in values.indices where !(missing?[row] ?? false) { set.insert(values[row]) }
-            return set.count
-        case .double(let values):
-            return Set(values.lazy.filter { !$0.isNaN }.map(\.bitPattern)).count
-        case .bool(let values, let missing):
-            return Set(values.indices.filter { !(missing?[$0] ?? false) }.map { values[$0] }).count
-        }
-    }
-}
