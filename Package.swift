@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Kernel",
             dependencies: [
-                "TextLayout", "Frames", "Archives", "Charts", "Autopilot", "ExperimentStore",
+                "TextLayout", "Frames", "Archives", "Charts", "Learners", "Autopilot", "ExperimentStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

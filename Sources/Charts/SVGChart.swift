@@ -73,6 +73,33 @@ public enum SVGChart {
         """
     }
 
+    /// A line chart of curves in the unit square (ROC, precision-recall), with axis labels and
+    /// an optional dashed diagonal.
+    public static func unitCurves(_ curves: [(label: String, points: [(Double, Double)])], title: String, xLabel: String,
+                                  yLabel: String, diagonal: Bool) -> String {
+        let size = 240.0
+        let x0 = 70.0, y0 = 40.0
+        var body = "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(size))\" height=\"\(f(size))\" fill=\"none\" stroke=\"#444\"/>\n"
+        if diagonal {
+            body += "<path d=\"M\(f(x0)) \(f(y0 + size)) L\(f(x0 + size)) \(f(y0))\" stroke=\"#999\" stroke-dasharray=\"4 4\" fill=\"none\"/>\n"
+        }
+        let colors = ["#3b7dd8", "#d8663b", "#3bb273"]
+        for (index, curve) in curves.enumerated() {
+            let d = curve.points.enumerated().map { i, p in
+                "\(i == 0 ? "M" : "L")\(f(x0 + p.0 * size)) \(f(y0 + (1 - p.1) * size))"
+            }.joined(separator: " ")
+            body += "<path d=\"\(d)\" stroke=\"\(colors[index % colors.count])\" stroke-width=\"2\" fill=\"none\"/>\n"
+            body += text(x0 + size + 16, y0 + 16 + Double(index) * 18, curve.label, anchor: "start")
+        }
+        for v in [0.0, 0.5, 1.0] {
+            body += text(x0 + v * size, y0 + size + 16, number(v), anchor: "middle")
+            body += text(x0 - 6, y0 + (1 - v) * size + 4, number(v), anchor: "end")
+        }
+        body += text(x0 + size / 2, y0 + size + 34, xLabel, anchor: "middle")
+        body += "<text x=\"18\" y=\"\(f(y0 + size / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(y0 + size / 2)))\">\(escape(yLabel))</text>\n"
+        return document(title: title, body: body)
+    }
+
     private static func axes(plotWidth: Double, plotHeight: Double, maximum: Double) -> String {
         var s = "<path d=\"M\(f(left)) \(f(top)) V\(f(top + plotHeight)) H\(f(left + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
         for fraction in [0.0, 0.5, 1.0] {

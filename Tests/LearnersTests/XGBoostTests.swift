@@ -127,3 +127,21 @@ struct MetricsTests {
         #expect(abs(MulticlassMetrics.f1Macro([0, 1, 2, 2], [0, 1, 1, 2], classes: 3) - (1 + 2.0 / 3 + 2.0 / 3) / 3) < 1e-12)
     }
 }
+
+@Suite("Curves")
+struct CurveTests {
+    @Test("ROC goes from (0,0) to (1,1); its area is the AUC")
+    func roc() {
+        let labels: [Float] = [0, 0, 1, 1, 0, 1]
+        let scores: [Float] = [0.1, 0.4, 0.35, 0.8, 0.2, 0.9]
+        let points = Curves.roc(labels: labels, scores: scores)
+        #expect(points.first == .init(x: 0, y: 0))
+        #expect(points.last == .init(x: 1, y: 1))
+        var area = 0.0
+        for (a, b) in zip(points, points.dropFirst()) { area += (b.x - a.x) * (a.y + b.y) / 2 }
+        #expect(abs(area - BinaryMetrics.auc(labels: labels, scores: scores)) < 1e-12)
+        let pr = Curves.precisionRecall(labels: labels, scores: scores)
+        #expect(pr.first == .init(x: 1.0 / 3.0, y: 1))
+        #expect(pr.last?.x == 1)
+    }
+}

@@ -1,4 +1,5 @@
 import Autopilot
+import Learners
 import Charts
 import ExperimentStore
 import Foundation
@@ -180,6 +181,20 @@ enum ExperimentCommands {
             lines.append(table.render(maxWidth: context.width))
         }
         context.print(lines.joined(separator: "\n"))
+        if target.problem == .binary {
+            let truth = known.map { labels[$0] }, binaryScores = known.map { scores[$0] }
+            let roc = Curves.thinned(Curves.roc(labels: truth, scores: binaryScores))
+            let pr = Curves.thinned(Curves.precisionRecall(labels: truth, scores: binaryScores))
+            let name = "\(experiment.name).\(candidate.name)"
+            context.output.image(svg: SVGChart.unitCurves([("AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", roc.map { ($0.x, $0.y) })],
+                                                          title: "ROC: \(name) on \(words[2])", xLabel: "false positive rate",
+                                                          yLabel: "true positive rate", diagonal: true),
+                                 alt: "ROC curve of \(name) on \(words[2])")
+            context.output.image(svg: SVGChart.unitCurves([("precision-recall", pr.map { ($0.x, $0.y) })],
+                                                          title: "Precision-recall: \(name) on \(words[2])", xLabel: "recall",
+                                                          yLabel: "precision", diagonal: false),
+                                 alt: "precision-recall curve of \(name) on \(words[2])")
+        }
         if let into {
             let metrics = target.problem.reportedMetrics
             let frame = Frame(columns: [Column(name: "metric", data: .strings(metrics.map(\.rawValue))),
