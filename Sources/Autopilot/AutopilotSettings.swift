@@ -18,6 +18,22 @@ public struct AutopilotSettings: Sendable, Codable, Equatable {
     public var seed = 0
     /// Threads for training.
     public var threads = 2
+    /// Fixed candidates to train instead of searching (the `train` command, and the generated
+    /// candidate-definitions workbook).
+    public var trials: [Trial]?
+
+    /// One candidate to train as given.
+    public struct Trial: Sendable, Codable, Equatable {
+        public var pipeline: String
+        public var algorithm: Algorithm
+        public var hyperparameters: [String: Double]
+
+        public init(pipeline: String, algorithm: Algorithm, hyperparameters: [String: Double]) {
+            self.pipeline = pipeline
+            self.algorithm = algorithm
+            self.hyperparameters = hyperparameters
+        }
+    }
 
     public init(target: String) {
         self.target = target

@@ -113,16 +113,18 @@ public final class AutopilotJob {
 
         onEvent(.stage(.modelTuning))
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
+        let fixed = settings.trials
         var candidates: [Candidate] = []
         var models: [String: TrainedModel] = [:]
         var validScores: [String: [Float]] = [:]
         let kept = settings.mode == .hpo ? 1 : 8
         var stoppedEarly: String?
-        let total = settings.maxCandidates
+        let total = fixed?.count ?? settings.maxCandidates
         for index in 0..<total {
             if shouldStop() { stoppedEarly = "interrupted"; break }
             if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
-            let (pipeline, algorithm, values) = nextTrial(index, candidates: candidates, balance: balance, generator: &generator)
+            let (pipeline, algorithm, values) = fixed.map { ($0[index].pipeline, $0[index].algorithm, $0[index].hyperparameters) }
+                ?? nextTrial(index, candidates: candidates, balance: balance, generator: &generator)
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
             let stop = { shouldStop() || Date() > trialDeadline }
@@ -180,7 +182,7 @@ public final class AutopilotJob {
             }
         }
         model = models[best.name]!
-        if settings.mode != .hpo, models.count > 1 {
+        if settings.mode != .hpo, settings.trials == nil, models.count > 1 {
             onEvent(.stage(.ensembling))
             if let ensemble = Ensembler.select(members: Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil },
                                                scores: validScores, labels: validLabels, problem: target.problem,
@@ -244,6 +246,33 @@ public final class AutopilotJob {
             guard let best, let current = best.metric(metric) else { return candidate }
             return (metric.higherIsBetter ? value > current : value < current) ? candidate : best
         }
+    }
+
+    /// The hyperparameters a candidate of `algorithm` may be given, for `train`.
+    public static func hyperparameterNames(for algorithm: Algorithm) -> [String] {
+        switch algorithm {
+        case .xgboost: SearchSpace.xgboost.map(\.name) + ["num_round", "scale_pos_weight"]
+        case .linear: SearchSpace.linear.map(\.name)
+        case .mlp, .ensemble: []
+        }
+    }
+
+    /// The values a candidate starts from when not given others.
+    public static func defaultHyperparameters(for algorithm: Algorithm) -> [String: Double] {
+        switch algorithm {
+        case .xgboost: SearchSpace.xgboostDefaults
+        case .linear: ["l2": 1]
+        case .mlp, .ensemble: [:]
+        }
+    }
+
+    /// The ranges candidates are drawn from, as `name: low–high (log)` lines.
+    public static var rangeDescriptions: [String] {
+        func line(_ r: SearchSpace.Range) -> String {
+            "\(r.name): \(Hyperparameters.format(r.low))–\(Hyperparameters.format(r.high))\(r.log ? " (log scale)" : "")\(r.integer ? ", integer" : "")"
+        }
+        return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"] + SearchSpace.xgboost.map { "  " + line($0) }
+            + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
     }
 
     /// The trial schedule: XGBoost's defaults on both XGBoost pipelines and a linear model

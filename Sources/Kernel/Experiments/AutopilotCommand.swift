@@ -95,10 +95,14 @@ enum AutopilotCommand {
 
     /// Writes a generated file beside the workbook, atomically.
     static func write(_ text: String, to path: String, context: CommandContext) throws(KernelError) {
+        try write(Array(text.utf8), to: path, context: context)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws(KernelError) {
         let url = URL(fileURLWithPath: context.session.resolve(path))
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(bytes).write(to: url, options: .atomic)
         } catch {
             throw KernelError("cannot write \(path): \(error.localizedDescription)", hint: "check that the workbook's folder is writable")
         }
@@ -136,10 +140,19 @@ enum AutopilotCommand {
                           + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
             context.print("  hint: if so, run again with exclude=\(leak.feature)")
         }
-        let report = DataExploration.report(frame: frame, name: name, analysis: analysis, width: context.width)
-        try write(report, to: "\(name)/data-exploration.pilotbook", context: context)
-        context.print("  wrote \(name)/data-exploration.pilotbook")
+        if settings.trials == nil {
+            let report = DataExploration.report(frame: frame, name: name, analysis: analysis, width: context.width)
+            try write(report, to: "\(name)/data-exploration.pilotbook", context: context)
+            context.print("  wrote \(name)/data-exploration.pilotbook")
+        }
         context.print(StageReport.definitions(analysis))
+        if settings.trials == nil {
+            try write(Array(CSVWriter.bytes(of: frame)), to: "\(name)/train.csv", context: context)
+            let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
+            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+            context.print("  wrote \(name)/candidate-definitions.pilotbook (and the data, \(name)/train.csv)")
+        }
         if settings.candidatesOnly {
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
             context.session.store(ExperimentValue(record: record, model: nil), as: name)
@@ -174,6 +187,11 @@ enum AutopilotCommand {
         context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
         let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
         context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
+        if settings.trials == nil {
+            // Rewrite the definitions with each pipeline's best candidate, now that they are known.
+            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+        }
         try save(record, model: outcome.model, context: context)
         if interruption.isRaised { interruption.clear() }
     }
