@@ -9,18 +9,7 @@ struct AutopilotCommandTests {
         let folder = ScratchFolder("autopilot")
         let session: Session
         init() {
-            var csv = "id,x1,x2,color,y\n"
-            var state: UInt64 = 7
-            func next() -> Double {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                return Double(state >> 11) / Double(1 << 53)
-            }
-            for row in 0..<400 {
-                let x1 = next() * 4 - 2, x2 = next() * 4 - 2
-                let color = ["red", "green", "blue"][row % 3]
-                let y = x1 + 0.5 * x2 + (color == "red" ? 1 : 0) + (next() - 0.5) * 0.5 > 0.5 ? "yes" : "no"
-                csv += "c\(row),\(x1),\(x2),\(color),\(y)\n"
-            }
+            let csv = GeneratedData.binaryCSV(rows: 400, seed: 7, withID: true)
             folder.write(csv, to: "data.csv")
             session = Session(workingDirectory: folder.path)
             _ = Kernel().run(cell: "load data.csv as data\nsplit data into train test seed=1", in: session)

@@ -157,17 +157,7 @@ struct GeneratedWorkbookTests {
     @Test("autopilot writes a data-exploration and a candidate-definitions workbook; the latter runs with pilot run")
     func candidateDefinitions() throws {
         let folder = ScratchFolder("generated")
-        var csv = "x1,x2,color,y\n"
-        var state: UInt64 = 11
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        for row in 0..<300 {
-            let x1 = next() * 4 - 2, x2 = next() * 4 - 2
-            let color = ["red", "green", "blue"][row % 3]
-            csv += "\(x1),\(x2),\(color),\(x1 + x2 + (color == "red" ? 1 : 0) > 0.5 ? "yes" : "no")\n"
-        }
+        let csv = GeneratedData.binaryCSV(rows: 300, seed: 11)
         folder.write(csv, to: "data.csv")
         folder.write("```pilot id=load\nload data.csv as data\n```\n\n```pilot id=autopilot\nautopilot data target=y as exp max_candidates=4\n```\n",
                      to: "book.pilotbook")
