@@ -109,3 +109,28 @@ struct ExplainTests {
         #expect(text.hasSuffix("kept as frame 'importance': 3 rows × 2 columns\n"))
     }
 }
+
+@Suite("Interrupting autopilot")
+struct InterruptTests {
+    /// A terminal that presses Ctrl-C when the first candidate is reported.
+    final class ImpatientTerminal: LiveDisplay, @unchecked Sendable {
+        let interruption: Interruption
+        init(_ interruption: Interruption) { self.interruption = interruption }
+        func note(_ text: String) { if text.hasPrefix("[1/") { interruption.raise() } }
+        func progress(_ label: String, fraction: Double?, detail: String) {}
+        func endProgress() {}
+    }
+
+    @Test("Ctrl-C stops the search, keeps the best finished candidate, and the cell is interrupted")
+    func interrupt() throws {
+        let f = AutopilotCommandTests.Fixture()
+        let interruption = Interruption()
+        let result = Kernel().run(cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
+                                  interruption: interruption, live: ImpatientTerminal(interruption))
+        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        #expect(result.status == .interrupted)
+        #expect(text.contains("  1 candidate trained (stopped early: interrupted; the best finished candidate is kept)\n"))
+        #expect(!text.contains("│ exp "))  // the next command did not run
+        #expect(f.session.values["exp"] is ExperimentValue)
+    }
+}

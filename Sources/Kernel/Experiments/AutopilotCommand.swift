@@ -193,6 +193,6 @@ enum AutopilotCommand {
                       to: "\(name)/candidate-definitions.pilotbook", context: context)
         }
         try save(record, model: outcome.model, context: context)
-        if interruption.isRaised { interruption.clear() }
+        // An interruption stays raised: the cell ends as interrupted, with the best candidate kept.
     }
 }
