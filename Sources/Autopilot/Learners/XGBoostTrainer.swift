@@ -11,7 +11,8 @@ enum XGBoostTrainer {
         var validScores: [Float]
     }
 
-    static func parameters(_ h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int) -> [String: String] {
+    static func parameters(_ h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int,
+                           stopOnAUC: Bool = false) -> [String: String] {
         var p: [String: String] = [
             "tree_method": "hist", "nthread": String(threads), "seed": String(seed), "verbosity": "0",
             "max_depth": String(Int(h["max_depth"] ?? 6)), "eta": String(h["eta"] ?? 0.1),
@@ -23,7 +24,7 @@ enum XGBoostTrainer {
         switch problem {
         case .binary:
             p["objective"] = "binary:logistic"
-            p["eval_metric"] = "logloss"
+            p["eval_metric"] = stopOnAUC ? "auc" : "logloss"
             if let weight = h["scale_pos_weight"] { p["scale_pos_weight"] = String(weight) }
         case .multiclass:
             p["objective"] = "multi:softprob"
@@ -40,19 +41,22 @@ enum XGBoostTrainer {
     /// `patience` rounds (or when `shouldStop` says so), and keeps the best round.
     static func fit(train: DesignMatrix, trainLabels: [Float], weights: [Float]? = nil, valid: DesignMatrix, validLabels: [Float],
                     hyperparameters h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int,
-                    patience: Int = 30, shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
+                    stopOnAUC: Bool = false, patience: Int = 30, shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
         let trainMatrix = try DMatrix(values: train.values, rows: train.rows, columns: train.columns, labels: trainLabels,
                                       weights: weights, kinds: train.kinds, threads: threads)
         let validMatrix = try DMatrix(values: valid.values, rows: valid.rows, columns: valid.columns, labels: validLabels,
                                       kinds: valid.kinds, threads: threads)
-        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads),
+        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads,
+                                                         stopOnAUC: stopOnAUC),
                                   cache: [trainMatrix, validMatrix])
         let maxRounds = Int(h["num_round"] ?? 500)
         var best = (round: 0, loss: Double.infinity)
         for round in 0..<maxRounds {
             try booster.update(round: round, train: trainMatrix)
             let line = try booster.evaluate(round: round, on: [(validMatrix, "valid")])
-            let loss = Double(line.split(separator: ":").last ?? "") ?? .infinity
+            // Early stopping watches the validation loss, or AUC (negated) when AUC is the objective.
+            let value = Double(line.split(separator: ":").last ?? "") ?? .nan
+            let loss = value.isNaN ? .infinity : (stopOnAUC && problem == .binary ? -value : value)
             if loss < best.loss - 1e-7 { best = (round, loss) }
             if round - best.round >= patience || shouldStop() { break }
         }

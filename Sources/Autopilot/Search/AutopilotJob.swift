@@ -139,7 +139,8 @@ public final class AutopilotJob {
                 do {
                     fit = try XGBoostTrainer.fit(train: trainData[pipeline]!, trainLabels: trainLabels, valid: validData[pipeline]!,
                                                  validLabels: validLabels, hyperparameters: h, problem: target.problem,
-                                                 classes: classes, seed: settings.seed, threads: settings.threads, shouldStop: stop)
+                                                 classes: classes, seed: settings.seed, threads: settings.threads,
+                                                 stopOnAUC: analysis.metric == .auc, shouldStop: stop)
                 } catch {
                     throw .learner("XGBoost: \(error.message)")
                 }
@@ -290,7 +291,7 @@ public final class AutopilotJob {
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
             let xgb = candidates.filter { $0.algorithm == .xgboost }
             let metric = analysis?.metric ?? .f1
-            if index % 2 == 1, let best = Self.best(xgb, metric: metric) {
+            if index % 3 != 0, let best = Self.best(xgb, metric: metric) {
                 values = SearchSpace.perturb(best.hyperparameters.values, SearchSpace.xgboost, using: &generator)
                 values["num_round"] = 2000
                 return (best.pipeline, .xgboost, values)
