@@ -106,3 +106,36 @@ struct ModelArchiveTests {
 }
 
 import Foundation
+
+@Suite("Validation scheme")
+struct ValidationSchemeTests {
+    @Test("small data: 5 stratified folds that cover every labelled row once")
+    func folds() throws {
+        let table = Generated.table(rows: 600, seed: 5)
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        #expect(analysis.folds.count == 5)
+        #expect(analysis.validation.hasPrefix("5-fold cross-validation, stratified by binary, seed 0"))
+        let valid = analysis.folds.flatMap(\.valid)
+        #expect(valid.count == 600)
+        #expect(Set(valid).count == 600)
+        for fold in analysis.folds {
+            #expect(Set(fold.train).isDisjoint(with: fold.valid))
+            #expect(fold.train.count + fold.valid.count == 600)
+        }
+        let positives = analysis.folds.map { $0.valid.filter { analysis.target.labels[$0] == 1 }.count }
+        #expect(positives.max()! - positives.min()! <= 1)
+    }
+
+    @Test("large data: one 80/20 holdout")
+    func holdout() throws {
+        let table = Generated.table(rows: 6000, seed: 6)
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        #expect(analysis.folds.count == 1)
+        #expect(analysis.trainRows.count == 4800)
+        #expect(analysis.validation.hasPrefix("80/20 holdout"))
+    }
+}

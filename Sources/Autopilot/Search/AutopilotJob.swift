@@ -39,14 +39,27 @@ public final class AutopilotJob {
         public var target: TargetAnalysis
         public var plan: FeaturePlan
         public var metric: Metric
-        /// Row indices used for training and for validation.
+        /// Row indices used for training and for validation (with cross-validation: every
+        /// labelled row, and none).
         public var trainRows: [Int]
         public var validRows: [Int]
+        /// The train/validation splits candidates are scored on: one holdout, or k folds.
+        public var folds: [Fold]
         /// How validation is done, in words.
         public var validation: String
         public var pipelines: [PipelineDefinition]
         public var algorithms: [(pipeline: String, algorithm: Algorithm)]
     }
+
+    /// One split of the labelled rows for scoring candidates.
+    public struct Fold: Sendable {
+        public var train: [Int]
+        public var valid: [Int]
+    }
+
+    /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation
+    /// (Autopilot does so up to 50,000 rows; pilot's one-minute budget on two cores calls for less).
+    public static let crossValidationLimit = 5000
 
     /// Stage 1 and 2: problem type, features, split, candidate definitions.
     public func analyze() throws(AutopilotError) -> Analysis {
@@ -60,8 +73,21 @@ public final class AutopilotJob {
         guard labelled.count >= needed else { throw .tooFewRows(labelled.count, needed: needed) }
         // 80/20 holdout, stratified by class, as Autopilot's default validation fraction.
         let strata: [UInt32]? = target.problem == .regression ? nil : labelled.map { UInt32(target.labels[$0]) }
-        let split = RowSplit.split(rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
-        let trainRows = split.first.map { labelled[$0] }, validRows = split.second.map { labelled[$0] }
+        var trainRows: [Int], validRows: [Int], folds: [Fold], validation: String
+        let stratified = strata == nil ? "" : ", stratified by \(settings.target)"
+        if labelled.count <= Self.crossValidationLimit {
+            folds = Self.kFold(labelled, strata: strata, k: 5, seed: UInt64(settings.seed))
+            trainRows = labelled
+            validRows = []
+            validation = "5-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: up to "
+                + "\(Self.crossValidationLimit) rows; a holdout above)"
+        } else {
+            let split = RowSplit.split(rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
+            trainRows = split.first.map { labelled[$0] }
+            validRows = split.second.map { labelled[$0] }
+            folds = [Fold(train: trainRows, valid: validRows)]
+            validation = "80/20 holdout\(stratified), seed \(settings.seed) (\(trainRows.count) training rows, \(validRows.count) validation rows)"
+        }
         let threshold = max(10, labelled.count / 1000)
         let pipelines = [
             PipelineDefinition(name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
@@ -71,8 +97,8 @@ public final class AutopilotJob {
                                standardize: true),
         ]
         let result = Analysis(
-            target: target, plan: plan, metric: metric, trainRows: trainRows, validRows: validRows,
-            validation: "80/20 holdout\(strata == nil ? "" : ", stratified by \(settings.target)"), seed \(settings.seed)",
+            target: target, plan: plan, metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
+            validation: validation,
             pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear)])
         analysis = result
         return result
@@ -96,17 +122,23 @@ public final class AutopilotJob {
         // The search stops at 85% of the budget, leaving time to refit the winner on every row.
         let deadline = started.addingTimeInterval(settings.maxRuntime * 0.85)
         onEvent(.stage(.featureEngineering))
-        var fitted: [String: FittedPipeline] = [:]
-        var trainData: [String: DesignMatrix] = [:], validData: [String: DesignMatrix] = [:]
+        // Each pipeline is fitted on each fold's training rows only.
+        var fitted: [String: [FittedPipeline]] = [:]
+        var trainData: [String: [DesignMatrix]] = [:], validData: [String: [DesignMatrix]] = [:]
         for definition in analysis.pipelines {
-            let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
-            fitted[definition.name] = pipeline
-            trainData[definition.name] = try pipeline.transform(frame, rows: analysis.trainRows)
-            validData[definition.name] = try pipeline.transform(frame, rows: analysis.validRows)
+            for fold in analysis.folds {
+                let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: fold.train)
+                fitted[definition.name, default: []].append(pipeline)
+                trainData[definition.name, default: []].append(try pipeline.transform(frame, rows: fold.train))
+                validData[definition.name, default: []].append(try pipeline.transform(frame, rows: fold.valid))
+            }
         }
         let target = analysis.target
-        let trainLabels = analysis.trainRows.map { target.labels[$0] }
-        let validLabels = analysis.validRows.map { target.labels[$0] }
+        let foldTrainLabels = analysis.folds.map { $0.train.map { target.labels[$0] } }
+        let foldValidLabels = analysis.folds.map { $0.valid.map { target.labels[$0] } }
+        // Candidates are scored on every fold's validation rows together (out-of-fold scores).
+        let validLabels = foldValidLabels.flatMap { $0 }
+        let trainLabels = foldTrainLabels[0]
         let classes = max(2, target.classes.count)
         let positives = trainLabels.filter { $0 == 1 }.count
         let balance = target.problem == .binary && positives > 0 ? Double(trainLabels.count - positives) / Double(positives) : 1
@@ -130,37 +162,45 @@ public final class AutopilotJob {
             let stop = { shouldStop() || Date() > trialDeadline }
             let h = Hyperparameters(values)
             let name = "\(algorithm.rawValue)-\(pipeline)-\(String(format: "%03d", index + 1))"
-            let model: TrainedModel
-            let scores: [Float]
+            var model: TrainedModel?
+            var scores: [Float] = []
             var rounds: Int?
-            switch algorithm {
-            case .xgboost:
-                let fit: XGBoostTrainer.Fit
-                do {
-                    fit = try XGBoostTrainer.fit(train: trainData[pipeline]!, trainLabels: trainLabels, valid: validData[pipeline]!,
-                                                 validLabels: validLabels, hyperparameters: h, problem: target.problem,
-                                                 classes: classes, seed: settings.seed, threads: settings.threads,
-                                                 stopOnAUC: analysis.metric == .auc, shouldStop: stop)
-                } catch {
-                    throw .learner("XGBoost: \(error.message)")
+            var foldRounds: [Int] = []
+            for f in analysis.folds.indices {
+                let foldModel: TrainedModel
+                switch algorithm {
+                case .xgboost:
+                    let fit: XGBoostTrainer.Fit
+                    do {
+                        fit = try XGBoostTrainer.fit(train: trainData[pipeline]![f], trainLabels: foldTrainLabels[f],
+                                                     valid: validData[pipeline]![f], validLabels: foldValidLabels[f],
+                                                     hyperparameters: h, problem: target.problem, classes: classes,
+                                                     seed: settings.seed, threads: settings.threads,
+                                                     stopOnAUC: analysis.metric == .auc, shouldStop: stop)
+                    } catch {
+                        throw .learner("XGBoost: \(error.message)")
+                    }
+                    foldRounds.append(fit.rounds)
+                    scores += fit.validScores
+                    foldModel = .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds)
+                case .linear:
+                    let linear = LinearModel.fit(trainData[pipeline]![f], labels: foldTrainLabels[f], problem: target.problem,
+                                                 classes: classes, l2: h["l2"] ?? 1, positiveWeight: 1)
+                    scores += linear.scores(validData[pipeline]![f])
+                    foldModel = .linear(linear)
+                case .mlp, .ensemble:
+                    throw .learner("\(algorithm.displayName) is not a trial algorithm")
                 }
-                rounds = fit.rounds
-                scores = fit.validScores
-                model = .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds)
-            case .linear:
-                let linear = LinearModel.fit(trainData[pipeline]!, labels: trainLabels, problem: target.problem, classes: classes,
-                                             l2: h["l2"] ?? 1, positiveWeight: 1)
-                scores = linear.scores(validData[pipeline]!)
-                model = .linear(linear)
-            case .mlp, .ensemble:
-                throw .learner("\(algorithm.displayName) is not a trial algorithm")
+                // The first fold's model stands for the candidate until it is refitted on every row.
+                if model == nil { model = foldModel }
             }
+            if !foldRounds.isEmpty { rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded()) }
             let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
             let candidate = Candidate(name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
                                       metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
                                       trainingSeconds: Date().timeIntervalSince(trialStart))
             candidates.append(candidate)
-            models[name] = model.with(pipeline: fitted[pipeline]!, target: target, threshold: evaluation.threshold)
+            models[name] = model!.with(pipeline: fitted[pipeline]![0], target: target, threshold: evaluation.threshold)
             validScores[name] = scores
             // Keep memory flat: only the best few models stay (the best one for hpo mode).
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
@@ -178,7 +218,7 @@ public final class AutopilotJob {
         for name in Self.ranked(candidates, metric: analysis.metric).map(\.name) where models[name] != nil {
             let candidate = candidates.first { $0.name == name }!
             guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
-            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!) {
+            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]![0]) {
                 models[name] = refit
             }
         }
@@ -199,6 +239,23 @@ public final class AutopilotJob {
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
     }
 
+    /// k stratified folds of `rows`: each class's rows shuffled with the seed and dealt round-robin.
+    static func kFold(_ rows: [Int], strata: [UInt32]?, k: Int, seed: UInt64) -> [Fold] {
+        var generator = SplitMix64(seed: seed)
+        var groups: [UInt32: [Int]] = [:]
+        for (i, row) in rows.enumerated() { groups[strata?[i] ?? 0, default: []].append(row) }
+        var assignment = [[Int]](repeating: [], count: k)
+        var next = 0
+        for key in groups.keys.sorted() {
+            var group = groups[key]!
+            for i in stride(from: group.count - 1, to: 0, by: -1) { group.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+            for row in group { assignment[next % k].append(row); next += 1 }
+        }
+        return (0..<k).map { f in
+            Fold(train: (0..<k).filter { $0 != f }.flatMap { assignment[$0] }.sorted(), valid: assignment[f].sorted())
+        }
+    }
+
     /// The candidate trained again on `rows`, or nil when it cannot be (an ensemble).
     private func refit(_ candidate: Candidate, rows: [Int], analysis: Analysis, fitted: FittedPipeline) throws(AutopilotError)
         -> TrainedModel?
@@ -211,7 +268,7 @@ public final class AutopilotJob {
         switch candidate.algorithm {
         case .xgboost:
             var h = candidate.hyperparameters
-            let rounds = Int((Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.trainRows.count)).rounded())
+            let rounds = Int((Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.folds[0].train.count)).rounded())
             h.values["num_round"] = Double(rounds)
             do {
                 let booster = try XGBoostTrainer.train(data: data, labels: labels, hyperparameters: h, problem: target.problem,

@@ -18,7 +18,7 @@ enum StageReport {
         let numeric = a.plan.features.filter { $0.role == .numeric }.count
         lines.append("  features: \(a.plan.features.count) (\(numeric) numeric, \(a.plan.features.count - numeric) categorical)")
         for dropped in a.plan.dropped { lines.append("  dropped \(dropped.name): \(dropped.reason)") }
-        lines.append("  validation: \(a.validation) (\(a.trainRows.count) training rows, \(a.validRows.count) validation rows)")
+        lines.append("  validation: \(a.validation)")
         let why = settings.metric == nil ? "default for \(t.problem.autopilotName)" : "metric=\(a.metric.rawValue)"
         lines.append("  objective: \(a.metric.rawValue) (\(why)), \(a.metric.higherIsBetter ? "maximised" : "minimised") on validation")
         return lines.joined(separator: "\n")
@@ -35,7 +35,8 @@ enum StageReport {
 
     static func tuning(_ outcome: AutopilotJob.Outcome, analysis a: AutopilotJob.Analysis, settings: AutopilotSettings,
                        width: Int) -> String {
-        var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines fitted on \(a.trainRows.count) rows",
+        let fitted = a.folds.count == 1 ? "fitted on \(a.trainRows.count) rows" : "fitted on each fold's training rows"
+        var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines \(fitted)",
                      "Model tuning"]
         var count = "  \(outcome.candidates.count) candidate\(outcome.candidates.count == 1 ? "" : "s") trained"
         if let reason = outcome.stoppedEarly { count += " (stopped early: \(reason); the best finished candidate is kept)" }
