@@ -36,6 +36,20 @@ def peak_mb(pid_status_text):
     return float("nan")
 
 
+def watch(command):
+    """Runs `command`, returns its standard output and its peak resident memory (VmHWM, MB)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = 0.0
+    while process.poll() is None:
+        try:
+            with open(f"/proc/{process.pid}/status") as status:
+                peak = max(peak, peak_mb(status.read()))
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return process.stdout.read(), peak
+
+
 def run_pilot(folder, exclude, metric):
     book = folder / f"q-{metric}-{'nodur' if exclude else 'dur'}.pilotbook"
     options = f"max_runtime={BUDGET}s max_candidates=400" + (" exclude=duration" if exclude else "") + (f" metric={metric}" if metric else "")
@@ -44,15 +58,7 @@ def run_pilot(folder, exclude, metric):
         f"```pilot id=autopilot\nautopilot train target=y as exp {options}\nevaluate exp.best on test\n```\n"
     )
     start = time.perf_counter()
-    process = subprocess.Popen([str(PILOT), "run", "-v", str(book)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    peak = 0.0
-    while process.poll() is None:
-        try:
-            peak = max(peak, peak_mb(open(f"/proc/{process.pid}/status").read()))
-        except OSError:
-            pass
-        time.sleep(0.05)
-    out = process.stdout.read()
+    out, peak = watch([str(PILOT), "run", "-v", str(book)])
     elapsed = time.perf_counter() - start
     auc = float(re.search(r"^\s+AUC\s+([0-9.]+)$", out, re.M).group(1))
     f1 = float(re.search(r"^\s+F1\s+([0-9.]+)$", out, re.M).group(1))
@@ -75,16 +81,11 @@ def xgboost_defaults(train, test, exclude):
     return {"auc": roc_auc_score(truth, p), "f1": f1_score(truth, p >= 0.5)}
 
 
-def flaml_run(train, test, exclude, metric):
-    from flaml import AutoML
-    features = [c for c in train.columns if c != "y" and not (exclude and c == "duration")]
-    automl = AutoML()
-    automl.fit(train[features], (train.y == "yes").astype(int), task="classification", metric=metric,
-               time_budget=BUDGET, n_jobs=2, verbose=0, seed=0)
-    truth = (test.y == "yes").astype(int)
-    if metric == "roc_auc":
-        return roc_auc_score(truth, automl.predict_proba(test[features])[:, 1])
-    return f1_score(truth, automl.predict(test[features]))
+def flaml_run(folder, exclude, metric):
+    """FLAML in its own process: (test score, peak memory MB)."""
+    out, peak = watch([sys.executable, str(ROOT / "bench" / "flaml_run.py"), str(folder / "train.csv"),
+                       str(folder / "test.csv"), "1" if exclude else "0", metric, str(BUDGET)])
+    return float(out.strip().splitlines()[-1]), peak
 
 
 def main():
@@ -102,8 +103,8 @@ def main():
             pilot_auc = run_pilot(folder, exclude, "AUC")
             pilot_f1 = run_pilot(folder, exclude, None)
             defaults = xgboost_defaults(train, test, exclude)
-            flaml_auc = flaml_run(train, test, exclude, "roc_auc")
-            flaml_f1 = flaml_run(train, test, exclude, "f1")
+            flaml_auc = flaml_run(folder, exclude, "roc_auc")
+            flaml_f1 = flaml_run(folder, exclude, "f1")
             rows.append((label, pilot_auc, pilot_f1, defaults, flaml_auc, flaml_f1))
     lines = [
         f"### autopilot quality ({time.strftime('%Y-%m-%d')})",
@@ -111,13 +112,13 @@ def main():
         f"Machine: {os.cpu_count()} cores, {platform.machine()}; budget {BUDGET} s for pilot and FLAML; "
         f"xgboost {xgb.__version__}; split: sklearn train_test_split(test_size=0.2, stratify=y, random_state=0).",
         "",
-        "| features | pilot test AUC (metric=AUC) | pilot test F1 (default objective) | XGBoost defaults AUC / F1 | FLAML AUC | FLAML F1 | pilot candidates (AUC run / F1 run) | pilot wall time | pilot peak memory |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| features | pilot test AUC (metric=AUC) | pilot test F1 (default objective) | XGBoost defaults AUC / F1 | FLAML AUC | FLAML F1 | pilot candidates (AUC run / F1 run) | pilot wall time | pilot peak memory | FLAML peak memory |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, pa, pf, d, fa, ff in rows:
-        lines.append(f"| {label} | {pa['auc']:.4f} | {pf['f1']:.4f} | {d['auc']:.4f} / {d['f1']:.4f} | {fa:.4f} | {ff:.4f} | "
+        lines.append(f"| {label} | {pa['auc']:.4f} | {pf['f1']:.4f} | {d['auc']:.4f} / {d['f1']:.4f} | {fa[0]:.4f} | {ff[0]:.4f} | "
                      f"{pa['candidates']} / {pf['candidates']} | {pa['seconds']:.0f} s / {pf['seconds']:.0f} s | "
-                     f"{max(pa['peak_mb'], pf['peak_mb']):.0f} MB |")
+                     f"{max(pa['peak_mb'], pf['peak_mb']):.0f} MB | {max(fa[1], ff[1]):.0f} MB |")
     report = "\n".join(lines) + "\n"
     print(report)
     (ROOT / "bench" / "results").mkdir(exist_ok=True)

@@ -48,6 +48,16 @@ struct XGBoostTests {
         #expect(a == b)
     }
 
+    @Test("the training matrices can go once training is over")
+    func releaseCache() throws {
+        let booster = try fit()
+        let before = try booster.predict(try testMatrix()).values
+        booster.releaseCachedMatrices()
+        #expect(try booster.predict(try testMatrix()).values == before)
+        try booster.update(round: 40, train: try DMatrix(values: train.values, rows: train.rows, columns: 4, labels: train.labels))
+        #expect(try booster.rounds == 41)
+    }
+
     @Test("a saved JSON model loads back and predicts the same")
     func saveAndLoad() throws {
         let booster = try fit()

@@ -62,6 +62,7 @@ enum XGBoostTrainer {
         }
         let rounds = best.round + 1
         let scores = try booster.predict(validMatrix, rounds: rounds).values
+        booster.releaseCachedMatrices()
         return Fit(booster: booster, rounds: rounds, validScores: scores)
     }
 
@@ -73,6 +74,7 @@ enum XGBoostTrainer {
         let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads),
                                   cache: [matrix])
         for round in 0..<Int(h["num_round"] ?? 100) { try booster.update(round: round, train: matrix) }
+        booster.releaseCachedMatrices()
         return booster
     }
 

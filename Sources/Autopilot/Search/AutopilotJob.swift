@@ -206,6 +206,7 @@ public final class AutopilotJob {
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
             models = models.filter { keep.contains($0.key) }
             validScores = validScores.filter { keep.contains($0.key) }
+            MemoryTuning.releaseFreeMemory()
             onEvent(.candidate(candidate, index: index + 1, of: total))
             onEvent(.progress(Double(index + 1) / Double(total)))
         }

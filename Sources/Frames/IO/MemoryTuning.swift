@@ -14,10 +14,21 @@ public enum MemoryTuning {
         _ = glibcMallopt(-3, 64 << 20)  // M_MMAP_THRESHOLD
         #endif
     }
+
+    /// Hands memory freed since the last call back to the kernel (the settings above keep it
+    /// otherwise): call after a burst of allocations, such as a load or a training run.
+    public static func releaseFreeMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
 }
 
 #if canImport(Glibc)
 /// glibc's `mallopt` (malloc.h is not part of the Glibc module).
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -47,6 +47,7 @@ enum FrameCommands {
         var name = alias ?? ""
         if alias == nil { name = try defaultName(for: path) }
         let frame = try read(path, options: options, context: context)
+        MemoryTuning.releaseFreeMemory()
         context.session.store(FrameValue(frame, origin: path), as: name)
         context.print("\(name): \(Sizes.shape(frame)) (\(path))")
         let types = ColumnType.allCases.compactMap { type -> String? in

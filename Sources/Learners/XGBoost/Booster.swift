@@ -11,8 +11,9 @@ import CXGBoost
 /// ```
 public final class Booster {
     let handle: BoosterHandle
-    /// The matrices the booster caches; kept alive as long as it is.
-    private let cache: [DMatrix]
+    /// The matrices the booster caches predictions for. XGBoost (1.x) only keeps weak
+    /// references to them, so they may be let go once training is over.
+    private var cache: [DMatrix]
 
     /// A new booster with these parameters (see XGBoost's parameter reference).
     public init(parameters: [String: String], cache: [DMatrix] = []) throws(XGBoostError) {
@@ -41,6 +42,12 @@ public final class Booster {
 
     deinit {
         XGBoosterFree(handle)
+    }
+
+    /// Lets go of the training and validation matrices (their memory goes with them); the
+    /// booster predicts on any matrix afterwards.
+    public func releaseCachedMatrices() {
+        cache = []
     }
 
     /// Sets one parameter.
