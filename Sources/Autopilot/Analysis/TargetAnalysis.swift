@@ -120,6 +120,25 @@ public struct TargetAnalysis: Sendable, Codable {
 }
 
 extension Column {
+    /// The column as categories: their names, and each row's category (nil when missing).
+    /// String columns use their dictionary as it is; other columns are named by their text.
+    public func categoryCodes() -> (names: [String], codes: [Int?]) {
+        if case .string(let codes, let dictionary) = data {
+            return (dictionary, codes.map { $0 == CategoricalCodes.missing ? nil : Int($0) })
+        }
+        let texts = displayValues()
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        let codes = (0..<count).map { row -> Int? in
+            if data.isMissing(row) { return nil }
+            if let code = index[texts[row]] { return code }
+            index[texts[row]] = names.count
+            names.append(texts[row])
+            return names.count - 1
+        }
+        return (names, codes)
+    }
+
     /// Every row's value as text (as tables print it); empty for missing values.
     public func displayValues() -> [String] {
         switch data {

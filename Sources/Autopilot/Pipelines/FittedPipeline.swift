@@ -61,14 +61,17 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 numeric.append(NumericStep(column: feature.name, median: median, mean: Float(mean), scale: scale,
                                            indicator: definition.missingIndicators && missing > 0))
             case .categorical:
-                let texts = column.displayValues()
-                var counts: [String: Int] = [:]
-                var order: [String] = []
-                for row in rows where !column.data.isMissing(row) {
-                    let text = texts[row]
-                    if counts[text] == nil { order.append(text) }
-                    counts[text, default: 0] += 1
+                let (names, codes) = column.categoryCodes()
+                var perCode = [Int](repeating: 0, count: names.count)
+                var seenOrder: [Int] = []
+                for row in rows {
+                    guard let code = codes[row] else { continue }
+                    if perCode[code] == 0 { seenOrder.append(code) }
+                    perCode[code] += 1
                 }
+                let order: [String] = seenOrder.map { names[$0] }
+                var counts: [String: Int] = [:]
+                for code in seenOrder { counts[names[code]] = perCode[code] }
                 switch definition.encoding {
                 case .native:
                     categorical.append(CategoricalStep(column: feature.name, categories: order.sorted()))
@@ -113,18 +116,20 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
             guard let column = frame.column(named: step.column) else {
                 throw .learner("the frame has no column '\(step.column)', which the model was trained on")
             }
+            // Map the frame's own categories to the fitted ones once, then each row by its code.
             let lookup = Dictionary(uniqueKeysWithValues: step.categories.enumerated().map { ($1, $0) })
-            let texts = column.displayValues()
+            let (names, codes) = column.categoryCodes()
+            let fitted = names.map { lookup[$0] }
             switch definition.encoding {
             case .native:
                 for (r, row) in picked.enumerated() {
-                    let code = column.data.isMissing(row) ? nil : lookup[texts[row]]
+                    let code = codes[row].flatMap { fitted[$0] }
                     values[r * width + offset] = code.map(Float.init) ?? .nan
                 }
                 offset += 1
             case .oneHot:
-                for (r, row) in picked.enumerated() where !column.data.isMissing(row) {
-                    if let code = lookup[texts[row]] { values[r * width + offset + code] = 1 }
+                for (r, row) in picked.enumerated() {
+                    if let code = codes[row].flatMap({ fitted[$0] }) { values[r * width + offset + code] = 1 }
                 }
                 offset += step.categories.count
             }

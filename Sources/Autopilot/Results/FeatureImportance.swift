@@ -20,7 +20,7 @@ public enum FeatureImportance {
         if case .ensemble(let list, _, _) = model { parts = list } else { parts = [(model, 1)] }
         let weightSum = parts.reduce(0) { $0 + $1.1 }
         for (part, weight) in parts {
-            guard case .complete(let inner, let pipeline, let target, _) = part else { continue }
+            guard case .complete(let inner, let pipeline, _, _) = part else { continue }
             let data = try pipeline.transform(sample)
             let owners = pipeline.outputNames.map { name -> String in
                 if let equals = name.firstIndex(of: "=") { return String(name[..<equals]) }
@@ -60,7 +60,6 @@ public enum FeatureImportance {
                     for j in 0..<data.columns { sums[j] += Double(abs(contributions[base + j])) }
                 }
             }
-            _ = target
             for j in 0..<data.columns {
                 totals[owners[j], default: 0] += sums[j] / Double(max(1, data.rows)) * weight / weightSum
             }

@@ -138,10 +138,7 @@ public final class AutopilotJob {
         let foldValidLabels = analysis.folds.map { $0.valid.map { target.labels[$0] } }
         // Candidates are scored on every fold's validation rows together (out-of-fold scores).
         let validLabels = foldValidLabels.flatMap { $0 }
-        let trainLabels = foldTrainLabels[0]
         let classes = max(2, target.classes.count)
-        let positives = trainLabels.filter { $0 == 1 }.count
-        let balance = target.problem == .binary && positives > 0 ? Double(trainLabels.count - positives) / Double(positives) : 1
 
         onEvent(.stage(.modelTuning))
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
@@ -156,7 +153,7 @@ public final class AutopilotJob {
             if shouldStop() { stoppedEarly = "interrupted"; break }
             if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
             let (pipeline, algorithm, values) = fixed.map { ($0[index].pipeline, $0[index].algorithm, $0[index].hyperparameters) }
-                ?? nextTrial(index, candidates: candidates, balance: balance, generator: &generator)
+                ?? nextTrial(index, candidates: candidates, generator: &generator)
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
             let stop = { shouldStop() || Date() > trialDeadline }
@@ -337,7 +334,7 @@ public final class AutopilotJob {
     /// The trial schedule: XGBoost's defaults on both XGBoost pipelines and a linear model
     /// first, then neighbours of the best XGBoost candidate and fresh random draws in turn,
     /// with a linear model every fifth trial. The same seed gives the same schedule.
-    private func nextTrial(_ index: Int, candidates: [Candidate], balance: Double, generator: inout SplitMix64)
+    private func nextTrial(_ index: Int, candidates: [Candidate], generator: inout SplitMix64)
         -> (String, Algorithm, [String: Double])
     {
         var values: [String: Double]

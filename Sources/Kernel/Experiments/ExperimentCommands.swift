@@ -89,7 +89,7 @@ enum ExperimentCommands {
         context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.problem)
             .render(maxWidth: context.width))
         if let into {
-            let ranked = Leaderboard.ranked(experiment.candidates, metric: metric)
+            let ranked = AutopilotJob.ranked(experiment.candidates, metric: metric)
             var columns = [
                 Column(name: "rank", data: .int(ranked.indices.map { Int64($0 + 1) }, missing: nil)),
                 Column(name: "candidate", data: .strings(ranked.map(\.name))),

@@ -39,10 +39,13 @@ enum Format {
 }
 
 extension Session {
-    /// The experiment store beside the workbook, opened on first use.
+    /// The experiment store beside the workbook, opened on first use and kept open.
     func store() throws(KernelError) -> ExperimentStore {
+        if let openStore { return openStore }
         do {
-            return try ExperimentStore(workingDirectory: workingDirectory)
+            let store = try ExperimentStore(workingDirectory: workingDirectory)
+            openStore = store
+            return store
         } catch {
             throw KernelError(error.message, hint: "check that the workbook's folder is writable")
         }

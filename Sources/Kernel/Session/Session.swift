@@ -1,3 +1,5 @@
+import ExperimentStore
+
 /// What a running workbook or shell holds: named values, settings and parameters.
 ///
 /// One session runs one workbook's cells in order, so a frame loaded in one cell is there for the
@@ -17,6 +19,8 @@ public final class Session {
     public let environment: [String: String]
     /// How `download` fetches URLs; `nil` where there is no network code (some tests).
     public let downloader: (any Downloader)?
+    /// The experiment store beside the workbook, once opened.
+    var openStore: ExperimentStore?
 
     public init(workingDirectory: String, settings: [Setting] = Setting.standard,
                 environment: [String: String] = [:], downloader: (any Downloader)? = nil) {
