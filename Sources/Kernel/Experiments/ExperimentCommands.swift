@@ -125,7 +125,7 @@ enum ExperimentCommands {
         for m in a.target.problem.reportedMetrics {
             lines.append("    \(m.rawValue.padded(to: 16)) \(candidate.metric(m).map(Format.metric) ?? "?")\(m == a.metric ? "  (objective)" : "")")
         }
-        context.print(lines.joined(separator: "\n"))
+        context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
     }
 
     static let evaluate = Command(
