@@ -5,6 +5,8 @@ public struct ExperimentRecord: Sendable, Codable, Equatable {
     public var settings: AutopilotSettings
     public var target: TargetAnalysis
     public var plan: FeaturePlan
+    /// The columns its models take, in order (what an endpoint's CSV rows hold).
+    public var inputs: InputSchema
     public var metric: Metric
     public var validation: String
     public var pipelines: [PipelineDefinition]
@@ -18,6 +20,7 @@ public struct ExperimentRecord: Sendable, Codable, Equatable {
         target = analysis.target
         target.labels = []
         plan = analysis.plan
+        inputs = analysis.inputs
         metric = analysis.metric
         validation = analysis.validation
         pipelines = analysis.pipelines

@@ -38,6 +38,8 @@ public final class AutopilotJob {
     public struct Analysis: Sendable {
         public var target: TargetAnalysis
         public var plan: FeaturePlan
+        /// The columns a model of this experiment takes (the frame's, without the target).
+        public var inputs: InputSchema
         public var metric: Metric
         /// Row indices used for training and for validation (with cross-validation: every
         /// labelled row, and none).
@@ -97,7 +99,7 @@ public final class AutopilotJob {
                                standardize: true),
         ]
         let result = Analysis(
-            target: target, plan: plan, metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
+            target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
             validation: validation,
             pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear)])
         analysis = result
