@@ -22,9 +22,7 @@ public struct ModelArchive: Sendable, Codable, Equatable {
         guard let target = model.target else { preconditionFailure("archive needs a complete model") }
         var files: [String: [UInt8]] = [:]
         var members: [Member] = []
-        let parts: [(TrainedModel, Double)]
-        if case .ensemble(let list, _, _) = model { parts = list } else { parts = [(model, 1)] }
-        for (index, (part, weight)) in parts.enumerated() {
+        for (index, (part, weight)) in model.flattened.enumerated() {
             guard case .complete(let inner, let pipeline, _, _) = part else { continue }
             switch inner {
             case .xgboost(let box, let rounds):

@@ -20,6 +20,27 @@ public enum TrainedModel {
     func with(pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?) -> TrainedModel {
         .complete(self, pipeline: pipeline, target: target, threshold: threshold)
     }
+
+    /// The same model deciding at `threshold`.
+    func withThreshold(_ threshold: Double?) -> TrainedModel {
+        switch self {
+        case .complete(let inner, let pipeline, let target, _): .complete(inner, pipeline: pipeline, target: target, threshold: threshold)
+        case .ensemble(let members, let target, _): .ensemble(members, target: target, threshold: threshold)
+        default: self
+        }
+    }
+
+    /// The complete models inside, with their share of the prediction (nested ensembles, such
+    /// as an ensemble of bagged candidates, multiply their weights out).
+    var flattened: [(TrainedModel, Double)] {
+        switch self {
+        case .ensemble(let members, _, _):
+            let total = members.reduce(0) { $0 + $1.1 }
+            return members.flatMap { member, weight in member.flattened.map { ($0.0, $0.1 * weight / total) } }
+        default:
+            return [(self, 1)]
+        }
+    }
 }
 
 /// What a model says about some rows.

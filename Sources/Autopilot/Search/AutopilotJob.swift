@@ -59,9 +59,10 @@ public final class AutopilotJob {
         public var valid: [Int]
     }
 
-    /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation
-    /// (Autopilot does so up to 50,000 rows; pilot's one-minute budget on two cores calls for less).
-    public static let crossValidationLimit = 5000
+    /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation, and
+    /// each candidate's model is the average of its five fold models (as Autopilot's ensembling
+    /// mode does up to 50,000 rows); above, by one 80/20 holdout.
+    public static let crossValidationLimit = 50_000
 
     /// Stage 1 and 2: problem type, features, split, candidate definitions.
     public func analyze() throws(AutopilotError) -> Analysis {
@@ -121,8 +122,9 @@ public final class AutopilotJob {
     {
         let started = Date()
         let end = started.addingTimeInterval(settings.maxRuntime)
-        // The search stops at 85% of the budget, leaving time to refit the winner on every row.
-        let deadline = started.addingTimeInterval(settings.maxRuntime * 0.85)
+        // The search stops at 85% of the budget with a holdout, leaving time to refit the
+        // winners on every row, and at 95% with cross-validation (the fold models are kept).
+        let deadline = started.addingTimeInterval(settings.maxRuntime * (analysis.folds.count == 1 ? 0.85 : 0.95))
         onEvent(.stage(.featureEngineering))
         // Each pipeline is fitted on each fold's training rows only.
         var fitted: [String: [FittedPipeline]] = [:]
@@ -161,37 +163,17 @@ public final class AutopilotJob {
             let stop = { shouldStop() || Date() > trialDeadline }
             let h = Hyperparameters(values)
             let name = "\(algorithm.rawValue)-\(pipeline)-\(String(format: "%03d", index + 1))"
-            var model: TrainedModel?
+            var foldModels: [TrainedModel] = []
             var scores: [Float] = []
             var rounds: Int?
             var foldRounds: [Int] = []
             for f in analysis.folds.indices {
-                let foldModel: TrainedModel
-                switch algorithm {
-                case .xgboost:
-                    let fit: XGBoostTrainer.Fit
-                    do {
-                        fit = try XGBoostTrainer.fit(train: trainData[pipeline]![f], trainLabels: foldTrainLabels[f],
-                                                     valid: validData[pipeline]![f], validLabels: foldValidLabels[f],
-                                                     hyperparameters: h, problem: target.problem, classes: classes,
-                                                     seed: settings.seed, threads: settings.threads,
-                                                     stopOnAUC: analysis.metric == .auc, shouldStop: stop)
-                    } catch {
-                        throw .learner("XGBoost: \(error.message)")
-                    }
-                    foldRounds.append(fit.rounds)
-                    scores += fit.validScores
-                    foldModel = .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds)
-                case .linear:
-                    let linear = LinearModel.fit(trainData[pipeline]![f], labels: foldTrainLabels[f], problem: target.problem,
-                                                 classes: classes, l2: h["l2"] ?? 1, positiveWeight: 1)
-                    scores += linear.scores(validData[pipeline]![f])
-                    foldModel = .linear(linear)
-                case .mlp, .ensemble:
-                    throw .learner("\(algorithm.displayName) is not a trial algorithm")
-                }
-                // The first fold's model stands for the candidate until it is refitted on every row.
-                if model == nil { model = foldModel }
+                let trained = try train(algorithm, hyperparameters: h, train: trainData[pipeline]![f], labels: foldTrainLabels[f],
+                                        valid: validData[pipeline]![f], validLabels: foldValidLabels[f], classes: classes,
+                                        stopOnAUC: analysis.metric == .auc, shouldStop: stop)
+                if let r = trained.rounds { foldRounds.append(r) }
+                scores += trained.validScores
+                foldModels.append(trained.model.with(pipeline: fitted[pipeline]![f], target: target, threshold: nil))
             }
             if !foldRounds.isEmpty { rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded()) }
             let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
@@ -199,7 +181,11 @@ public final class AutopilotJob {
                                       metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
                                       trainingSeconds: Date().timeIntervalSince(trialStart))
             candidates.append(candidate)
-            models[name] = model!.with(pipeline: fitted[pipeline]![0], target: target, threshold: evaluation.threshold)
+            // With cross-validation the candidate's model is its fold models averaged (a bag);
+            // with a holdout it is the one model, refitted on every row at the end.
+            models[name] = foldModels.count == 1
+                ? foldModels[0].withThreshold(evaluation.threshold)
+                : .ensemble(foldModels.map { ($0, 1) }, target: target, threshold: evaluation.threshold)
             validScores[name] = scores
             // Keep memory flat: only the best few models stay (the best one for hpo mode).
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
@@ -212,10 +198,13 @@ public final class AutopilotJob {
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
         }
-        // Refit the kept models on training and validation rows together, with the number of
-        // rounds early stopping chose (scaled for the larger data), while the budget allows.
+        // With a holdout, refit the kept models on training and validation rows together, with
+        // the number of rounds early stopping chose (scaled for the larger data), while the
+        // budget allows. (With cross-validation each model already is a bag of fold models
+        // that together saw every row.)
         let allRows = (analysis.trainRows + analysis.validRows).sorted()
-        for name in Self.ranked(candidates, metric: analysis.metric).map(\.name) where models[name] != nil {
+        for name in Self.ranked(candidates, metric: analysis.metric).map(\.name)
+        where models[name] != nil && analysis.folds.count == 1 {
             let candidate = candidates.first { $0.name == name }!
             guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
             if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]![0]) {
@@ -253,37 +242,6 @@ public final class AutopilotJob {
         }
         return (0..<k).map { f in
             Fold(train: (0..<k).filter { $0 != f }.flatMap { assignment[$0] }.sorted(), valid: assignment[f].sorted())
-        }
-    }
-
-    /// The candidate trained again on `rows`, or nil when it cannot be (an ensemble).
-    private func refit(_ candidate: Candidate, rows: [Int], analysis: Analysis, fitted: FittedPipeline) throws(AutopilotError)
-        -> TrainedModel?
-    {
-        let target = analysis.target
-        let pipeline = FittedPipeline.fit(fitted.definition, plan: analysis.plan, frame: frame, rows: rows)
-        let data = try pipeline.transform(frame, rows: rows)
-        let labels = rows.map { target.labels[$0] }
-        let classes = max(2, target.classes.count)
-        switch candidate.algorithm {
-        case .xgboost:
-            var h = candidate.hyperparameters
-            let rounds = Int((Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.folds[0].train.count)).rounded())
-            h.values["num_round"] = Double(rounds)
-            do {
-                let booster = try XGBoostTrainer.train(data: data, labels: labels, hyperparameters: h, problem: target.problem,
-                                                       classes: classes, seed: settings.seed, threads: settings.threads)
-                return TrainedModel.xgboost(XGBoostModelBox(booster: booster), rounds: rounds)
-                    .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
-            } catch {
-                throw .learner("XGBoost: \(error.message)")
-            }
-        case .linear:
-            return TrainedModel.linear(LinearModel.fit(data, labels: labels, problem: target.problem, classes: classes,
-                                                       l2: candidate.hyperparameters["l2"] ?? 1))
-                .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
-        case .mlp, .ensemble:
-            return nil
         }
     }
 
