@@ -11,6 +11,7 @@ public struct ModelArchive: Sendable, Codable, Equatable {
         public var boosterFile: String?
         public var rounds: Int?
         public var linear: LinearModel?
+        public var mlp: MLP?
     }
 
     public var target: TargetAnalysis
@@ -35,6 +36,8 @@ public struct ModelArchive: Sendable, Codable, Equatable {
                 members.append(Member(algorithm: .xgboost, pipeline: pipeline, weight: weight, boosterFile: file, rounds: rounds))
             case .linear(let linear):
                 members.append(Member(algorithm: .linear, pipeline: pipeline, weight: weight, linear: linear))
+            case .mlp(let mlp):
+                members.append(Member(algorithm: .mlp, pipeline: pipeline, weight: weight, mlp: mlp))
             default:
                 continue
             }
@@ -58,7 +61,10 @@ public struct ModelArchive: Sendable, Codable, Equatable {
             case .linear:
                 guard let linear = member.linear else { throw .learner("the stored linear model has no weights") }
                 inner = .linear(linear)
-            case .mlp, .ensemble:
+            case .mlp:
+                guard let mlp = member.mlp else { throw .learner("the stored MLP has no weights") }
+                inner = .mlp(mlp)
+            case .ensemble:
                 throw .learner("cannot restore a \(member.algorithm.displayName) member")
             }
             parts.append((inner.with(pipeline: member.pipeline, target: target, threshold: threshold), member.weight))

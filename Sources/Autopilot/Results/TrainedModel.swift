@@ -13,6 +13,7 @@ public final class XGBoostModelBox: @unchecked Sendable {
 public enum TrainedModel {
     case xgboost(XGBoostModelBox, rounds: Int)
     case linear(LinearModel)
+    case mlp(MLP)
     indirect case complete(TrainedModel, pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?)
     /// A weighted average of complete models' scores.
     indirect case ensemble([(TrainedModel, Double)], target: TargetAnalysis, threshold: Double?)
@@ -91,6 +92,8 @@ extension TrainedModel {
                     throw .learner("XGBoost: \(error.message)")
                 }
             case .linear(let model):
+                return model.scores(data)
+            case .mlp(let model):
                 return model.scores(data)
             default:
                 return nil
