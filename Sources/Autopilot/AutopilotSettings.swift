@@ -18,6 +18,9 @@ public struct AutopilotSettings: Sendable, Codable, Equatable {
     public var seed = 0
     /// Threads for training.
     public var threads = 2
+    /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation; above,
+    /// by one 80/20 holdout (Autopilot's ensembling mode cross-validates up to 50,000 rows).
+    public var crossValidationLimit = 50_000
     /// Fixed candidates to train instead of searching (the `train` command, and the generated
     /// candidate-definitions workbook).
     public var trials: [Trial]?

@@ -133,6 +133,7 @@ struct ValidationSchemeTests {
         let table = Generated.table(rows: 6000, seed: 6)
         var settings = AutopilotSettings(target: "binary")
         settings.exclude = ["id", "multi", "value"]
+        settings.crossValidationLimit = 5000
         let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
         #expect(analysis.folds.count == 1)
         #expect(analysis.trainRows.count == 4800)

@@ -16,8 +16,7 @@ public enum FeatureImportance {
         let step = max(1, frame.rowCount / limit)
         let sample = frame.rows(Array(stride(from: 0, to: frame.rowCount, by: step)))
         var totals: [String: Double] = [:]
-        let parts: [(TrainedModel, Double)]
-        if case .ensemble(let list, _, _) = model { parts = list } else { parts = [(model, 1)] }
+        let parts = model.flattened
         let weightSum = parts.reduce(0) { $0 + $1.1 }
         for (part, weight) in parts {
             guard case .complete(let inner, let pipeline, _, _) = part else { continue }

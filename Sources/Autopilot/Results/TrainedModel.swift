@@ -31,13 +31,12 @@ public enum TrainedModel {
         }
     }
 
-    /// The complete models inside, with their share of the prediction (nested ensembles, such
-    /// as an ensemble of bagged candidates, multiply their weights out).
+    /// The complete models inside with their weights (nested ensembles, such as an ensemble
+    /// of bagged candidates, multiply their weights out). Weights are not normalised.
     var flattened: [(TrainedModel, Double)] {
         switch self {
         case .ensemble(let members, _, _):
-            let total = members.reduce(0) { $0 + $1.1 }
-            return members.flatMap { member, weight in member.flattened.map { ($0.0, $0.1 * weight / total) } }
+            return members.flatMap { member, weight in member.flattened.map { ($0.0, $0.1 * weight) } }
         default:
             return [(self, 1)]
         }
@@ -98,8 +97,11 @@ extension TrainedModel {
             default:
                 return nil
             }
-        case .ensemble(let members, _, _):
+        case .ensemble:
+            // Nested ensembles (bags of fold models inside) are multiplied out first, so a model
+            // restored from its flat archive sums the very same terms in the same order.
             var total: [Float]?
+            let members = flattened
             let weightSum = members.reduce(0) { $0 + $1.1 }
             for (member, weight) in members {
                 guard let scores = try member.scores(frame) else { return nil }

@@ -31,7 +31,12 @@ extension AutopilotJob {
         case .linear:
             let linear = LinearModel.fit(train, labels: labels, problem: problem, classes: classes, l2: h["l2"] ?? 1)
             return FoldFit(model: .linear(linear), validScores: linear.scores(valid), rounds: nil)
-        case .mlp, .ensemble:
+        case .mlp:
+            let mlp = MLP.fit(train, labels: labels, problem: problem, classes: classes,
+                              parameters: .parameters(from: h.values, seed: UInt64(settings.seed)),
+                              validation: (valid, validLabels), isCancelled: shouldStop)
+            return FoldFit(model: .mlp(mlp), validScores: mlp.scores(valid), rounds: nil)
+        case .ensemble:
             throw .learner("\(algorithm.displayName) is not a trial algorithm")
         }
     }
@@ -62,7 +67,13 @@ extension AutopilotJob {
             return TrainedModel.linear(LinearModel.fit(data, labels: labels, problem: target.problem, classes: classes,
                                                        l2: candidate.hyperparameters["l2"] ?? 1))
                 .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
-        case .mlp, .ensemble:
+        case .mlp:
+            // No validation rows are left to stop on: the MLP holds out a tenth of them itself.
+            return TrainedModel.mlp(MLP.fit(data, labels: labels, problem: target.problem, classes: classes,
+                                            parameters: .parameters(from: candidate.hyperparameters.values,
+                                                                    seed: UInt64(settings.seed))))
+                .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
+        case .ensemble:
             return nil
         }
     }

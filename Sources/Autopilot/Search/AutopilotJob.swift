@@ -59,11 +59,6 @@ public final class AutopilotJob {
         public var valid: [Int]
     }
 
-    /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation, and
-    /// each candidate's model is the average of its five fold models (as Autopilot's ensembling
-    /// mode does up to 50,000 rows); above, by one 80/20 holdout.
-    public static let crossValidationLimit = 50_000
-
     /// Stage 1 and 2: problem type, features, split, candidate definitions.
     public func analyze() throws(AutopilotError) -> Analysis {
         let target = try TargetAnalysis.analyze(frame, target: settings.target, problem: settings.problem)
@@ -78,12 +73,12 @@ public final class AutopilotJob {
         let strata: [UInt32]? = target.problem == .regression ? nil : labelled.map { UInt32(target.labels[$0]) }
         var trainRows: [Int], validRows: [Int], folds: [Fold], validation: String
         let stratified = strata == nil ? "" : ", stratified by \(settings.target)"
-        if labelled.count <= Self.crossValidationLimit {
+        if labelled.count <= settings.crossValidationLimit {
             folds = Self.kFold(labelled, strata: strata, k: 5, seed: UInt64(settings.seed))
             trainRows = labelled
             validRows = []
             validation = "5-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: up to "
-                + "\(Self.crossValidationLimit) rows; a holdout above)"
+                + "\(settings.crossValidationLimit) rows; a holdout above)"
         } else {
             let split = RowSplit.split(rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
             trainRows = split.first.map { labelled[$0] }
@@ -102,7 +97,7 @@ public final class AutopilotJob {
         let result = Analysis(
             target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
             validation: validation,
-            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear)])
+            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
         analysis = result
         return result
     }
@@ -185,7 +180,7 @@ public final class AutopilotJob {
             // with a holdout it is the one model, refitted on every row at the end.
             models[name] = foldModels.count == 1
                 ? foldModels[0].withThreshold(evaluation.threshold)
-                : .ensemble(foldModels.map { ($0, 1) }, target: target, threshold: evaluation.threshold)
+                : .ensemble(foldModels.map { ($0, 1 / Double(foldModels.count)) }, target: target, threshold: evaluation.threshold)
             validScores[name] = scores
             // Keep memory flat: only the best few models stay (the best one for hpo mode).
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
@@ -269,7 +264,8 @@ public final class AutopilotJob {
         switch algorithm {
         case .xgboost: SearchSpace.xgboost.map(\.name) + ["num_round", "scale_pos_weight"]
         case .linear: SearchSpace.linear.map(\.name)
-        case .mlp, .ensemble: []
+        case .mlp: SearchSpace.mlp.map(\.name) + ["max_epochs", "patience"]
+        case .ensemble: []
         }
     }
 
@@ -278,7 +274,8 @@ public final class AutopilotJob {
         switch algorithm {
         case .xgboost: SearchSpace.xgboostDefaults
         case .linear: ["l2": 1]
-        case .mlp, .ensemble: [:]
+        case .mlp: SearchSpace.mlpDefaults
+        case .ensemble: [:]
         }
     }
 
@@ -289,11 +286,13 @@ public final class AutopilotJob {
         }
         return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"] + SearchSpace.xgboost.map { "  " + line($0) }
             + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
+            + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
     }
 
-    /// The trial schedule: XGBoost's defaults on both XGBoost pipelines and a linear model
-    /// first, then neighbours of the best XGBoost candidate and fresh random draws in turn,
-    /// with a linear model every fifth trial. The same seed gives the same schedule.
+    /// The trial schedule: XGBoost's defaults on both XGBoost pipelines, a linear model and an
+    /// MLP first, then neighbours of the best XGBoost candidate and fresh random draws in turn,
+    /// with a linear model every fifth trial and an MLP every tenth. The same seed gives the
+    /// same schedule.
     private func nextTrial(_ index: Int, candidates: [Candidate], generator: inout SplitMix64)
         -> (String, Algorithm, [String: Double])
     {
@@ -302,7 +301,9 @@ public final class AutopilotJob {
         case 0: return ("dpp0", .xgboost, SearchSpace.xgboostDefaults)
         case 1: return ("dpp2", .linear, ["l2": 1])
         case 2: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
+        case 3: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
         default:
+            if index % 10 == 9 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
             let xgb = candidates.filter { $0.algorithm == .xgboost }
             let metric = analysis?.metric ?? .f1

@@ -5,11 +5,12 @@ import Frames
 enum TrainCommand {
     static let command = Command(
         "train", area: .autopilot,
-        usage: "train FRAME target=COL algorithm=xgboost|linear pipeline=dpp0|dpp1|dpp2 [HYPERPARAMETER=VALUE...] [as EXP] [seed= exclude= problem= metric=]",
+        usage: "train FRAME target=COL algorithm=xgboost|linear|mlp pipeline=dpp0|dpp1|dpp2 [HYPERPARAMETER=VALUE...] [as EXP] [seed= exclude= problem= metric=]",
         summary: "train one candidate with the given pipeline and hyperparameters, validated like autopilot's",
         discussion: """
         XGBoost takes max_depth, eta, gamma, min_child_weight, subsample, colsample_bytree, lambda, alpha, num_round \
-        and scale_pos_weight; the linear learner takes l2. The result is an experiment of one candidate.
+        and scale_pos_weight; the linear learner takes l2; the MLP takes learning_rate, weight_decay, hidden_units, \
+        hidden_layers, batch_size, max_epochs and patience. The result is an experiment of one candidate.
         """,
         acceptsAnyOption: true,
         examples: ["train train target=y algorithm=xgboost pipeline=dpp0 max_depth=4 eta=0.05 as small_trees"]
@@ -22,10 +23,10 @@ enum TrainCommand {
         }
         _ = try frame.requireColumn(target, in: words[0])
         guard let algorithmName = line.option("algorithm"), let algorithm = Algorithm(rawValue: algorithmName),
-              algorithm == .xgboost || algorithm == .linear else {
-            throw KernelError("train needs algorithm=xgboost or algorithm=linear", hint: "e.g. algorithm=xgboost")
+              algorithm != .ensemble else {
+            throw KernelError("train needs algorithm=xgboost, algorithm=linear or algorithm=mlp", hint: "e.g. algorithm=xgboost")
         }
-        let pipeline = line.option("pipeline") ?? (algorithm == .linear ? "dpp2" : "dpp0")
+        let pipeline = line.option("pipeline") ?? (algorithm == .xgboost ? "dpp0" : "dpp2")
         guard ["dpp0", "dpp1", "dpp2"].contains(pipeline) else {
             throw KernelError("pipeline=\(pipeline) is not a pipeline", hint: "pipelines: dpp0 (native categories), dpp1 (one-hot), dpp2 (impute + one-hot + scale)")
         }
