@@ -12,7 +12,7 @@ enum XGBoostTrainer {
     }
 
     static func parameters(_ h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int,
-                           stopOnAUC: Bool = false) -> [String: String] {
+                           labels: [Float], stopOnAUC: Bool = false) -> [String: String] {
         var p: [String: String] = [
             "tree_method": "hist", "nthread": String(threads), "seed": String(seed), "verbosity": "0",
             "max_depth": String(Int(h["max_depth"] ?? 6)), "eta": String(h["eta"] ?? 0.1),
@@ -21,9 +21,14 @@ enum XGBoostTrainer {
             "alpha": String(h["alpha"] ?? 0), "gamma": String(h["gamma"] ?? 0), "max_cat_to_onehot": "4",
             "max_bin": "256",
         ]
+        // Boosting starts from the label mean, as XGBoost 2 does by itself (1.7 starts from 0.5):
+        // models stopped after few rounds then stay calibrated, so fold models can be pooled
+        // and averaged.
+        let mean = labels.isEmpty ? 0.5 : labels.reduce(0.0) { $0 + Double($1) } / Double(labels.count)
         switch problem {
         case .binary:
             p["objective"] = "binary:logistic"
+            p["base_score"] = String(min(max(mean, 1e-6), 1 - 1e-6))
             p["eval_metric"] = stopOnAUC ? "auc" : "logloss"
             if let weight = h["scale_pos_weight"] { p["scale_pos_weight"] = String(weight) }
         case .multiclass:
@@ -32,6 +37,7 @@ enum XGBoostTrainer {
             p["eval_metric"] = "mlogloss"
         case .regression:
             p["objective"] = "reg:squarederror"
+            p["base_score"] = String(mean)
             p["eval_metric"] = "rmse"
         }
         return p
@@ -47,7 +53,7 @@ enum XGBoostTrainer {
         let validMatrix = try DMatrix(values: valid.values, rows: valid.rows, columns: valid.columns, labels: validLabels,
                                       kinds: valid.kinds, threads: threads)
         let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads,
-                                                         stopOnAUC: stopOnAUC),
+                                                         labels: trainLabels, stopOnAUC: stopOnAUC),
                                   cache: [trainMatrix, validMatrix])
         let maxRounds = Int(h["num_round"] ?? 500)
         var best = (round: 0, loss: Double.infinity)
@@ -71,7 +77,8 @@ enum XGBoostTrainer {
                       classes: Int, seed: Int, threads: Int) throws(XGBoostError) -> Booster {
         let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, labels: labels,
                                  kinds: data.kinds, threads: threads)
-        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads),
+        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed, threads: threads,
+                                                         labels: labels),
                                   cache: [matrix])
         for round in 0..<Int(h["num_round"] ?? 100) { try booster.update(round: round, train: matrix) }
         booster.releaseCachedMatrices()

@@ -80,35 +80,43 @@ extension TrainedModel {
 
     /// Raw scores for every row of `frame` (nil for a bare model without its pipeline).
     func scores(_ frame: Frame) throws(AutopilotError) -> [Float]? {
+        // Ensembles (bags of fold models inside, nested or restored flat) are multiplied out
+        // first, so both sum the very same terms in the same order; members that share a
+        // pipeline (a bag's fold models) share its transform.
+        let members = flattened
+        let weightSum = members.reduce(0) { $0 + $1.1 }
+        var transformed: [(pipeline: FittedPipeline, data: DesignMatrix)] = []
+        var total: [Float]?
+        for (member, weight) in members {
+            guard case .complete(let inner, let pipeline, _, _) = member else { return nil }
+            let data: DesignMatrix
+            if let done = transformed.first(where: { $0.pipeline == pipeline }) {
+                data = done.data
+            } else {
+                data = try pipeline.transform(frame)
+                transformed.append((pipeline, data))
+            }
+            guard let scores = try inner.scores(data) else { return nil }
+            if members.count == 1 { return scores }
+            let w = Float(weight / weightSum)
+            if total == nil { total = scores.map { $0 * w } } else { for i in scores.indices { total![i] += scores[i] * w } }
+        }
+        return total
+    }
+
+    /// A bare model's scores for transformed rows.
+    private func scores(_ data: DesignMatrix) throws(AutopilotError) -> [Float]? {
         switch self {
-        case .complete(let inner, let pipeline, _, _):
-            let data = try pipeline.transform(frame)
-            switch inner {
-            case .xgboost(let box, let rounds):
-                do {
-                    return try XGBoostTrainer.scores(box.booster, rounds: rounds, data: data, threads: 2)
-                } catch {
-                    throw .learner("XGBoost: \(error.message)")
-                }
-            case .linear(let model):
-                return model.scores(data)
-            case .mlp(let model):
-                return model.scores(data)
-            default:
-                return nil
+        case .xgboost(let box, let rounds):
+            do {
+                return try XGBoostTrainer.scores(box.booster, rounds: rounds, data: data, threads: 2)
+            } catch {
+                throw .learner("XGBoost: \(error.message)")
             }
-        case .ensemble:
-            // Nested ensembles (bags of fold models inside) are multiplied out first, so a model
-            // restored from its flat archive sums the very same terms in the same order.
-            var total: [Float]?
-            let members = flattened
-            let weightSum = members.reduce(0) { $0 + $1.1 }
-            for (member, weight) in members {
-                guard let scores = try member.scores(frame) else { return nil }
-                let w = Float(weight / weightSum)
-                if total == nil { total = scores.map { $0 * w } } else { for i in scores.indices { total![i] += scores[i] * w } }
-            }
-            return total
+        case .linear(let model):
+            return model.scores(data)
+        case .mlp(let model):
+            return model.scores(data)
         default:
             return nil
         }

@@ -121,16 +121,20 @@ public final class AutopilotJob {
         // winners on every row, and at 95% with cross-validation (the fold models are kept).
         let deadline = started.addingTimeInterval(settings.maxRuntime * (analysis.folds.count == 1 ? 0.85 : 0.95))
         onEvent(.stage(.featureEngineering))
-        // Each pipeline is fitted on each fold's training rows only.
-        var fitted: [String: [FittedPipeline]] = [:]
-        var trainData: [String: [DesignMatrix]] = [:], validData: [String: [DesignMatrix]] = [:]
+        // Each pipeline is fitted once on the training rows (with cross-validation: every
+        // labelled row) and transforms every labelled row once; folds take their rows from
+        // that matrix. The fitted statistics (medians, scales, category lists) never see a
+        // label, as AutoGluon fits its feature generators before bagging.
+        let labelledRows = (analysis.trainRows + analysis.validRows).sorted()
+        let position = Dictionary(uniqueKeysWithValues: labelledRows.enumerated().map { ($1, $0) })
+        let foldTrain = analysis.folds.map { $0.train.map { position[$0]! } }
+        let foldValid = analysis.folds.map { $0.valid.map { position[$0]! } }
+        var fitted: [String: FittedPipeline] = [:]
+        var data: [String: DesignMatrix] = [:]
         for definition in analysis.pipelines {
-            for fold in analysis.folds {
-                let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: fold.train)
-                fitted[definition.name, default: []].append(pipeline)
-                trainData[definition.name, default: []].append(try pipeline.transform(frame, rows: fold.train))
-                validData[definition.name, default: []].append(try pipeline.transform(frame, rows: fold.valid))
-            }
+            let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
+            fitted[definition.name] = pipeline
+            data[definition.name] = try pipeline.transform(frame, rows: labelledRows)
         }
         let target = analysis.target
         let foldTrainLabels = analysis.folds.map { $0.train.map { target.labels[$0] } }
@@ -163,12 +167,13 @@ public final class AutopilotJob {
             var rounds: Int?
             var foldRounds: [Int] = []
             for f in analysis.folds.indices {
-                let trained = try train(algorithm, hyperparameters: h, train: trainData[pipeline]![f], labels: foldTrainLabels[f],
-                                        valid: validData[pipeline]![f], validLabels: foldValidLabels[f], classes: classes,
+                let trained = try train(algorithm, hyperparameters: h, train: data[pipeline]!.rows(foldTrain[f]),
+                                        labels: foldTrainLabels[f], valid: data[pipeline]!.rows(foldValid[f]),
+                                        validLabels: foldValidLabels[f], classes: classes,
                                         stopOnAUC: analysis.metric == .auc, shouldStop: stop)
                 if let r = trained.rounds { foldRounds.append(r) }
                 scores += trained.validScores
-                foldModels.append(trained.model.with(pipeline: fitted[pipeline]![f], target: target, threshold: nil))
+                foldModels.append(trained.model.with(pipeline: fitted[pipeline]!, target: target, threshold: nil))
             }
             if !foldRounds.isEmpty { rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded()) }
             let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
@@ -202,7 +207,7 @@ public final class AutopilotJob {
         where models[name] != nil && analysis.folds.count == 1 {
             let candidate = candidates.first { $0.name == name }!
             guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
-            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]![0]) {
+            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!) {
                 models[name] = refit
             }
         }

@@ -35,7 +35,7 @@ enum StageReport {
 
     static func tuning(_ outcome: AutopilotJob.Outcome, analysis a: AutopilotJob.Analysis, settings: AutopilotSettings,
                        width: Int) -> String {
-        let fitted = a.folds.count == 1 ? "fitted on \(a.trainRows.count) rows" : "fitted on each fold's training rows"
+        let fitted = "fitted on \(a.trainRows.count) rows"
         var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines \(fitted)",
                      "Model tuning"]
         var count = "  \(outcome.candidates.count) candidate\(outcome.candidates.count == 1 ? "" : "s") trained"
