@@ -47,7 +47,7 @@ enum XGBoostTrainer {
     /// `patience` rounds (or when `shouldStop` says so), and keeps the best round.
     static func fit(train: DesignMatrix, trainLabels: [Float], weights: [Float]? = nil, valid: DesignMatrix, validLabels: [Float],
                     hyperparameters h: Hyperparameters, problem: ProblemType, classes: Int, seed: Int, threads: Int,
-                    stopOnAUC: Bool = false, patience: Int = 30, shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
+                    stopOnAUC: Bool = false, patience: Int? = nil, shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
         let trainMatrix = try DMatrix(values: train.values, rows: train.rows, columns: train.columns, labels: trainLabels,
                                       weights: weights, kinds: train.kinds, threads: threads)
         let validMatrix = try DMatrix(values: valid.values, rows: valid.rows, columns: valid.columns, labels: validLabels,
@@ -56,6 +56,8 @@ enum XGBoostTrainer {
                                                          labels: trainLabels, stopOnAUC: stopOnAUC),
                                   cache: [trainMatrix, validMatrix])
         let maxRounds = Int(h["num_round"] ?? 500)
+        // AUC moves in steps on the validation rows, so it is given longer to improve.
+        let patience = patience ?? (stopOnAUC ? 50 : 30)
         var best = (round: 0, loss: Double.infinity)
         for round in 0..<maxRounds {
             try booster.update(round: round, train: trainMatrix)

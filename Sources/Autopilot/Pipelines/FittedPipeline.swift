@@ -27,7 +27,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         var names = numeric.map(\.column)
         names += numeric.filter(\.indicator).map { "\($0.column)_missing" }
         switch definition.encoding {
-        case .native: names += categorical.map(\.column)
+        case .native, .ordinal: names += categorical.map(\.column)
         case .oneHot: names += categorical.flatMap { step in step.categories.map { "\(step.column)=\($0)" } }
         }
         return names
@@ -38,6 +38,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         var kinds = [DMatrix.FeatureKind](repeating: .numeric, count: numeric.count + numeric.filter(\.indicator).count)
         switch definition.encoding {
         case .native: kinds += categorical.map { _ in .categorical }
+        case .ordinal: kinds += categorical.map { _ in .numeric }
         case .oneHot: kinds += categorical.flatMap { $0.categories.map { _ in DMatrix.FeatureKind.numeric } }
         }
         return kinds
@@ -73,7 +74,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 var counts: [String: Int] = [:]
                 for code in seenOrder { counts[names[code]] = perCode[code] }
                 switch definition.encoding {
-                case .native:
+                case .native, .ordinal:
                     categorical.append(CategoricalStep(column: feature.name, categories: order.sorted()))
                 case .oneHot(let threshold):
                     let kept = order.filter { counts[$0]! >= threshold }
@@ -121,7 +122,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
             let (names, codes) = column.categoryCodes()
             let fitted = names.map { lookup[$0] }
             switch definition.encoding {
-            case .native:
+            case .native, .ordinal:
                 for (r, row) in picked.enumerated() {
                     let code = codes[row].flatMap { fitted[$0] }
                     values[r * width + offset] = code.map(Float.init) ?? .nan

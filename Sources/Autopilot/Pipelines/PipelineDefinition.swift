@@ -4,6 +4,10 @@ public struct PipelineDefinition: Sendable, Codable, Equatable {
     public enum CategoricalEncoding: Sendable, Codable, Equatable {
         /// Category codes handed to XGBoost's native categorical splits.
         case native
+        /// Category codes (categories in sorted order) used as plain numbers, so a tree can
+        /// split them by range: cheap, and strong when the order means something (months,
+        /// education levels, codes).
+        case ordinal
         /// One column per category seen at least `threshold` times in training, others ignored
         /// (Autopilot's ThresholdOneHotEncoder).
         case oneHot(threshold: Int)
@@ -26,6 +30,7 @@ public struct PipelineDefinition: Sendable, Codable, Equatable {
         if missingIndicators { steps.append("missing flags") }
         switch encoding {
         case .native: steps.append("native categories")
+        case .ordinal: steps.append("ordinal codes")
         case .oneHot(let threshold): steps.append("one-hot(≥\(threshold))")
         }
         if standardize { steps.append("scale") }

@@ -93,11 +93,12 @@ public final class AutopilotJob {
                                standardize: false),
             PipelineDefinition(name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
                                standardize: true),
+            PipelineDefinition(name: "dpp3", encoding: .ordinal, imputeMedian: false, missingIndicators: false, standardize: false),
         ]
         let result = Analysis(
             target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
             validation: validation,
-            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
+            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
         analysis = result
         return result
     }
@@ -294,21 +295,22 @@ public final class AutopilotJob {
             + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
     }
 
-    /// The trial schedule: XGBoost's defaults on both XGBoost pipelines, a linear model and an
-    /// MLP first, then neighbours of the best XGBoost candidate and fresh random draws in turn,
-    /// with a linear model every fifth trial and an MLP every tenth. The same seed gives the
-    /// same schedule.
+    /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model and
+    /// an MLP first, then neighbours of the best XGBoost candidate and fresh random draws in
+    /// turn, with a linear model every fifth trial and an MLP every twentieth. The same seed
+    /// gives the same schedule.
     private func nextTrial(_ index: Int, candidates: [Candidate], generator: inout SplitMix64)
         -> (String, Algorithm, [String: Double])
     {
         var values: [String: Double]
         switch index {
         case 0: return ("dpp0", .xgboost, SearchSpace.xgboostDefaults)
-        case 1: return ("dpp2", .linear, ["l2": 1])
-        case 2: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
-        case 3: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
+        case 1: return ("dpp3", .xgboost, SearchSpace.xgboostDefaults)
+        case 2: return ("dpp2", .linear, ["l2": 1])
+        case 3: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
+        case 4: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
         default:
-            if index % 10 == 9 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
+            if index % 20 == 19 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
             let xgb = candidates.filter { $0.algorithm == .xgboost }
             let metric = analysis?.metric ?? .f1
@@ -319,7 +321,7 @@ public final class AutopilotJob {
             }
             values = SearchSpace.sample(SearchSpace.xgboost, using: &generator)
             values["num_round"] = 2000
-            let pipeline = generator.next() % 2 == 0 ? "dpp0" : "dpp1"
+            let pipeline = ["dpp0", "dpp1", "dpp3"][Int(generator.next() % 3)]
             return (pipeline, .xgboost, values)
         }
     }
