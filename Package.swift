@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
         .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(
             name: "ArchivesTests",
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
