@@ -75,7 +75,9 @@ public final class EndpointServer: RunningEndpoint {
             outcome.withLock { $0 = .success(bound) }
             started.signal()
         }
-        let task = Task {
+        // On threads of its own: the caller blocks until the server listens, and may itself be one of
+        // the few threads Swift concurrency's shared pool has (a test, say).
+        let task = Task(executorPreference: ServerExecutor.shared) {
             do {
                 try await app.run()
             } catch {
@@ -137,5 +139,17 @@ public final class EndpointServer: RunningEndpoint {
             return KernelError("not allowed to listen on port \(port)", hint: "ports below 1024 need privileges: choose one above 1024")
         }
         return KernelError("cannot listen on \(host):\(port): \(text)", hint: "choose another port, or leave port= out for a free one")
+    }
+}
+
+/// Runs the tasks of servers started from synchronous code on Dispatch's threads, which grow
+/// when some block, instead of Swift concurrency's shared pool, which has one thread per core.
+final class ServerExecutor: TaskExecutor {
+    static let shared = ServerExecutor()
+    private let queue = DispatchQueue(label: "pilot.endpoint", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

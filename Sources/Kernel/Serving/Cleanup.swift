@@ -48,8 +48,8 @@ enum Cleanup {
         if let left = try? FileManager.default.contentsOfDirectory(atPath: folder), left.isEmpty {
             try? FileManager.default.removeItem(atPath: folder)
         }
-        var lines = ["deleted experiment '\(name)'" + (items.isEmpty ? "" : ": " + items.joined(separator: ", "))]
+        var lines = ["deleted experiment '\(name)'" + (items.isEmpty ? "" : ":")] + items.map { "  " + $0 }
         if !endpoints.isEmpty { lines.append("stopped " + endpoints.map { "endpoint '\($0.name)'" }.joined(separator: ", ")) }
-        context.print(lines.map { $0.wrapped(to: context.width, indent: "  ") }.joined(separator: "\n"))
+        context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
     }
 }

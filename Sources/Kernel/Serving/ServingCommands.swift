@@ -43,12 +43,12 @@ enum ServingCommands {
         context.session.store(EndpointValue(name: name, modelName: words[0], experiment: experiment.name, served: served,
                                             endpoint: endpoint), as: name)
         let columns = experiment.record.inputs.columns.map(\.name)
-        let shown = columns.count <= 6 ? columns.joined(separator: ", ")
-            : (columns.prefix(4) + ["...", columns.last!]).joined(separator: ", ")
+        let shown = columns.count <= 5 ? columns.joined(separator: ", ")
+            : (columns.prefix(3) + ["...", columns.last!]).joined(separator: ", ")
         let others = ResponseKey.supported(by: experiment.problem).filter { !keys.contains($0) }.map(\.rawValue)
         var lines = [
             "deployed \(words[0]) as endpoint '\(name)': \(endpoint.url)",
-            "  POST \(endpoint.url)/invocations with text/csv rows of \(columns.count) values (\(shown)) or application/json",
+            "  takes POST /invocations: text/csv rows of \(columns.count) values (\(shown)) or JSON",
             "  answers \(keys.map(\.rawValue).joined(separator: ", "))"
                 + (others.isEmpty ? "" : " (ask for \(others.joined(separator: ", ")) with ?keys=)"),
         ]
