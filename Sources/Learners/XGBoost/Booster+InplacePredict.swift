@@ -13,6 +13,9 @@ extension Booster {
         precondition(values.count == rows * columns, "values do not fill the matrix")
         guard rows > 0 else { return ([], 0) }
         let config = #"{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": \#(rounds ?? 0), "strict_shape": false, "missing": NaN, "cache_id": 0}"#
+        if inplaceProxy == nil {
+            try XGBoostCall.check("XGProxyDMatrixCreate") { XGProxyDMatrixCreate(&inplaceProxy) }
+        }
         var shape: UnsafePointer<bst_ulong>?
         var dimensions: bst_ulong = 0
         var result: UnsafePointer<Float>?
@@ -20,7 +23,7 @@ extension Booster {
             let address = UInt(bitPattern: buffer.baseAddress)
             let array = #"{"data": [\#(address), true], "shape": [\#(rows), \#(columns)], "strides": null, "typestr": "<f4", "version": 3}"#
             try XGBoostCall.check("XGBoosterPredictFromDense") {
-                XGBoosterPredictFromDense(handle, array, config, nil, &shape, &dimensions, &result)
+                XGBoosterPredictFromDense(handle, array, config, inplaceProxy, &shape, &dimensions, &result)
             }
         }
         var total = 1
