@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header, nothing else.
@@ -65,6 +68,17 @@ let package = Package(
         // The kernel's Downloader over HTTP(S), with URLSession.
         .target(name: "Downloads", dependencies: ["Kernel"]),
 
+        // The kernel's EndpointHost over HTTP (Hummingbird): the SageMaker inference-container contract.
+        .target(
+            name: "Endpoint",
+            dependencies: [
+                "Kernel", "Autopilot", "Frames", "ExperimentStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Runs a workbook's cells through a kernel session, saving after every cell.
         .target(name: "Runner", dependencies: ["Workbook", "Kernel"]),
 
@@ -72,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Kernel", "Downloads", "TextLayout", "Frames", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Kernel", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +116,14 @@ let package = Package(
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "TestSupport"]),
+        .testTarget(
+            name: "EndpointTests",
+            dependencies: [
+                "Endpoint", "Kernel", "Autopilot", "Frames", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PilotTests",

@@ -39,15 +39,18 @@ public struct BookCheck {
     public let parameters: [(String, String)]
     public let environment: [String: String]
     public let downloader: (any Downloader)?
+    public let endpointHost: (any EndpointHost)?
     public let live: (any LiveDisplay)?
 
     public init(bookPath: String, kernel: Kernel = Kernel(), parameters: [(String, String)] = [],
-                environment: [String: String] = [:], downloader: (any Downloader)? = nil, live: (any LiveDisplay)? = nil) {
+                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
+                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil) {
         self.bookPath = bookPath
         self.kernel = kernel
         self.parameters = parameters
         self.environment = environment
         self.downloader = downloader
+        self.endpointHost = endpointHost
         self.live = live
     }
 
@@ -66,7 +69,8 @@ public struct BookCheck {
         let copyPath = scratch.appendingPathComponent(URL(fileURLWithPath: bookPath).lastPathComponent).path
 
         let runner = try BookRunner(bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters,
-                                    environment: environment, downloader: downloader, live: live)
+                                    environment: environment, downloader: downloader, endpointHost: endpointHost,
+                                    live: live)
         _ = try runner.runAll(keepGoing: true, onEvent: onEvent)
         let fresh = runner.workbook
 

@@ -33,7 +33,7 @@ public final class BookRunner {
     public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = Kernel(),
                 parameters: [(String, String)] = [], interruption: Interruption = Interruption(),
                 environment: [String: String] = [:], downloader: (any Downloader)? = nil,
-                live: (any LiveDisplay)? = nil)
+                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil)
         throws(RunnerError)
     {
         let source: BookFile
@@ -48,7 +48,8 @@ public final class BookRunner {
         self.kernel = kernel
         self.interruption = interruption
         let folder = URL(fileURLWithPath: bookPath).deletingLastPathComponent().path
-        session = Session(workingDirectory: folder, environment: environment, downloader: downloader)
+        session = Session(workingDirectory: folder, environment: environment, downloader: downloader,
+                          endpointHost: endpointHost)
         self.live = live
         for (name, value) in parameters {
             do {

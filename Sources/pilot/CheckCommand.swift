@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downloads
+import Endpoint
 import Foundation
 import Runner
 
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
                                    environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                   live: TerminalLive(console: console)).run()
+                                   endpointHost: HTTPEndpointHost(), live: TerminalLive(console: console)).run()
         } catch {
             console.error(error.rendered)
             throw ExitCode.failure

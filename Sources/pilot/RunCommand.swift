@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downloads
+import Endpoint
 import Foundation
 import Kernel
 import Runner
@@ -37,7 +38,7 @@ struct RunCommand: ParsableCommand {
             runner = try BookRunner(bookPath: book, outputPath: output,
                                     parameters: parameters.map { ($0.name, $0.value) },
                                     interruption: interruption, environment: ProcessInfo.processInfo.environment,
-                                    downloader: HTTPDownloader(), live: TerminalLive(console: console))
+                                    downloader: HTTPDownloader(), endpointHost: HTTPEndpointHost(), live: TerminalLive(console: console))
         } catch {
             console.error(error.rendered)
             throw ExitCode.failure

@@ -87,9 +87,9 @@ enum XGBoostTrainer {
         return booster
     }
 
-    /// Scores of a trained booster limited to its best `rounds`.
+    /// Scores of a trained booster limited to its best `rounds`, predicted in place (no DMatrix,
+    /// so a row or two costs no thread team); the booster's `nthread` decides the threads.
     static func scores(_ booster: Booster, rounds: Int, data: DesignMatrix, threads: Int) throws(XGBoostError) -> [Float] {
-        let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, kinds: data.kinds, threads: threads)
-        return try booster.predict(matrix, rounds: rounds).values
+        try booster.predict(dense: data.values, rows: data.rows, columns: data.columns, rounds: rounds).values
     }
 }

@@ -2,7 +2,9 @@
 /// quote or a line break (quotes doubled), floats in their shortest exact form, missing values
 /// empty.
 public enum CSVWriter {
-    public static func bytes(of frame: Frame, separator: UInt8 = 0x2C) -> [UInt8] {
+    /// The frame as CSV bytes; `header: false` leaves out the row of column names (an endpoint's
+    /// request rows).
+    public static func bytes(of frame: Frame, separator: UInt8 = 0x2C, header: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(frame.rowCount * frame.columns.count * 6 + 256)
         func field(_ text: String) {
@@ -15,11 +17,13 @@ public enum CSVWriter {
                 out.append(contentsOf: bytes)
             }
         }
-        for (index, column) in frame.columns.enumerated() {
-            if index > 0 { out.append(separator) }
-            field(column.name)
+        if header {
+            for (index, column) in frame.columns.enumerated() {
+                if index > 0 { out.append(separator) }
+                field(column.name)
+            }
+            out.append(0x0A)
         }
-        out.append(0x0A)
         for row in 0..<frame.rowCount {
             for (index, column) in frame.columns.enumerated() {
                 if index > 0 { out.append(separator) }

@@ -21,5 +21,5 @@ public struct CommandTable: Sendable {
 
     /// The commands every session has: session, file and frame commands.
     public static let builtin = CommandTable(SessionCommands.all + FileCommands.all + FrameCommands.all
-        + FrameStatisticsCommands.all + FrameEditingCommands.all + [AutopilotCommand.command, TrainCommand.command] + ExperimentCommands.all)
+        + FrameStatisticsCommands.all + FrameEditingCommands.all + [AutopilotCommand.command, TrainCommand.command] + ExperimentCommands.all + ServingCommands.all)
 }

@@ -19,15 +19,19 @@ public final class Session {
     public let environment: [String: String]
     /// How `download` fetches URLs; `nil` where there is no network code (some tests).
     public let downloader: (any Downloader)?
+    /// How `deploy` serves models and `predict` reaches them; `nil` where there is no HTTP code.
+    public let endpointHost: (any EndpointHost)?
     /// The experiment store beside the workbook, once opened.
     var openStore: ExperimentStore?
 
     public init(workingDirectory: String, settings: [Setting] = Setting.standard,
-                environment: [String: String] = [:], downloader: (any Downloader)? = nil) {
+                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
+                endpointHost: (any EndpointHost)? = nil) {
         self.workingDirectory = workingDirectory
         self.knownSettings = settings
         self.environment = environment
         self.downloader = downloader
+        self.endpointHost = endpointHost
         self.settings = Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.defaultValue) })
     }
 

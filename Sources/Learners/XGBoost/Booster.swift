@@ -14,6 +14,9 @@ public final class Booster {
     /// The matrices the booster caches predictions for. XGBoost (1.x) only keeps weak
     /// references to them, so they may be let go once training is over.
     private var cache: [DMatrix]
+    /// The proxy matrix inplace predictions go through, made once: without one, XGBoost makes
+    /// a fresh one per call, which reads the cgroup CPU quota from /sys each time.
+    var inplaceProxy: DMatrixHandle?
 
     /// A new booster with these parameters (see XGBoost's parameter reference).
     public init(parameters: [String: String], cache: [DMatrix] = []) throws(XGBoostError) {
@@ -41,6 +44,7 @@ public final class Booster {
     }
 
     deinit {
+        if let inplaceProxy { XGDMatrixFree(inplaceProxy) }
         XGBoosterFree(handle)
     }
 
