@@ -33,17 +33,21 @@ enum PythonXGBoost {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// Loads the booster file with Python's xgboost and predicts the transformed rows.
+    /// Loads each member's booster file with Python's xgboost, predicts its transformed rows
+    /// and averages the members with their weights, as the model does.
     static let script = """
     import json, sys
     import numpy as np
     import xgboost as xgb
-    spec = json.load(open(sys.argv[1]))
-    booster = xgb.Booster(model_file=spec["booster"])
-    values = np.array(spec["values"], dtype=np.float32).reshape(spec["rows"], spec["columns"])
-    matrix = xgb.DMatrix(values, missing=np.nan, feature_types=spec["kinds"], enable_categorical=True)
-    scores = booster.predict(matrix, iteration_range=(0, spec["rounds"]))
-    print(json.dumps([float(v) for v in np.ravel(scores)]))
+    total, weights = None, 0.0
+    for member in json.load(open(sys.argv[1])):
+        booster = xgb.Booster(model_file=member["booster"])
+        values = np.array(member["values"], dtype=np.float32).reshape(member["rows"], member["columns"])
+        matrix = xgb.DMatrix(values, missing=np.nan, feature_types=member["kinds"], enable_categorical=True)
+        scores = np.ravel(booster.predict(matrix, iteration_range=(0, member["rounds"]))).astype(np.float64)
+        total = scores * member["weight"] if total is None else total + scores * member["weight"]
+        weights += member["weight"]
+    print(json.dumps([float(v) for v in total / weights]))
     """
 }
 
@@ -56,9 +60,8 @@ struct InteroperabilityTests {
     func agree(name: String) throws {
         let trained = ["binary": TestModel.binary, "oneHot": TestModel.oneHot, "multiclass": TestModel.multiclass][name]!
         let served = trained.served
-        let member = try #require(served.archive.members.first)
-        let boosterPath = trained.folder.file(".pilot/exp/\(try #require(member.boosterFile))")
-        #expect(FileManager.default.fileExists(atPath: boosterPath))
+        let members = served.archive.members
+        #expect(members.count >= 5, "the best candidate is a bag of fold models")
         let frame = trained.test
         let columns = served.inputs.columns.map(\.name)
         let classes = max(served.archive.target.classes.count, 2)
@@ -82,14 +85,20 @@ struct InteroperabilityTests {
             return [(p["probability"] as! NSNumber).doubleValue]
         }
 
-        // Python's xgboost, on the same transformed rows.
-        let data = try member.pipeline.transform(frame)
-        let values = data.values.map { $0.isNaN ? "NaN" : "\($0)" }.joined(separator: ", ")
-        let kinds = data.kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        let spec = """
-        {"booster": "\(boosterPath)", "rows": \(data.rows), "columns": \(data.columns), "rounds": \(member.rounds ?? 0), \
-        "kinds": [\(kinds)], "values": [\(values)]}
-        """
+        // Python's xgboost, on the same transformed rows, member by member.
+        var specs: [String] = []
+        for member in members {
+            let boosterPath = trained.folder.file(".pilot/exp/\(try #require(member.boosterFile))")
+            #expect(FileManager.default.fileExists(atPath: boosterPath))
+            let data = try member.pipeline.transform(frame)
+            let values = data.values.map { $0.isNaN ? "NaN" : "\($0)" }.joined(separator: ", ")
+            let kinds = data.kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            specs.append("""
+                {"booster": "\(boosterPath)", "rows": \(data.rows), "columns": \(data.columns), "rounds": \(member.rounds ?? 0), \
+                "weight": \(member.weight), "kinds": [\(kinds)], "values": [\(values)]}
+                """)
+        }
+        let spec = "[" + specs.joined(separator: ",\n") + "]"
         let folder = ScratchFolder("interop")
         folder.write(spec, to: "spec.json")
         folder.write(PythonXGBoost.script, to: "predict.py")

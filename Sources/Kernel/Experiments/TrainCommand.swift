@@ -5,7 +5,7 @@ import Frames
 enum TrainCommand {
     static let command = Command(
         "train", area: .autopilot,
-        usage: "train FRAME target=COL algorithm=xgboost|linear|mlp pipeline=dpp0|dpp1|dpp2 [HYPERPARAMETER=VALUE...] [as EXP] [seed= exclude= problem= metric=]",
+        usage: "train FRAME target=COL algorithm=xgboost|linear|mlp pipeline=dpp0|dpp1|dpp2|dpp3 [HYPERPARAMETER=VALUE...] [as EXP] [seed= exclude= problem= metric=]",
         summary: "train one candidate with the given pipeline and hyperparameters, validated like autopilot's",
         discussion: """
         XGBoost takes max_depth, eta, gamma, min_child_weight, subsample, colsample_bytree, lambda, alpha, num_round \
@@ -27,8 +27,9 @@ enum TrainCommand {
             throw KernelError("train needs algorithm=xgboost, algorithm=linear or algorithm=mlp", hint: "e.g. algorithm=xgboost")
         }
         let pipeline = line.option("pipeline") ?? (algorithm == .xgboost ? "dpp0" : "dpp2")
-        guard ["dpp0", "dpp1", "dpp2"].contains(pipeline) else {
-            throw KernelError("pipeline=\(pipeline) is not a pipeline", hint: "pipelines: dpp0 (native categories), dpp1 (one-hot), dpp2 (impute + one-hot + scale)")
+        guard ["dpp0", "dpp1", "dpp2", "dpp3"].contains(pipeline) else {
+            throw KernelError("pipeline=\(pipeline) is not a pipeline",
+                              hint: "pipelines: dpp0 (native categories), dpp1 (one-hot), dpp2 (impute + one-hot + scale), dpp3 (ordinal codes)")
         }
         let general: Set = ["target", "algorithm", "pipeline", "seed", "exclude", "problem", "metric"]
         let known = AutopilotJob.hyperparameterNames(for: algorithm)
