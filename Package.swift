@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The number-crunching targets (CSV parsing, pipelines, the MLP, metrics) are optimised in
+/// debug builds too: unoptimised, the tutorial's autopilot cell takes minutes instead of seconds,
+/// and the tests run it.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "pilotbook",
     products: [
@@ -36,7 +41,7 @@ let package = Package(
         ),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
-        .target(name: "Frames", dependencies: ["TextLayout"]),
+        .target(name: "Frames", dependencies: ["TextLayout"], swiftSettings: optimizedEvenInDebug),
 
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
@@ -45,7 +50,7 @@ let package = Package(
         .target(name: "Learners", dependencies: ["CXGBoost"]),
 
         // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
-        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"]),
+        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"], swiftSettings: optimizedEvenInDebug),
 
         // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
         .target(
