@@ -70,8 +70,7 @@ enum XGBoostTrainer {
         }
         let rounds = best.round + 1
         let scores = try booster.predict(validMatrix, rounds: rounds).values
-        booster.releaseCachedMatrices()
-        return Fit(booster: booster, rounds: rounds, validScores: scores)
+        return Fit(booster: try booster.compacted(), rounds: rounds, validScores: scores)
     }
 
     /// Trains exactly `num_round` rounds on all of `data` (no validation: the refit of a winner).
@@ -83,8 +82,7 @@ enum XGBoostTrainer {
                                                          labels: labels),
                                   cache: [matrix])
         for round in 0..<Int(h["num_round"] ?? 100) { try booster.update(round: round, train: matrix) }
-        booster.releaseCachedMatrices()
-        return booster
+        return try booster.compacted()
     }
 
     /// Scores of a trained booster limited to its best `rounds`, predicted in place (no DMatrix,

@@ -116,6 +116,18 @@ public final class Booster {
         return (values, data.rows == 0 ? 0 : total / data.rows)
     }
 
+    /// A booster holding only the model. A trained booster keeps its updater's working state
+    /// (histograms, row partitions: megabytes per booster) until it is freed; a search that keeps
+    /// dozens of fold models keeps the copies instead.
+    public func compacted() throws(XGBoostError) -> Booster {
+        var length: bst_ulong = 0
+        var bytes: UnsafePointer<CChar>?
+        try XGBoostCall.check("XGBoosterSaveModelToBuffer") {
+            XGBoosterSaveModelToBuffer(handle, #"{"format": "ubj"}"#, &length, &bytes)
+        }
+        return try Booster(model: UnsafeRawBufferPointer(start: bytes, count: Int(length)).map { $0 })
+    }
+
     /// The model in XGBoost's JSON format, loadable by Python's xgboost (`Booster.load_model`).
     public func serialized() throws(XGBoostError) -> [UInt8] {
         var length: bst_ulong = 0
