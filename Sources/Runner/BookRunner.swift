@@ -11,7 +11,7 @@ import Workbook
 /// ```
 public final class BookRunner {
     /// The workbook being run, as it stands now (outputs of the cells run so far included).
-    public private(set) var workbook: Workbook
+    public internal(set) var workbook: Workbook
     /// The session cells run in.
     public let session: Session
     public let kernel: Kernel
@@ -22,6 +22,10 @@ public final class BookRunner {
     private let assets: AssetFolder
     /// The terminal's notes and progress, never stored.
     public let live: (any LiveDisplay)?
+    /// Asked, with the file's path, when the file changed on disk since pilot read or last
+    /// saved it: `true` overwrites it; `false` (or no one to ask) leaves it and writes this
+    /// run's version beside it as `NAME.conflict.pilotbook`.
+    public var overwriteChangedFile: ((String) -> Bool)?
 
     /// Prepares to run the workbook at `bookPath`.
     ///
@@ -144,6 +148,15 @@ public final class BookRunner {
             try destination.save(workbook)
             assets.removeUnreferenced(keeping: workbook.imagePaths)
         } catch where error.code == .changedOnDisk {
+            if overwriteChangedFile?(destination.path) == true {
+                do {
+                    try destination.forceSave(workbook)
+                    assets.removeUnreferenced(keeping: workbook.imagePaths)
+                    return
+                } catch {
+                    throw .workbook(error)
+                }
+            }
             let conflict = BookRunner.conflictPath(for: destination.path)
             do {
                 try BookFile(overwriting: conflict, with: workbook).forceSave(workbook)
