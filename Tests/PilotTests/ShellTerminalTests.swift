@@ -1,0 +1,207 @@
+import Foundation
+import TestSupport
+import Testing
+import Workbook
+
+/// The interactive shell, driven through a pseudo-terminal as a person would use it.
+@Suite("pilot's shell at a terminal", .serialized)
+struct ShellTerminalTests {
+    static let prompt = "pilot> "
+
+    /// A folder with a small CSV and a history file of its own.
+    static func folder() -> (ScratchFolder, [String: String]) {
+        let folder = ScratchFolder()
+        folder.write(GeneratedData.binaryCSV(rows: 300, seed: 3), to: "data.csv")
+        return (folder, ["PILOT_HISTORY": folder.file("history")])
+    }
+
+    @Test("Tab completes a command and an option name; Ctrl-C clears the line")
+    func completion() throws {
+        let (folder, environment) = Self.folder()
+        let shell = try PseudoTerminal([], in: folder.path, environment: environment)
+        try shell.waitFor(Self.prompt)
+        shell.send("load data.csv as d\r")
+        try shell.waitFor("300 rows × 4 columns")
+        try shell.waitFor(Self.prompt)
+        shell.send("autop\t")
+        try shell.waitFor("autopilot ")
+        shell.send("d tar\t")
+        try shell.waitFor("target=")
+        shell.send("\u{03}")
+        try shell.waitFor("^C")
+        try shell.waitFor(Self.prompt)
+        // The cleared line does not come back: this runs `shape d` alone.
+        shell.send("shape d\r")
+        let shown = try shell.waitFor("columns")
+        #expect(!shown.contains("error"))
+        shell.send("\u{04}")
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test("History is kept in PILOT_HISTORY across two sessions")
+    func history() throws {
+        let (folder, environment) = Self.folder()
+        let first = try PseudoTerminal([], in: folder.path, environment: environment)
+        try first.waitFor(Self.prompt)
+        first.send("load data.csv as remembered\r")
+        try first.waitFor("300 rows")
+        try first.waitFor(Self.prompt)
+        first.send("\u{04}")
+        #expect(first.waitForExit() == 0)
+        #expect(folder.read("history").contains("remembered"))
+
+        let second = try PseudoTerminal([], in: folder.path, environment: environment)
+        try second.waitFor(Self.prompt)
+        second.send("\u{10}")  // Ctrl-P: the previous entry
+        try second.waitFor("load data.csv as remembered")
+        second.send("\r")
+        try second.waitFor("remembered: 300 rows")
+        try second.waitFor(Self.prompt)
+        second.send("\u{12}rememb")  // Ctrl-R searches the history
+        try second.waitFor("load data.csv as remembered")
+        second.send("\u{03}")
+        try second.waitFor(Self.prompt)
+        second.send(":quit\r")
+        #expect(second.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-C during autopilot interrupts the cell and the shell goes on")
+    func interruptLongCommand() throws {
+        let folder = ScratchFolder()
+        folder.write(GeneratedData.binaryCSV(rows: 3000, seed: 5), to: "data.csv")
+        let shell = try PseudoTerminal([], in: folder.path, environment: ["PILOT_HISTORY": folder.file("history")])
+        try shell.waitFor(Self.prompt)
+        shell.send("load data.csv as d\r")
+        try shell.waitFor(Self.prompt)
+        shell.send("autopilot d target=y as exp max_candidates=1000 max_runtime=30m\r")
+        try shell.waitFor("[1/1000]")
+        shell.send("\u{03}")
+        try shell.waitFor("stopping after the current step")
+        try shell.waitFor("interrupted")
+        try shell.waitFor(Self.prompt)
+        shell.send("shape d\r")
+        try shell.waitFor("3000 rows")
+        try shell.waitFor(Self.prompt)
+        shell.send(":save run.pilotbook\r")
+        try shell.waitFor("saved 3 cells to run.pilotbook")
+        shell.send("\u{04}")
+        #expect(shell.waitForExit() == 0)
+
+        let book = try Workbook(parsing: folder.bytes("run.pilotbook"))
+        let statuses = book.cells.map { book.output(forCell: $0.id!)?.status }
+        #expect(statuses == [.ok, .interrupted, .ok])
+        #expect(book.cells[1].source == "autopilot d target=y as exp max_candidates=1000 max_runtime=30m\n")
+    }
+
+    @Test("Japanese input is edited by character, echoed and run")
+    func japanese() throws {
+        let (folder, environment) = Self.folder()
+        folder.write("名前,年齢\n山田,30\n佐藤,41\n", to: "顧客.csv")
+        let shell = try PseudoTerminal([], in: folder.path, environment: environment)
+        try shell.waitFor(Self.prompt)
+        shell.send("load 顧客.csv as kyaku\r")
+        try shell.waitFor("kyaku: 2 rows × 2 columns")
+        try shell.waitFor(Self.prompt)
+        // One backspace removes the whole wide character.
+        shell.send("head kyaku顧\u{7F}\r")
+        let shown = try shell.waitFor("佐藤")
+        #expect(shown.contains("山田"))
+        #expect(!shown.contains("error"))
+        shell.send("\u{04}")
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test("Tables fit a 40-column terminal, also after the window shrinks (SIGWINCH)")
+    func narrowTerminal() throws {
+        let (folder, environment) = Self.folder()
+        let shell = try PseudoTerminal([], in: folder.path, environment: environment, columns: 100)
+        try shell.waitFor(Self.prompt)
+        shell.send("load data.csv as d\r")
+        try shell.waitFor(Self.prompt)
+        shell.resize(columns: 40)
+        shell.send("head d\r")
+        try shell.waitFor("head d")
+        let table = try shell.waitFor(Self.prompt)
+        let lines = table.split(separator: "\n").filter { !$0.hasPrefix(Self.prompt) }
+        #expect(lines.count > 3)
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(table)")
+        shell.send("\u{04}")
+        #expect(shell.waitForExit() == 0, "\(shell.screen)")
+    }
+
+    @Test("pilot open steps through a workbook with Enter and saves the outputs")
+    func stepThrough() throws {
+        let (folder, environment) = Self.folder()
+        folder.write("""
+        <!-- pilotbook v1 -->
+        # A small book
+
+        First we **load** the data with `load`.
+
+        ```pilot id=load
+        load data.csv as d
+        ```
+
+        Then we ask for its shape.
+
+        ```pilot id=shape
+        shape d
+        ```
+
+        """, to: "book.pilotbook")
+        let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: environment)
+        try shell.waitFor("First we **load** the data with `load`.")
+        try shell.waitFor("[1/2] id=load · not run")
+        try shell.waitFor(Self.prompt)
+        shell.send("\r")
+        try shell.waitFor("d: 300 rows × 4 columns")
+        try shell.waitFor("Then we ask for its shape.")
+        try shell.waitFor("[2/2] id=shape · not run")
+        try shell.waitFor(Self.prompt)
+        shell.send("\r")
+        try shell.waitFor("300 rows × 4 columns")
+        try shell.waitFor("end of the workbook")
+        shell.send(":list\r")
+        try shell.waitFor("shape          ok")
+        shell.send(":quit\r")
+        #expect(shell.waitForExit() == 0)
+
+        let book = try Workbook(parsing: folder.bytes("book.pilotbook"))
+        #expect(book.output(forCell: "load")?.status == .ok)
+        #expect(book.output(forCell: "shape")?.status == .ok)
+        #expect(book.output(forCell: "shape")?.items == [.text("d: 300 rows × 4 columns\n")])
+    }
+}
+
+/// The shell when standard input is a pipe.
+@Suite("pilot's shell from a pipe")
+struct ShellPipeTests {
+    @Test("reads commands line by line: no prompt, no history file, exit 1 when one failed")
+    func pipe() throws {
+        let folder = ScratchFolder()
+        folder.write(GeneratedData.binaryCSV(rows: 300, seed: 3), to: "data.csv")
+        let environment = ["PILOT_HISTORY": folder.file("history")]
+        let ok = try PilotProcess.run([], in: folder.path, environment: environment,
+                                      input: "load data.csv as d\nshape d\n")
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "d: 300 rows × 4 columns (data.csv)\ncolumns: 2 float, 2 string\nd: 300 rows × 4 columns\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("history")))
+
+        let failed = try PilotProcess.run([], in: folder.path, environment: environment,
+                                          input: "shape d\nload data.csv as d\n")
+        #expect(failed.status == 1)
+        #expect(failed.stdout.hasPrefix("error: "))
+        #expect(failed.stdout.contains("d: 300 rows × 4 columns (data.csv)"))
+    }
+
+    @Test("pilot open from a pipe: empty lines run the cells in turn and save them")
+    func openFromPipe() throws {
+        let folder = ScratchFolder()
+        folder.write("# T\n\n```pilot id=a\nset seed=1\n```\n\n```pilot id=b\nvars\n```\n", to: "t.pilotbook")
+        let result = try PilotProcess.run(["open", "t.pilotbook"], in: folder.path, input: "\n\n:quit\n")
+        #expect(result.status == 0)
+        let book = try Workbook(parsing: folder.bytes("t.pilotbook"))
+        #expect(book.output(forCell: "a")?.status == .ok)
+        #expect(book.output(forCell: "b")?.status == .ok)
+    }
+}
