@@ -32,28 +32,45 @@ final class PseudoTerminal {
         env["LANG"] = "C.UTF-8"
         env["LC_ALL"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
-        let argv = ([PilotProcess.binary] + arguments).map { strdup($0) } + [nil]
+        // /bin/sh changes to the directory, then becomes pilot.
+        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, PilotProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        var master: Int32 = -1
-        // The test runs on a thread that blocks signals, and a child inherits its mask: a
-        // person's shell does not block Ctrl-C or window changes, so the child starts unblocked.
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        let pid = directory.withCString { dir in
-            let pid = forkpty(&master, nil, nil, &size)
-            if pid == 0 {
-                // The child: only async-signal-safe calls until exec.
-                sigprocmask(SIG_SETMASK, &unblocked, nil)
-                _ = chdir(dir)
-                execve(argv[0]!, argv, envp)
-                _exit(127)
-            }
-            return pid
+        var master: Int32 = -1, slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        let slavePath = String(cString: ttyname(slave))
+        close(slave)
+        // posix_spawn, not fork: the test process has many threads. The child starts a new
+        // session and opens the terminal as its stdin, which makes it the controlling terminal;
+        // the test runs on a thread that blocks signals, so the child's mask is set empty.
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        posix_spawn_file_actions_addclose(&actions, master)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGWINCH)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(0x80 /* POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, argv[0]!, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            close(master)
+            throw POSIXError(.init(rawValue: result) ?? .EIO)
         }
         guard pid > 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         self.pid = pid
