@@ -42,6 +42,7 @@ struct ExportCommand: ParsableCommand {
             if target == "-" {
                 console.write(text)
             } else {
+                try Self.checkFolder(of: target)
                 try AtomicFile.write(Array(text.utf8), to: target)
             }
             if format != .md {
@@ -56,6 +57,17 @@ struct ExportCommand: ParsableCommand {
         } catch {
             console.error(error.rendered)
             throw ExitCode.failure
+        }
+    }
+
+    /// Throws when the folder `path` would go into does not exist.
+    static func checkFolder(of path: String) throws(WorkbookError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            let named = (path as NSString).deletingLastPathComponent
+            throw WorkbookError(.io, "cannot write \(path): there is no folder \(named)",
+                                hint: "create it first (mkdir -p \(named)), or choose another --output")
         }
     }
 

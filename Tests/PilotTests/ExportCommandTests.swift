@@ -25,9 +25,17 @@ struct ExportCommandTests {
         #expect(!folder.read("small.\(format)").isEmpty)
     }
 
-    @Test("--output elsewhere: Markdown image links still reach the asset folder; '-' prints the export")
+    @Test("--output elsewhere: into a folder that exists; Markdown image links still reach the asset folder; '-' prints the export")
     func output() throws {
         let folder = try Self.smallBook()
+        let noFolder = try PilotProcess.run(["export", "small.pilotbook", "--to", "md", "--output", "shared/small.md"], in: folder.path)
+        #expect(noFolder.status == 1)
+        #expect(noFolder.stderr == """
+            error: cannot write shared/small.md: there is no folder shared
+            hint: create it first (mkdir -p shared), or choose another --output
+
+            """)
+        try FileManager.default.createDirectory(atPath: folder.file("shared"), withIntermediateDirectories: false)
         let result = try PilotProcess.run(["export", "small.pilotbook", "--to", "md", "--output", "shared/small.md"], in: folder.path)
         #expect(result.status == 0)
         #expect(folder.read("shared/small.md").contains("](../small.assets/4d8afb6bc06e6ed8.svg)"))
