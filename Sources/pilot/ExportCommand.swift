@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The workbook to export.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
-    @Option(name: .customLong("to"), help: "The format to export to.")
+    @Option(name: .customLong("to"), help: ArgumentHelp("The format to export to.", valueName: "format"))
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("Write the export to FILE ('-' for standard output).", valueName: "file"))
