@@ -16,7 +16,7 @@ struct Pilot: ParsableCommand {
         stored in it.
         """,
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
-        subcommands: [RunCommand.self, CheckCommand.self, StripCommand.self, ServeCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self, ServeCommand.self]
     )
 
     static func main() {
