@@ -44,7 +44,7 @@ let package = Package(
 
         // Sharing a workbook: a self-contained HTML page (prose rendered with Ink), a Jupyter
         // notebook, plain Markdown.
-        .target(name: "Export", dependencies: ["Workbook", .product(name: "Ink", package: "Ink")]),
+        .target(name: "Export", dependencies: ["Workbook", "TextLayout", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
         .target(name: "Frames", dependencies: ["TextLayout"], swiftSettings: optimizedEvenInDebug),
@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Endpoint",
             dependencies: [
-                "Kernel", "Autopilot", "Frames", "ExperimentStore",
+                "Kernel", "Autopilot", "Frames", "ExperimentStore", "TextLayout",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

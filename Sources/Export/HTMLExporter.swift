@@ -1,3 +1,4 @@
+import TextLayout
 import Workbook
 
 /// Writes a workbook as one self-contained HTML page.
@@ -33,14 +34,14 @@ struct HTMLExporter {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <meta name="generator" content="pilot export">
-        <title>\(title.htmlEscaped)</title>
+        <title>\(title.xmlEscaped)</title>
         <style>
         \(HTMLStylesheet.css)</style>
         </head>
         <body>
         <main>
         \(body)</main>
-        <footer>Exported from \(bookName.htmlEscaped) by <code>pilot export</code>. Outputs are as stored in the workbook; nothing was run.</footer>
+        <footer>Exported from \(bookName.xmlEscaped) by <code>pilot export</code>. Outputs are as stored in the workbook; nothing was run.</footer>
         </body>
         </html>
 
@@ -83,12 +84,12 @@ struct HTMLExporter {
             classes.append("stale")
             badges.append(badge("stale", kind: "warning", title: "the cell changed after this output was produced"))
         }
-        let anchor = cell.id.map { " id=\"cell-\($0.htmlEscaped)\"" } ?? ""
+        let anchor = cell.id.map { " id=\"cell-\($0.xmlEscaped)\"" } ?? ""
         var html = "<section class=\"\(classes.joined(separator: " "))\"\(anchor)>\n"
-        html += "<div class=\"cell-head\"><span class=\"cell-id\">\((cell.id ?? "cell").htmlEscaped)</span>"
+        html += "<div class=\"cell-head\"><span class=\"cell-id\">\((cell.id ?? "cell").xmlEscaped)</span>"
         html += badges.joined() + "</div>\n"
         let source = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
-        html += "<pre class=\"source\"><code>\(source.htmlEscaped)</code></pre>\n"
+        html += "<pre class=\"source\"><code>\(source.xmlEscaped)</code></pre>\n"
         if cell.output != nil {
             html += "<div class=\"output\">\n"
             if cell.isStale {
@@ -107,16 +108,16 @@ struct HTMLExporter {
         case .text(let text):
             var body = text
             if body.hasSuffix("\n") { body.removeLast() }
-            return "<pre class=\"text\">\(body.htmlEscaped)</pre>\n"
+            return "<pre class=\"text\">\(body.xmlEscaped)</pre>\n"
         case .image(let path, let alt):
             guard let svg = assets.svg(at: path) else {
-                return "<p class=\"missing\">image not included: \(path.htmlEscaped) (\(alt.htmlEscaped))</p>\n"
+                return "<p class=\"missing\">image not included: \(path.xmlEscaped) (\(alt.xmlEscaped))</p>\n"
             }
-            return "<figure class=\"plot\" role=\"img\" aria-label=\"\(alt.htmlEscaped)\">\n\(svg)\n</figure>\n"
+            return "<figure class=\"plot\" role=\"img\" aria-label=\"\(alt.xmlEscaped)\">\n\(svg)\n</figure>\n"
         }
     }
 
     private func badge(_ label: String, kind: String, title: String) -> String {
-        "<span class=\"badge \(kind)\" title=\"\(title.htmlEscaped)\">\(label)</span>"
+        "<span class=\"badge \(kind)\" title=\"\(title.xmlEscaped)\">\(label)</span>"
     }
 }

@@ -1,3 +1,4 @@
+import TextLayout
 /// A JSON document, written the way Jupyter writes notebooks.
 ///
 /// ``serialized`` matches Python's `json.dumps(value, sort_keys=True, indent=1,
@@ -23,7 +24,7 @@ enum JSONValue: Sendable, Equatable {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
-        case .string(let value): JSONValue.writeString(value, to: &output)
+        case .string(let value): output += value.jsonQuoted
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }
             output += "[\n"
@@ -39,33 +40,13 @@ enum JSONValue: Sendable, Equatable {
             let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
             for (index, key) in keys.enumerated() {
                 output += String(repeating: " ", count: indent + 1)
-                JSONValue.writeString(key, to: &output)
+                output += key.jsonQuoted
                 output += ": "
                 members[key]!.write(to: &output, indent: indent + 1)
                 output += index == keys.count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: " ", count: indent) + "}"
         }
-    }
-
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }
 
