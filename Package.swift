@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "pilot", targets: ["pilot"]),
         .library(name: "Workbook", targets: ["Workbook"]),
+        .library(name: "Export", targets: ["Export"]),
         .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "Runner", targets: ["Runner"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header, nothing else.
@@ -39,6 +41,10 @@ let package = Package(
             name: "Workbook",
             dependencies: ["TextLayout", .product(name: "Crypto", package: "swift-crypto")]
         ),
+
+        // Sharing a workbook: a self-contained HTML page (prose rendered with Ink), a Jupyter
+        // notebook, plain Markdown.
+        .target(name: "Export", dependencies: ["Workbook", "TextLayout", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
         .target(name: "Frames", dependencies: ["TextLayout"], swiftSettings: optimizedEvenInDebug),
@@ -77,7 +83,7 @@ let package = Package(
         .target(
             name: "Endpoint",
             dependencies: [
-                "Kernel", "Autopilot", "Frames", "ExperimentStore",
+                "Kernel", "Autopilot", "Frames", "ExperimentStore", "TextLayout",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Kernel", "Shell", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Export", "Kernel", "Shell", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +138,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Workbook", "TestSupport"]),
         .testTarget(

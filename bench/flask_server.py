@@ -27,6 +27,10 @@ class Member:
         self.impute = definition["imputeMedian"]
         self.standardize = definition["standardize"]
         self.one_hot = "oneHot" in definition["encoding"]
+        # Ordinal codes (dpp3) are plain numbers to XGBoost; native codes are categories.
+        self.ordinal = "ordinal" in definition["encoding"]
+        # Members with the same fitted pipeline (a bag's fold models) share one transform.
+        self.pipeline_key = json.dumps(pipeline, sort_keys=True)
         index = {name: i for i, name in enumerate(inputs)}
         self.numeric = [(index[s["column"]], s["median"], s["mean"], s["scale"], s["indicator"]) for s in pipeline["numeric"]]
         self.categorical = [(index[s["column"]], {c: i for i, c in enumerate(s["categories"])}, len(s["categories"]))
@@ -34,7 +38,10 @@ class Member:
         indicators = sum(1 for s in self.numeric if s[4])
         self.width = len(self.numeric) + indicators + (sum(n for _, _, n in self.categorical) if self.one_hot else len(self.categorical))
         self.kinds = ["q"] * (len(self.numeric) + indicators)
-        self.kinds += ["q"] * sum(n for _, _, n in self.categorical) if self.one_hot else ["c"] * len(self.categorical)
+        if self.one_hot:
+            self.kinds += ["q"] * sum(n for _, _, n in self.categorical)
+        else:
+            self.kinds += ["q" if self.ordinal else "c"] * len(self.categorical)
         self.booster = None
         self.linear = None
         if spec["algorithm"] == "xgboost":
@@ -75,8 +82,7 @@ class Member:
                     j += 1
         return x
 
-    def scores(self, rows):
-        x = self.transform(rows)
+    def scores(self, x):
         if self.booster is not None:
             matrix = xgb.DMatrix(x, missing=np.nan, feature_types=self.kinds, enable_categorical=True)
             return self.booster.predict(matrix, iteration_range=(0, self.rounds))
@@ -111,7 +117,12 @@ def create_app(store, experiment):
         if not rows or any(len(row) != len(inputs) for row in rows):
             return Response(json.dumps({"error": f"expected {len(inputs)} values per row"}), status=400, mimetype="application/json")
         try:
-            score = sum(m.scores(rows) * (m.weight / total) for m in members)
+            transformed = {}
+            score = 0
+            for m in members:
+                if m.pipeline_key not in transformed:
+                    transformed[m.pipeline_key] = m.transform(rows)
+                score = score + m.scores(transformed[m.pipeline_key]) * (m.weight / total)
         except ValueError as error:
             return Response(json.dumps({"error": str(error)}), status=400, mimetype="application/json")
         body = "".join((classes[1] if p >= threshold else classes[0]) + "\n" for p in score)

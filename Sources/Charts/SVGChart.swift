@@ -1,3 +1,4 @@
+import TextLayout
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,7 +67,7 @@ public enum SVGChart {
         }
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
-        <title>\(escape(title))</title>
+        <title>\(title.xmlEscaped)</title>
         <rect width="100%" height="100%" fill="#fff"/>
         \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
 
@@ -96,7 +97,7 @@ public enum SVGChart {
             body += text(x0 - 6, y0 + (1 - v) * size + 4, number(v), anchor: "end")
         }
         body += text(x0 + size / 2, y0 + size + 34, xLabel, anchor: "middle")
-        body += "<text x=\"18\" y=\"\(f(y0 + size / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(y0 + size / 2)))\">\(escape(yLabel))</text>\n"
+        body += "<text x=\"18\" y=\"\(f(y0 + size / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(y0 + size / 2)))\">\(yLabel.xmlEscaped)</text>\n"
         return document(title: title, body: body)
     }
 
@@ -112,7 +113,7 @@ public enum SVGChart {
     private static func document(title: String, body: String) -> String {
         """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
-        <title>\(escape(title))</title>
+        <title>\(title.xmlEscaped)</title>
         <rect width="100%" height="100%" fill="#fff"/>
         \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
 
@@ -125,7 +126,7 @@ public enum SVGChart {
 
     private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil) -> String {
         let font = size.map { " font-size=\"\($0)\"" } ?? ""
-        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)>\(escape(content))</text>\n"
+        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)>\(content.xmlEscaped)</text>\n"
     }
 
     /// Coordinates with two decimals at most, trailing zeros dropped.
@@ -142,17 +143,4 @@ public enum SVGChart {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }

@@ -9,9 +9,11 @@ import Darwin
 /// Writes files so that a reader, or a crash at any moment, sees either the old file or the new
 /// one, never a mix: write a temporary file beside it, fsync it, rename it over the old one,
 /// fsync the folder.
-enum AtomicFile {
+public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, keeping the old file's permissions.
-    static func write(_ bytes: [UInt8], to path: String) throws(WorkbookError) {
+    ///
+    /// - Throws: ``WorkbookError/Code/io`` naming the step that failed; the old file is then untouched.
+    public static func write(_ bytes: [UInt8], to path: String) throws(WorkbookError) {
         let (folder, name) = split(path)
         let temporary = folder + "/." + name + ".pilot-save"
         var mode: mode_t = 0o644

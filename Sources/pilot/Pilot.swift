@@ -16,7 +16,10 @@ struct Pilot: ParsableCommand {
         tells whether it still produces the outputs stored in it. `pilot` alone is a scratch shell.
         """,
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
-        subcommands: [ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, StripCommand.self, ServeCommand.self],
+        subcommands: [
+            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self,
+            ServeCommand.self,
+        ],
         defaultSubcommand: ShellCommand.self
     )
 

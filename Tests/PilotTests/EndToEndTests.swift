@@ -138,16 +138,20 @@ struct EndToEndTests {
     }
 }
 
-@Suite("The tutorial workbook", .enabled(if: ProcessInfo.processInfo.environment["PILOT_MIRROR"] != nil, "needs PILOT_MIRROR"))
+@Suite("The tutorial workbooks", .serialized,
+       .enabled(if: ProcessInfo.processInfo.environment["PILOT_MIRROR"] != nil, "needs PILOT_MIRROR"))
 struct TutorialTests {
-    @Test("pilot check passes on a copy of the tutorial: its stored outputs are what it produces")
-    func check() throws {
+    /// One after the other: both deploy an endpoint on the first free port from 8080, which
+    /// their stored outputs show.
+    @Test("pilot check passes on a copy of each tutorial: its stored outputs are what it produces",
+          arguments: ["autopilot-tutorial.pilotbook", "autopilot-tutorial.ja.pilotbook"])
+    func check(name: String) throws {
         let folder = ScratchFolder("tutorial")
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let book = repo.appendingPathComponent("workbooks/autopilot-tutorial.pilotbook")
-        folder.write(Array(try Data(contentsOf: book)), to: "autopilot-tutorial.pilotbook")
-        let result = try PilotProcess.run(["check", "autopilot-tutorial.pilotbook"], in: folder.path)
-        #expect(result.stdout.hasPrefix("ok: autopilot-tutorial.pilotbook: "), "\(result.stdout)\(result.stderr)")
+        let book = repo.appendingPathComponent("workbooks/\(name)")
+        folder.write(Array(try Data(contentsOf: book)), to: name)
+        let result = try PilotProcess.run(["check", name], in: folder.path)
+        #expect(result.stdout.hasPrefix("ok: \(name): "), "\(result.stdout)\(result.stderr)")
         #expect(result.status == 0)
     }
 }

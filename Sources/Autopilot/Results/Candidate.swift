@@ -15,6 +15,9 @@ public struct Candidate: Sendable, Codable, Equatable {
     public var trainingSeconds: Double
     /// For an ensemble: its members with their weights, `name×weight`.
     public var members: [String]? = nil
+    /// The limit that stopped its training before early stopping did (`max_trial_runtime` or
+    /// `max_runtime`), if one did.
+    public var cutShort: String? = nil
 
     public func metric(_ metric: Metric) -> Double? { metrics[metric.rawValue] }
 }

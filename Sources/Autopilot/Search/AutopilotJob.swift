@@ -160,7 +160,14 @@ public final class AutopilotJob {
                 ?? nextTrial(index, candidates: candidates, generator: &generator)
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
-            let stop = { shouldStop() || Date() > trialDeadline }
+            // A trial the clock cuts short is marked: its result depends on the machine's speed.
+            var cutShort: String?
+            let stop = {
+                if shouldStop() { return true }
+                guard Date() > trialDeadline else { return false }
+                cutShort = trialDeadline < deadline ? "max_trial_runtime" : "max_runtime"
+                return true
+            }
             let h = Hyperparameters(values)
             let name = "\(algorithm.rawValue)-\(pipeline)-\(String(format: "%03d", index + 1))"
             var foldModels: [TrainedModel] = []
@@ -180,7 +187,7 @@ public final class AutopilotJob {
             let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
             let candidate = Candidate(name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
                                       metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
-                                      trainingSeconds: Date().timeIntervalSince(trialStart))
+                                      trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort)
             candidates.append(candidate)
             // With cross-validation the candidate's model is its fold models averaged (a bag);
             // with a holdout it is the one model, refitted on every row at the end.

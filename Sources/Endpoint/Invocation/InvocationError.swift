@@ -1,3 +1,4 @@
+import TextLayout
 /// Why an invocation was refused: an HTTP status, a message that says what was wrong, and the
 /// row and column of the request it is about, when it is about one. Sent back as JSON; the
 /// server keeps serving.
@@ -30,9 +31,9 @@ public struct InvocationError: Error, Sendable, Equatable {
 
     /// The JSON body: `error`, and `row` and `column` when known.
     public var json: String {
-        var members = [#""error": \#(JSONText.string(message))"#]
+        var members = [#""error": \#(message.jsonQuoted)"#]
         if let row { members.append(#""row": \#(row)"#) }
-        if let column { members.append(#""column": \#(JSONText.string(column))"#) }
+        if let column { members.append(#""column": \#(column.jsonQuoted)"#) }
         return "{" + members.joined(separator: ", ") + "}"
     }
 }

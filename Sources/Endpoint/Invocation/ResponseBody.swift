@@ -1,3 +1,4 @@
+import TextLayout
 import Autopilot
 import Foundation
 import Kernel
@@ -32,7 +33,7 @@ struct ResponseBody {
                 out += "{"
                 for (k, key) in keys.enumerated() {
                     if k > 0 { out += ", " }
-                    out += JSONText.string(key.rawValue) + ": " + jsonValue(key, row: row, predictions)
+                    out += key.rawValue.jsonQuoted + ": " + jsonValue(key, row: row, predictions)
                 }
                 out += "}"
                 if type == .jsonLines { out += "\n" }
@@ -57,7 +58,7 @@ struct ResponseBody {
         switch key {
         case .predictedLabel:
             if let values = p.values { return JSONText.number(values[row]) }
-            return JSONText.string(p.labels[row])
+            return p.labels[row].jsonQuoted
         case .probability:
             return p.probabilities.map { JSONText.number($0[row]) } ?? "null"
         case .probabilities:
@@ -65,7 +66,7 @@ struct ResponseBody {
             let k = max(target.classes.count, 2)
             return "[" + all[(row * k)..<((row + 1) * k)].map(JSONText.number).joined(separator: ", ") + "]"
         case .labels:
-            return "[" + target.classes.map(JSONText.string).joined(separator: ", ") + "]"
+            return "[" + target.classes.map(\.jsonQuoted).joined(separator: ", ") + "]"
         }
     }
 

@@ -120,6 +120,7 @@ enum ExperimentCommands {
             lines.append("  hyperparameters: \(candidate.hyperparameters.summary)")
         }
         if let rounds = candidate.rounds { lines.append("  boosting rounds kept (early stopping): \(rounds)") }
+        if let limit = candidate.cutShort { lines.append("  training was cut short by \(limit)") }
         if let threshold = candidate.threshold { lines.append("  decision threshold: \(String(format: "%.4f", threshold))") }
         lines.append("  validation metrics:")
         for m in a.target.problem.reportedMetrics {

@@ -38,9 +38,21 @@ enum StageReport {
         let fitted = "fitted on \(a.trainRows.count) rows"
         var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines \(fitted)",
                      "Model tuning"]
-        var count = "  \(outcome.candidates.count) candidate\(outcome.candidates.count == 1 ? "" : "s") trained"
+        let trained = outcome.candidates.filter { $0.algorithm != .ensemble }.count
+        var count = "  \(trained) candidate\(trained == 1 ? "" : "s") trained"
         if let reason = outcome.stoppedEarly { count += " (stopped early: \(reason); the best finished candidate is kept)" }
         lines.append(count)
+        let cut = outcome.candidates.filter { $0.cutShort != nil }
+        if !cut.isEmpty {
+            let limits = Set(cut.compactMap(\.cutShort)).sorted().joined(separator: " or ")
+            lines.append("  \(cut.count) of them cut short by \(limits): results depend on this machine's speed")
+        }
+        if let ensemble = outcome.candidates.last(where: { $0.algorithm == .ensemble }), let members = ensemble.members {
+            lines.append("Ensembling")
+            lines.append("  greedy ensemble selection on validation scores: \(ensemble.name) averages \(members.count) "
+                         + "candidate\(members.count == 1 ? "" : "s")")
+            lines.append(("    " + members.joined(separator: ", ")).wrapped(to: width))
+        }
         lines.append(Leaderboard.table(outcome.candidates, metric: a.metric, problem: a.target.problem, top: 10)
             .render(maxWidth: width))
         return lines.joined(separator: "\n")
