@@ -96,6 +96,26 @@ final class PseudoTerminal {
         }
     }
 
+    /// Types `text` once the program is reading keys one by one (libedit's raw mode). Keys typed
+    /// while the terminal is still in canonical mode go through the kernel's line discipline
+    /// first, which turns Ctrl-D into end-of-file and can drop a line when the mode changes: the
+    /// same keys a person types ahead of the prompt.
+    func type(_ text: String, timeout: Duration = .seconds(60)) throws {
+        try waitForRawMode(timeout: timeout)
+        send(text)
+    }
+
+    /// Waits until the terminal's line discipline is out of canonical mode.
+    func waitForRawMode(timeout: Duration = .seconds(60)) throws {
+        let deadline = ContinuousClock.now + timeout
+        var settings = termios()
+        while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
+            guard ContinuousClock.now < deadline, pump(wait: 10) else {
+                throw Timeout(waitingFor: "the terminal in raw mode", screen: screen)
+            }
+        }
+    }
+
     /// The screen's text so far without escape sequences and carriage returns.
     var screen: String { Self.plain(String(decoding: bytes, as: UTF8.self)) }
 
