@@ -174,6 +174,100 @@ struct ShellTerminalTests {
     }
 }
 
+extension ShellTerminalTests {
+    static let twoCells = """
+    <!-- pilotbook v1 -->
+    # Two cells
+
+    ```pilot id=first
+    set seed=1
+    ```
+
+    ```pilot id=second
+    vars
+    ```
+
+    """
+
+    @Test(":edit opens $EDITOR on the cell; the new source is saved and its old output marked stale")
+    func editInEditor() throws {
+        let (folder, environment) = Self.folder()
+        folder.write(Self.twoCells, to: "book.pilotbook")
+        var withEditor = environment
+        withEditor["EDITOR"] = "sed -i s/seed=1/seed=9/"
+        let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: withEditor)
+        try shell.waitFor("[1/2] id=first · not run")
+        try shell.waitFor(Self.prompt)
+        try shell.type(":run\r")
+        try shell.waitFor("seed = 1")
+        try shell.waitFor(Self.prompt)
+        try shell.type(":edit\r")
+        try shell.waitFor("[1/2] id=first · output ok (stale: the cell changed since)")
+        try shell.waitFor("│ set seed=9")
+        try shell.waitFor(Self.prompt)
+        let saved = try Workbook(parsing: folder.bytes("book.pilotbook"))
+        #expect(saved.cells[0].source == "set seed=9\n")
+        #expect(saved.output(forCell: "first")?.items == [.text("seed = 1\n")])
+        try shell.type("\r")
+        try shell.waitFor("seed = 9")
+        try shell.waitFor("[2/2] id=second")
+        try shell.waitFor(Self.prompt)
+        try shell.type(":quit\r")
+        #expect(shell.waitForExit() == 0)
+        let ran = try Workbook(parsing: folder.bytes("book.pilotbook"))
+        #expect(ran.output(forCell: "first")?.items == [.text("seed = 9\n")])
+    }
+
+    @Test("A workbook changed on disk while open: pilot asks, and 'k' keeps both versions")
+    func changedOnDisk() throws {
+        let (folder, environment) = Self.folder()
+        folder.write(Self.twoCells, to: "book.pilotbook")
+        let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: environment)
+        try shell.waitFor(Self.prompt)
+        let theirs = Self.twoCells.replacingOccurrences(of: "# Two cells", with: "# Two cells, edited elsewhere")
+        folder.write(theirs, to: "book.pilotbook")
+        try shell.type("\r")
+        try shell.waitFor("book.pilotbook changed on disk since pilot read it")
+        try shell.waitFor("[o/k] ")
+        shell.send("k\r")  // an answer, read by the terminal's line discipline
+        try shell.waitFor("book.conflict.pilotbook")
+        try shell.waitFor(Self.prompt)
+        // The cell stays current; run again, then the next: both saved beside it, without asking.
+        try shell.type("\r")
+        try shell.waitFor("[1/2] first ok")
+        try shell.waitFor(Self.prompt)
+        try shell.type("\r")
+        try shell.waitFor("[2/2] second ok")
+        try shell.waitFor(Self.prompt)
+        try shell.type(":quit\r")
+        #expect(shell.waitForExit() == 0)
+        #expect(folder.read("book.pilotbook") == theirs)
+        let ours = try Workbook(parsing: folder.bytes("book.conflict.pilotbook"))
+        #expect(ours.output(forCell: "first")?.items == [.text("seed = 1\n")])
+        #expect(ours.output(forCell: "second")?.status == .ok)
+    }
+
+    @Test("A workbook changed on disk while open: 'o' overwrites it with pilot's version")
+    func overwriteChangedOnDisk() throws {
+        let (folder, environment) = Self.folder()
+        folder.write(Self.twoCells, to: "book.pilotbook")
+        let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: environment)
+        try shell.waitFor(Self.prompt)
+        folder.write(Self.twoCells + "\nA line added elsewhere.\n", to: "book.pilotbook")
+        try shell.type("\r")
+        try shell.waitFor("[o/k] ")
+        shell.send("o\r")
+        try shell.waitFor("[1/2] first ok")
+        try shell.waitFor(Self.prompt)
+        try shell.type(":quit\r")
+        #expect(shell.waitForExit() == 0)
+        #expect(!folder.read("book.pilotbook").contains("A line added elsewhere."))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("book.conflict.pilotbook")))
+        let saved = try Workbook(parsing: folder.bytes("book.pilotbook"))
+        #expect(saved.output(forCell: "first")?.status == .ok)
+    }
+}
+
 /// The shell when standard input is a pipe.
 @Suite("pilot's shell from a pipe")
 struct ShellPipeTests {
@@ -204,5 +298,29 @@ struct ShellPipeTests {
         let book = try Workbook(parsing: folder.bytes("t.pilotbook"))
         #expect(book.output(forCell: "a")?.status == .ok)
         #expect(book.output(forCell: "b")?.status == .ok)
+    }
+
+    @Test("pilot open from a pipe: :goto, :delete, :insert, :edit and :run-all change and run the workbook")
+    func editFromPipe() throws {
+        let folder = ScratchFolder()
+        folder.write("# T\n\nFirst.\n\n```pilot id=a\nset seed=1\n```\n\nSecond.\n\n```pilot id=b\nvars\n```\n\n```pilot id=c\nset seed=3\n```\n",
+                     to: "t.pilotbook")
+        let input = [":goto c", ":delete", ":goto 1", ":insert", "set seed=2", ":edit", "set seed=5", ":goto x", ":bogus",
+                     ":run-all", ":quit"].joined(separator: "\n") + "\n"
+        let result = try PilotProcess.run(["open", "t.pilotbook"], in: folder.path, input: input)
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+        error: no cell with id 'x'
+        hint: did you mean 'a'?
+        error: unknown shell command ':bogus'
+        hint: commands are :next :prev :goto :list :run :run-all :edit :insert :delete :save :quit :help
+
+        """)
+        let book = try Workbook(parsing: folder.bytes("t.pilotbook"))
+        #expect(book.cells.map(\.id) == ["a", "set", "b"])
+        #expect(book.cells.map(\.source) == ["set seed=1\n", "set seed=5\n", "vars\n"])
+        #expect(book.cells.map { book.output(forCell: $0.id!)?.status } == [.ok, .ok, .ok])
+        #expect(book.output(forCell: "set")?.items == [.text("seed = 5\n")])
+        #expect(folder.read("t.pilotbook").contains("Second.\n\n```pilot id=b"))
     }
 }
