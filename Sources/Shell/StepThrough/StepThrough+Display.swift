@@ -18,8 +18,30 @@ extension StepThrough {
         terminal.line(terminal.styled(statusLine(at: position), .bold))
         for line in cells[position].source.split(separator: "\n", omittingEmptySubsequences: false)
             where !(line.isEmpty && line.endIndex == cells[position].source.endIndex) {
-            terminal.line(terminal.styled("│ ", .dim) + terminal.styled(String(line), .cyan))
+            // A line wider than the terminal is cut into pieces, each under the bar.
+            for piece in Self.pieces(of: String(line), width: max(10, terminal.width - 3)) {
+                terminal.line(terminal.styled("│ ", .dim) + terminal.styled(piece, .cyan))
+            }
         }
+    }
+
+    /// `line` cut into pieces at most `width` cells wide (a URL has no spaces to wrap at).
+    static func pieces(of line: String, width: Int) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var used = 0
+        for character in line {
+            let cells = String(character).displayWidth
+            if used + cells > width, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(character)
+            used += cells
+        }
+        pieces.append(current)
+        return pieces
     }
 
     /// `[4/17] id=describe · output stale`.
