@@ -93,11 +93,14 @@ let package = Package(
         // Runs a workbook's cells through a kernel session, saving after every cell.
         .target(name: "Runner", dependencies: ["Workbook", "Kernel"]),
 
+        // The interactive shell: libedit line editing, completion, history, step-through.
+        .target(name: "Shell", dependencies: ["CEditLine", "Kernel", "Runner", "Workbook", "TextLayout"]),
+
         // The executable: argument parsing, the only place that prints and exits.
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Export", "Kernel", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Export", "Kernel", "Shell", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -137,6 +140,7 @@ let package = Package(
         ),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],

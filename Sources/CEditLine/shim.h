@@ -31,6 +31,30 @@ static inline void *pilot_el_get_clientdata(EditLine *e) {
     el_get(e, EL_CLIENTDATA, &data);
     return data;
 }
+/// Replaces how libedit reads one character (the shell reads it itself, to end the line on Ctrl-C).
+static inline int pilot_el_set_getcfn(EditLine *e, int (*read_char)(EditLine *, wchar_t *)) {
+    return el_set(e, EL_GETCFN, read_char);
+}
+static inline int pilot_el_set_signal(EditLine *e, int on) {
+    return el_set(e, EL_SIGNAL, on);
+}
+/// Binds `key` (e.g. "^R") to the editor function named `command` (e.g. "em-inc-search-prev").
+static inline int pilot_el_bind(EditLine *e, const char *key, const char *command) {
+    return el_set(e, EL_BIND, key, command, (const char *)0);
+}
+/// Adds a user function `name` that libedit calls with the key that triggered it.
+static inline int pilot_el_addfn(EditLine *e, const char *name, const char *help,
+                                 unsigned char (*function)(EditLine *, int)) {
+    return el_set(e, EL_ADDFN, name, help, function);
+}
+/// The return codes of editor functions (macros in histedit.h, invisible to Swift as values).
+static inline unsigned char pilot_cc_norm(void) { return CC_NORM; }
+static inline unsigned char pilot_cc_refresh(void) { return CC_REFRESH; }
+static inline unsigned char pilot_cc_redisplay(void) { return CC_REDISPLAY; }
+static inline unsigned char pilot_cc_error(void) { return CC_ERROR; }
+static inline int pilot_history_setunique(History *h, HistEvent *ev, int unique) {
+    return history(h, ev, H_SETUNIQUE, unique);
+}
 static inline int pilot_history_setsize(History *h, HistEvent *ev, int size) {
     return history(h, ev, H_SETSIZE, size);
 }

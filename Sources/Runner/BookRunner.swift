@@ -11,17 +11,22 @@ import Workbook
 /// ```
 public final class BookRunner {
     /// The workbook being run, as it stands now (outputs of the cells run so far included).
-    public private(set) var workbook: Workbook
+    public internal(set) var workbook: Workbook
     /// The session cells run in.
     public let session: Session
     public let kernel: Kernel
     /// Raise it to stop the running cell and the run.
     public let interruption: Interruption
-    /// Where outputs are saved.
-    public let destination: BookFile
+    /// Where outputs are saved: the workbook, `--output`, or, once the file changed on disk and
+    /// was kept, `NAME.conflict.pilotbook`.
+    public private(set) var destination: BookFile
     private let assets: AssetFolder
     /// The terminal's notes and progress, never stored.
     public let live: (any LiveDisplay)?
+    /// Asked, with the file's path, when the file changed on disk since pilot read or last
+    /// saved it: `true` overwrites it; `false` (or no one to ask) leaves it and writes this
+    /// run's version beside it as `NAME.conflict.pilotbook`.
+    public var overwriteChangedFile: ((String) -> Bool)?
 
     /// Prepares to run the workbook at `bookPath`.
     ///
@@ -144,13 +149,25 @@ public final class BookRunner {
             try destination.save(workbook)
             assets.removeUnreferenced(keeping: workbook.imagePaths)
         } catch where error.code == .changedOnDisk {
-            let conflict = BookRunner.conflictPath(for: destination.path)
+            if overwriteChangedFile?(destination.path) == true {
+                do {
+                    try destination.forceSave(workbook)
+                    assets.removeUnreferenced(keeping: workbook.imagePaths)
+                    return
+                } catch {
+                    throw .workbook(error)
+                }
+            }
+            let changed = destination.path
+            let conflict = BookFile(overwriting: BookRunner.conflictPath(for: changed), with: workbook)
             do {
-                try BookFile(overwriting: conflict, with: workbook).forceSave(workbook)
+                try conflict.forceSave(workbook)
             } catch {
                 throw .workbook(error)
             }
-            throw .changedOnDisk(path: destination.path, savedAs: conflict)
+            // Later saves go on there: asking again after every cell helps no one.
+            destination = conflict
+            throw .changedOnDisk(path: changed, savedAs: conflict.path)
         } catch {
             throw .workbook(error)
         }
@@ -187,7 +204,7 @@ public enum RunnerError: Error, Sendable, Equatable {
             "error: --param \(name): \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? "")
         case .changedOnDisk(let path, let savedAs):
             "error: \(path) changed on disk while pilot was running it; left it as it is\n"
-                + "hint: this run's outputs are in \(savedAs): compare the two and keep what you want"
+                + "hint: pilot's version is in \(savedAs) (and saves go there from now on): compare the two and keep what you want"
         }
     }
 }

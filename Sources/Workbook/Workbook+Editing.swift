@@ -80,6 +80,14 @@ extension Workbook {
         blocks.insert(contentsOf: [gap, .cell(cell)], at: position)
     }
 
+    /// Removes the cell with this id and its output region.
+    public mutating func removeCell(_ id: String) {
+        removeOutput(ofCell: id)
+        guard let index = blockIndex(ofCell: id) else { return }
+        blocks.remove(at: index)
+        mergeProse(around: index)
+    }
+
     /// Every image path linked from an output region.
     public var imagePaths: Set<String> {
         var paths = Set<String>()

@@ -11,12 +11,16 @@ struct Pilot: ParsableCommand {
         commandName: "pilot",
         abstract: "Run AutoML workbooks (.pilotbook) from the terminal: SageMaker Autopilot, locally.",
         discussion: """
-        A workbook is a Markdown file with `pilot` cells. `pilot run` runs its cells and writes each \
-        cell's output back under the cell; `pilot check` tells whether it still produces the outputs \
-        stored in it.
+        A workbook is a Markdown file with `pilot` cells. `pilot open` steps through it cell by cell; \
+        `pilot run` runs its cells and writes each cell's output back under the cell; `pilot check` \
+        tells whether it still produces the outputs stored in it. `pilot` alone is a scratch shell.
         """,
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
-        subcommands: [RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self, ServeCommand.self]
+        subcommands: [
+            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self,
+            ServeCommand.self,
+        ],
+        defaultSubcommand: ShellCommand.self
     )
 
     static func main() {

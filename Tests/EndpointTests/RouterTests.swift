@@ -11,9 +11,17 @@ struct RouterTests {
         Application(router: EndpointRouter.make(TestModel.binary.service()))
     }
 
+    /// Runs `body` against the app at high priority. Over a socket, the server's tasks share
+    /// Swift's cooperative threads (one per core) with every other test, and tests that block
+    /// them for long (child processes, training) would hold them past the client's 20-second
+    /// read timeout; high-priority work is taken first.
+    static func test(_ setup: TestingSetup, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await Task(priority: .high) { try await app().test(setup, body) }.value
+    }
+
     @Test("the contract: ping, invocations (CSV and JSON), execution-parameters", arguments: [TestingSetup.router, .live])
     func contract(setup: TestingSetup) async throws {
-        try await Self.app().test(setup) { client in
+        try await Self.test(setup) { client in
             try await client.execute(uri: "/ping", method: .get) { response in
                 #expect(response.status == .ok)
             }
@@ -38,7 +46,7 @@ struct RouterTests {
 
     @Test("bad requests get a 4xx with a JSON error, and the server keeps serving", arguments: [TestingSetup.router, .live])
     func badRequests(setup: TestingSetup) async throws {
-        try await Self.app().test(setup) { client in
+        try await Self.test(setup) { client in
             let bad: [(String, HTTPFields, String, HTTPResponse.Status)] = [
                 ("/invocations", [.contentType: "text/csv"], "c1,1.5,red\n", .badRequest),
                 ("/invocations", [.contentType: "text/csv"], "c1,abc,1,red\n", .badRequest),
@@ -68,7 +76,7 @@ struct RouterTests {
         body.reserveCapacity(50_000_000)
         while body.readableBytes < 50_000_000 { body.writeImmutableBuffer(row) }
         let large = body
-        try await Self.app().test(setup) { client in
+        try await Self.test(setup) { client in
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"], body: large) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(String(buffer: response.body) == #"{"error": "the body is too large (50 MB): at most 6 MB per request; split the rows over several requests"}"#)

@@ -77,7 +77,7 @@ struct EndToEndTests {
     func badWorkbook(text: String, message: String) throws {
         let folder = ScratchFolder()
         folder.write(text, to: "bad.pilotbook")
-        for command in ["run", "check", "strip"] {
+        for command in ["run", "check", "strip", "open"] {
             let result = try PilotProcess.run([command, "bad.pilotbook"], in: folder.path)
             #expect(result.status == 1)
             #expect(result.stderr == message)

@@ -24,7 +24,9 @@ struct PilotProcess {
     }()
 
     /// Runs `pilot ARGS` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter input: what standard input holds (a pipe); the test's own stdin when `nil`.
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                    input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -36,7 +38,13 @@ struct PilotProcess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

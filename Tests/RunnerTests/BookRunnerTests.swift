@@ -98,6 +98,10 @@ struct BookRunnerTests {
         }
         #expect(folder.read("c.pilotbook") == "# my edit\n")
         #expect(folder.read("c.conflict.pilotbook").contains("<!-- output:begin id=b status=ok"))
+        // Later cells are saved into the conflict copy, without asking again.
+        try runner.run(cell: "a")
+        #expect(runner.destination.path == folder.file("c.conflict.pilotbook"))
+        #expect(folder.read("c.pilotbook") == "# my edit\n")
     }
 
     @Test("an image no output links to any more is removed on the next run")

@@ -47,7 +47,7 @@ enum SessionCommands {
             rows.append([setting.name, "setting", value + note])
         }
         let table = TextTable(columns: [.init("name"), .init("kind"), .init("value")], rows: rows)
-        if session.values.isEmpty { context.print("no values yet: load a file or run a command that makes one") }
+        if session.values.isEmpty { context.print("no frames, experiments or models yet: load a file or run a command that makes one") }
         context.print(table.render(maxWidth: context.width))
     }
 

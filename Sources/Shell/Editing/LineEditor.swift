@@ -1,0 +1,141 @@
+import CEditLine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Line editing at a terminal, over libedit: a prompt, emacs keys, history kept in a file,
+/// Ctrl-R to search it, and tab completion.
+///
+/// Ctrl-C while typing throws the line away (``LineRead/interrupted``); Ctrl-D on an empty line
+/// ends input. One `LineEditor` owns its `EditLine` and `History` handles and frees them in
+/// `deinit`; it is used from the shell's thread only.
+final class LineEditor: LineSource {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private var event = HistEvent()
+    private let historyPath: String?
+    /// The prompt libedit shows, as a C string it reads through ``promptCallback``.
+    fileprivate var promptBuffer: UnsafeMutablePointer<CChar>
+    var completer: Completer?
+    private let terminal: Terminal
+
+    /// Starts line editing on standard input and output.
+    ///
+    /// - Parameter historyPath: the history file to load and save after every entry; `nil`
+    ///   keeps history for this session only.
+    init(terminal: Terminal, historyPath: String?) {
+        self.terminal = terminal
+        self.historyPath = historyPath
+        promptBuffer = strdup("")
+        editLine = el_init(CommandLine.arguments.first ?? "pilot", pilot_stdin(), pilot_stdout(), pilot_stderr())
+        history = history_init()
+        pilot_history_setsize(history, &event, 1000)
+        pilot_history_setunique(history, &event, 1)
+        if let historyPath {
+            HistoryFile.prepareFolder(for: historyPath)
+            pilot_history_load(history, &event, historyPath)
+        }
+        pilot_el_set_editor(editLine, "emacs")
+        pilot_el_set_history(editLine, history)
+        pilot_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        pilot_el_set_prompt(editLine, promptCallback)
+        pilot_el_set_getcfn(editLine, readCharacter)
+        pilot_el_addfn(editLine, "pilot-complete", "complete a command, option, name or path", completeCallback)
+        pilot_el_bind(editLine, "^I", "pilot-complete")
+        pilot_el_bind(editLine, "^R", "em-inc-search-prev")
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptBuffer)
+    }
+
+    func read(prompt: String, prefill: String) -> LineRead {
+        free(promptBuffer)
+        promptBuffer = strdup(prompt)
+        if !prefill.isEmpty { el_push(editLine, prefill) }
+        _ = Signals.takeInterrupts()
+        var count: Int32 = 0
+        let raw = el_gets(editLine, &count)
+        if Signals.takeInterrupt() {
+            terminal.write("^C\n")
+            return .interrupted
+        }
+        guard let raw, count > 0 else {
+            if count == 0 { terminal.write("\n") }
+            return .end
+        }
+        var line = String(cString: raw)
+        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        return .line(line)
+    }
+
+    func remember(_ entry: String) {
+        guard !entry.allSatisfy(\.isWhitespace) else { return }
+        pilot_history_enter(history, &event, entry)
+        if let historyPath { pilot_history_save(history, &event, historyPath) }
+    }
+
+    /// Completes the word before the cursor: inserts what all candidates share, and lists them
+    /// when that is all there is to insert.
+    fileprivate func complete() -> UInt8 {
+        guard let completer, let info = el_line(editLine)?.pointee, let buffer = info.buffer,
+              let cursor = info.cursor else { return pilot_cc_error() }
+        let typed = String(decoding: UnsafeRawBufferPointer(start: buffer, count: buffer.distance(to: cursor)), as: UTF8.self)
+        let completion = completer.complete(typed)
+        guard !completion.candidates.isEmpty else { return pilot_cc_error() }
+        let shared = completion.sharedPrefix
+        var insert = String(shared.dropFirst(completion.word.count))
+        if completion.candidates.count == 1, !shared.hasSuffix("="), !shared.hasSuffix("/") { insert += " " }
+        if !insert.isEmpty {
+            el_insertstr(editLine, insert)
+            return pilot_cc_refresh()
+        }
+        terminal.write("\n" + Completer.columns(completion.candidates, width: terminal.width))
+        return pilot_cc_redisplay()
+    }
+}
+
+private let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editLine in
+    guard let editLine, let data = pilot_el_get_clientdata(editLine) else { return nil }
+    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptBuffer
+}
+
+/// Reads one UTF-8 character from standard input for libedit. Ctrl-C interrupts the `read`
+/// (``Signals`` installs SIGINT without `SA_RESTART`); it then hands libedit a line feed, so
+/// `el_gets` returns at once and ``LineEditor/read(prompt:prefill:)`` throws the line away.
+private let readCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { _, out in
+    func byte() -> Int? {
+        var value: UInt8 = 0
+        while true {
+            let n = read(STDIN_FILENO, &value, 1)
+            if n == 1 { return Int(value) }
+            if n == 0 { return nil }
+            if errno == EINTR {
+                if Signals.interruptPending { return -1 }
+                continue
+            }
+            return nil
+        }
+    }
+    guard let out else { return -1 }
+    guard let first = byte() else { return 0 }
+    if first == -1 {
+        out.pointee = 10
+        return 1
+    }
+    let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
+    var scalar = length == 1 ? first : first & (0x7F >> length)
+    for _ in 1..<length {
+        guard let next = byte(), next >= 0 else { return 0 }
+        scalar = scalar << 6 | (next & 0x3F)
+    }
+    out.pointee = wchar_t(Unicode.Scalar(UInt32(scalar)) == nil ? 0xFFFD : scalar)
+    return 1
+}
+
+private let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+    guard let editLine, let data = pilot_el_get_clientdata(editLine) else { return pilot_cc_error() }
+    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+}

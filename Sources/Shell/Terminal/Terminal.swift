@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import TextLayout
+
+/// The terminal the shell talks to: writing text, colour, the window width, and plain questions.
+///
+/// Colour only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org).
+public struct Terminal: Sendable {
+    /// Whether standard input is a terminal (a person typing) rather than a pipe or a file.
+    public let isInteractive: Bool
+    /// Whether standard output takes colour and bold.
+    public let colorOut: Bool
+    /// Whether standard error takes colour.
+    public let colorErr: Bool
+
+    public init(environment: [String: String]) {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let dumb = environment["TERM"] == "dumb"
+        isInteractive = isatty(STDIN_FILENO) == 1
+        colorOut = !noColor && !dumb && isatty(STDOUT_FILENO) == 1
+        colorErr = !noColor && !dumb && isatty(STDERR_FILENO) == 1
+    }
+
+    enum Stream { case out, err }
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+    }
+
+    func write(_ text: String, to stream: Stream = .out) {
+        let fd = stream == .out ? STDOUT_FILENO : STDERR_FILENO
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue } else { return } }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    func line(_ text: String = "", to stream: Stream = .out) {
+        write(text + "\n", to: stream)
+    }
+
+    func styled(_ text: String, _ style: Style, on stream: Stream = .out) -> String {
+        (stream == .out ? colorOut : colorErr) ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Prints a cell's text output, colouring the `error:` and `hint:` prefixes.
+    func output(_ text: String) {
+        guard !text.isEmpty else { return }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("error:") { return styled("error:", .red) + line.dropFirst(6) }
+            if line.hasPrefix("hint:") { return styled("hint:", .yellow) + line.dropFirst(5) }
+            return String(line)
+        }
+        write(lines.joined(separator: "\n") + (text.hasSuffix("\n") ? "" : "\n"))
+    }
+
+    /// Prints a message of the shell itself (`error: ...` / `hint: ...` lines) on standard error.
+    func error(_ rendered: String) {
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("error:") { return styled("error:", .red, on: .err) + line.dropFirst(6) }
+            if line.hasPrefix("hint:") { return styled("hint:", .yellow, on: .err) + line.dropFirst(5) }
+            return String(line)
+        }
+        line(lines.joined(separator: "\n"), to: .err)
+    }
+
+    /// Asks a question on the terminal and reads one answer line (the terminal is in its normal,
+    /// line-by-line mode while a cell runs); `nil` at end of input.
+    func ask(_ question: String) -> String? {
+        write(question)
+        return readLine(strippingNewline: true)
+    }
+
+    /// The terminal's width in columns, read again after every window resize (SIGWINCH).
+    public var width: Int { WindowSize.columns }
+}

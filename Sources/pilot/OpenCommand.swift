@@ -1,0 +1,35 @@
+import ArgumentParser
+import Downloads
+import Endpoint
+import Foundation
+import Shell
+
+/// `pilot open BOOK`: step through a workbook, cell by cell.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Step through a workbook: Enter runs the current cell, saves its output and moves on.",
+        discussion: """
+        Shows the prose before each cell, the cell and its status. :next :prev :goto :list :run \
+        :run-all :edit :insert :delete :save :quit (:help lists them); any other line runs as a new \
+        cell after the current one. Outputs are saved into the workbook after every cell.
+        """
+    )
+
+    @Argument(help: "The workbook to open.", completion: .file(extensions: ["pilotbook"]))
+    var book: String
+
+    func run() throws {
+        let services = ShellServices(environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
+                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(console: .standard))
+        let stepper: StepThrough
+        do {
+            stepper = try StepThrough(bookPath: book, services: services)
+        } catch {
+            Console.standard.error(error.rendered)
+            throw ExitCode.failure
+        }
+        let status = stepper.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Kernel
+@testable import Shell
+import TestSupport
+import Testing
+
+@Suite("Tab completion")
+struct CompleterTests {
+    let folder = ScratchFolder()
+    let session: Session
+    let completer: Completer
+
+    init() {
+        folder.write("x1,x2,color,y\n1,2,red,yes\n", to: "data.csv")
+        _ = folder.write("", to: "notes.txt")
+        try? FileManager.default.createDirectory(atPath: folder.file("raw"), withIntermediateDirectories: true)
+        let session = Session(workingDirectory: folder.path)
+        _ = Kernel().run(cell: "load data.csv as sales", in: session)
+        self.session = session
+        completer = Completer(commands: .builtin, shellCommands: [":save", ":quit"]) { session }
+    }
+
+    @Test("completes", arguments: [
+        ("desc", ["describe"]),
+        ("autopilot sales tar", ["target="]),
+        ("autopilot sales target=y m", ["metric=", "mode=", "max_candidates=", "max_runtime=", "max_trial_runtime="]),
+        ("autopilot sales target=", ["target=x1", "target=x2", "target=color", "target=y"]),
+        ("counts sa", ["sales"]),
+        ("counts sales co", ["color"]),
+        ("load da", ["data.csv"]),
+        ("load r", ["raw/"]),
+        (":s", [":save"]),
+        ("nosuchcommand x", []),
+    ])
+    func completes(typed: String, expected: [String]) {
+        #expect(completer.complete(typed).candidates == expected)
+    }
+
+    @Test("the shared prefix is what Tab inserts")
+    func sharedPrefix() {
+        let completion = completer.complete("autopilot sales target=y max_")
+        #expect(completion.word == "max_")
+        #expect(completion.sharedPrefix == "max_")
+        #expect(completer.complete("he").sharedPrefix == "he")
+    }
+
+    @Test("candidates in columns fit the width")
+    func columns() {
+        let text = Completer.columns(["describe", "download", "drop"], width: 20)
+        #expect(text == "describe  download\ndrop\n")
+    }
+}
