@@ -10,6 +10,8 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
     private let lock = NSLock()
     private var showing = false
     private var lastDraw = Date.distantPast
+    /// The label of the work the progress line shows, and when it started: for the estimate.
+    private var current: (label: String, started: Date)?
 
     init(console: Console) {
         self.console = console
@@ -28,6 +30,7 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
         guard isTerminal else { return }
         lock.withLock {
             let now = Date()
+            if current?.label != label { current = (label, now) }
             guard now.timeIntervalSince(lastDraw) > 0.08 || !showing else { return }
             lastDraw = now
             let width = min(Self.terminalWidth() - 1, 100)
@@ -39,6 +42,10 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
                 line += " \(Int(fraction * 100))%"
             }
             if !detail.isEmpty { line += " " + detail }
+            if let fraction, let started = current?.started,
+               let left = Self.estimate(elapsed: now.timeIntervalSince(started), fraction: fraction) {
+                line += ", " + left
+            }
             console.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
             showing = true
         }
@@ -46,7 +53,19 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
 
     func endProgress() {
         guard isTerminal else { return }
-        lock.withLock { clear() }
+        lock.withLock {
+            clear()
+            current = nil
+        }
+    }
+
+    /// `~40s left`, from the pace so far; `nil` until there is enough to go on (two seconds and
+    /// 5% done), so an early guess does not jump about.
+    static func estimate(elapsed: TimeInterval, fraction: Double) -> String? {
+        guard elapsed >= 2, fraction >= 0.05, fraction < 1 else { return nil }
+        let left = Int((elapsed * (1 - fraction) / fraction).rounded())
+        if left < 60 { return "~\(max(1, left))s left" }
+        return "~\(left / 60)m\(String(left % 60).leftPadded(to: 2).replacingOccurrences(of: " ", with: "0"))s left"
     }
 
     private func clear() {
