@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs cells: splits a cell into command lines, checks each against the command table and runs
 /// it against a session, collecting output.
 ///
@@ -31,7 +33,7 @@ public struct Kernel: Sendable {
         let context = CommandContext(session: session, output: output, commands: commands,
                                      interruption: interruption, width: width, live: live)
         do {
-            let lexer = CellLexer(resolve: { [session] in session.lookup($0) })
+            let lexer = CellLexer(verbatim: commands.verbatimNames, resolve: { [session] in session.lookup($0) })
             for line in try lexer.commands(in: source) {
                 if interruption.isRaised { return CellResult(status: .interrupted, blocks: output.blocks) }
                 try execute(line, in: context)
@@ -43,6 +45,28 @@ public struct Kernel: Sendable {
             return CellResult(status: interrupted ? .interrupted : .error, blocks: output.blocks)
         }
         return CellResult(status: interruption.isRaised ? .interrupted : .ok, blocks: output.blocks)
+    }
+
+    /// A line of a cell that may do something to the machine a reader should agree to first.
+    public struct Risk: Sendable, Equatable {
+        /// The 1-based line within the cell, and its text.
+        public var line: Int
+        public var text: String
+        /// What it may do: `runs a shell command`, `downloads from the network`...
+        public var reason: String
+    }
+
+    /// The lines of `source` that a runner should not run from an untrusted workbook without
+    /// asking. Read without running anything: `$name` is left unresolved, so a path made of
+    /// parameters counts as one that could point anywhere. A cell that does not lex runs
+    /// nothing and has no risks.
+    public func risks(in source: String) -> [Risk] {
+        let lexer = CellLexer(verbatim: commands.verbatimNames, resolve: { "$" + $0 })
+        guard let lines = try? lexer.commands(in: source) else { return [] }
+        return lines.compactMap { line in
+            guard let reason = commands[line.name]?.risk(line) else { return nil }
+            return Risk(line: line.line, text: line.text.trimmingCharacters(in: .whitespaces), reason: reason)
+        }
     }
 
     /// Runs one command line.

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 @testable import Kernel
@@ -123,5 +124,94 @@ struct KernelTests {
     ] as [(String, String?)])
     func suggestions(input: String, expected: String?) {
         #expect(Suggestion.closest(to: input, in: ["help", "vars", "set", "reset"]) == expected)
+    }
+
+    @Test("params declares defaults; a --param given from outside wins, and the output says which")
+    func params() throws {
+        let session = Session(workingDirectory: "/tmp")
+        try session.define(parameter: "budget", value: "30s")
+        let result = run("params seed=0 budget=60s data=bank.csv\nset", in: session)
+        #expect(result.status == .ok)
+        #expect(text(result).hasPrefix("""
+        ┌───────────┬──────────┬───────────────────────┐
+        │ parameter │ value    │ from                  │
+        ├───────────┼──────────┼───────────────────────┤
+        │ seed      │ 0        │ default               │
+        │ budget    │ 30s      │ --param (default 60s) │
+        │ data      │ bank.csv │ default               │
+        └───────────┴──────────┴───────────────────────┘
+
+        """))
+        #expect(session.lookup("budget") == "30s")
+        #expect(session.lookup("data") == "bank.csv")
+        #expect(session.settings["seed"] == "0")  // a parameter named like a setting sets it
+        #expect(text(run("load $data", in: session)).contains("bank.csv"))
+    }
+
+    @Test("params refuses words and invalid setting values", arguments: [
+        ("params", "error: params takes NAME=DEFAULT pairs, e.g. params NAME=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
+        ("params seed", "error: params takes NAME=DEFAULT pairs, e.g. params seed=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
+        ("params seed=many", "error: seed=many is not valid: seed takes a whole number from 0 to 2147483647\nhint: e.g. set seed=0\n"),
+    ])
+    func paramsErrors(source: String, output: String) {
+        let result = run(source)
+        #expect(result.status == .error)
+        #expect(text(result) == output)
+    }
+
+    @Test("sh runs the rest of the line in /bin/sh, in the workbook's folder, with parameters in its environment")
+    func sh() throws {
+        let folder = ScratchFolder()
+        folder.write("a\nb\n", to: "two lines.txt")
+        let session = Session(workingDirectory: folder.path)
+        try session.define(parameter: "name", value: "bank")
+        let result = run(#"sh wc -l < "two lines.txt" | tr -d ' '; echo "$name" 'it''s' # a shell comment"#, in: session)
+        #expect(result.status == .ok)
+        #expect(text(result) == "2\nbank its\n")
+    }
+
+    @Test("sh: a failing command fails the cell with its output and status; no command is a usage error")
+    func shFails() {
+        let failed = run("sh echo to stderr >&2; exit 3\nset seed=1")
+        #expect(failed.status == .error)
+        #expect(text(failed) == "to stderr\nerror: sh: the command exited with status 3\nhint: its output is above; the line was: echo to stderr >&2; exit 3\n")
+        let empty = run("sh   ")
+        #expect(text(empty) == "error: sh takes a command to run, e.g. sh ls -l\nhint: usage: sh COMMAND\n")
+    }
+
+    @Test("sh stops its command when the cell is interrupted")
+    func shInterrupted() {
+        let interruption = Interruption()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { interruption.raise() }
+        let result = kernel.run(cell: "sh sleep 30", in: Session(workingDirectory: "/tmp"), interruption: interruption)
+        #expect(result.status == .interrupted)
+    }
+
+    @Test("risks: the lines to agree to before running someone else's workbook")
+    func risks() {
+        let source = """
+        download https://example.com/data.zip
+        unzip data.zip
+        unzip data.zip to ../elsewhere
+        save d to out.csv
+        save d to /etc/passwd
+        save d to $out
+        deploy bank.best as ep
+        cleanup ep
+        cleanup experiment bank confirm=yes
+          sh rm -rf "$HOME"   # verbatim, never lexed
+        """
+        #expect(kernel.risks(in: source).map { "\($0.line) \($0.reason)" } == [
+            "1 downloads from the network",
+            "3 writes files outside the workbook's folder (../elsewhere)",
+            "5 writes a file outside the workbook's folder (/etc/passwd)",
+            "6 writes a file outside the workbook's folder ($out)",
+            "7 starts a web server on this machine",
+            "9 deletes an experiment's files",
+            "10 runs a shell command",
+        ])
+        #expect(kernel.risks(in: source).last?.text == #"sh rm -rf "$HOME"   # verbatim, never lexed"#)
+        #expect(kernel.risks(in: "load \"unterminated\nsh ls").isEmpty)  // does not lex: runs nothing
+        #expect(kernel.risks(in: "head d\ndescribe d").isEmpty)
     }
 }

@@ -32,10 +32,18 @@ public struct Command: Sendable {
     /// Whether options not in ``options`` are accepted (e.g. `set`, whose keys are settings).
     public var acceptsAnyOption: Bool
     public var examples: [String]
+    /// Whether the rest of the line is handed over as written, as one word (`sh`'s command is
+    /// another language: no quotes, options or `$name` of the cell language apply).
+    public var verbatim: Bool
+    /// What a line of this command may do to the machine that a reader of someone else's
+    /// workbook should agree to first (`runs a shell command`), or `nil` when it is harmless.
+    /// Runners ask before running such lines from a workbook that is not trusted.
+    public var risk: @Sendable (Invocation) -> String?
     public var run: @Sendable (Invocation, CommandContext) throws(KernelError) -> Void
 
     public init(_ name: String, area: Area, usage: String, summary: String, discussion: String = "",
                 options: [Option] = [], acceptsAnyOption: Bool = false, examples: [String] = [],
+                verbatim: Bool = false, risk: @escaping @Sendable (Invocation) -> String? = { _ in nil },
                 run: @escaping @Sendable (Invocation, CommandContext) throws(KernelError) -> Void) {
         self.name = name
         self.area = area
@@ -45,6 +53,8 @@ public struct Command: Sendable {
         self.options = options
         self.acceptsAnyOption = acceptsAnyOption
         self.examples = examples
+        self.verbatim = verbatim
+        self.risk = risk
         self.run = run
     }
 

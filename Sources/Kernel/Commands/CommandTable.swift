@@ -14,6 +14,9 @@ public struct CommandTable: Sendable {
     /// Every command's name, in table order.
     public var names: [String] { commands.map(\.name) }
 
+    /// The commands whose lines are kept as written (``Command/verbatim``).
+    public var verbatimNames: Set<String> { Set(commands.filter(\.verbatim).map(\.name)) }
+
     /// Adds commands (a later module's, or a test's).
     public mutating func add(_ more: [Command]) {
         commands += more

@@ -1,8 +1,8 @@
 import TextLayout
 
-/// `help`, `vars`, `set` and `reset`.
+/// `help`, `vars`, `set`, `params` and `reset`.
 enum SessionCommands {
-    static let all: [Command] = [help, vars, set, reset]
+    static let all: [Command] = [help, vars, set, params, reset]
 
     static let help = Command(
         "help", area: .session, usage: "help [CMD]",
@@ -49,6 +49,34 @@ enum SessionCommands {
         let table = TextTable(columns: [.init("name"), .init("kind"), .init("value")], rows: rows)
         if session.values.isEmpty { context.print("no frames, experiments or models yet: load a file or run a command that makes one") }
         context.print(table.render(maxWidth: context.width))
+    }
+
+    static let params = Command(
+        "params", area: .session, usage: "params NAME=DEFAULT...",
+        summary: "declare parameters with defaults; pilot run --param overrides them",
+        discussion: """
+        A workbook's parameters are the values a reader may change without editing it: a seed, \
+        a budget, a file name. '$name' in a later line reads one. `pilot run BOOK --param \
+        seed=7` gives a parameter another value for that run, and this cell's output records \
+        the values used and where each came from. A parameter named like a setting (seed, rows) \
+        sets the setting.
+        """,
+        acceptsAnyOption: true,
+        examples: ["params seed=0 budget=60s", "params data=bank-additional-full.csv"]
+    ) { line, context throws(KernelError) in
+        guard line.words.isEmpty, !line.options.isEmpty else {
+            let word = line.words.first ?? "NAME"
+            throw context.commands["params"]!.usageError("params takes NAME=DEFAULT pairs, e.g. params \(word)=VALUE")
+        }
+        let session = context.session
+        var rows: [[String]] = []
+        for option in line.options {
+            let given = session.override(for: option.key)
+            try session.declare(parameter: option.key, value: given ?? option.value)
+            rows.append([option.key, given ?? option.value, given == nil ? "default" : "--param (default \(option.value))"])
+        }
+        context.print(TextTable(columns: [.init("parameter"), .init("value"), .init("from")], rows: rows)
+            .render(maxWidth: context.width))
     }
 
     static let set = Command(

@@ -3,9 +3,9 @@ import Crypto
 import Foundation
 import TextLayout
 
-/// `download` and `unzip`.
+/// `download`, `unzip` and `sh`.
 enum FileCommands {
-    static let all: [Command] = [download, unzip]
+    static let all: [Command] = [download, unzip, ShellCommand.command]
 
     static let download = Command(
         "download", area: .files, usage: "download URL [to PATH]",
@@ -15,7 +15,8 @@ enum FileCommands {
         are shown so everyone can check they have the same data. A file already there is not fetched again. \
         Set PILOT_MIRROR to a folder to use local copies, looked up by file name, instead of the network.
         """,
-        examples: ["download https://sagemaker-sample-data-us-west-2.s3-us-west-2.amazonaws.com/autopilot/direct_marketing/bank-additional.zip"]
+        examples: ["download https://sagemaker-sample-data-us-west-2.s3-us-west-2.amazonaws.com/autopilot/direct_marketing/bank-additional.zip"],
+        risk: { _ in "downloads from the network" }
     ) { line, context throws(KernelError) in
         let words = line.words
         guard words.count == 1 || (words.count == 3 && words[1] == "to") else {
@@ -95,7 +96,11 @@ enum FileCommands {
         "unzip", area: .files, usage: "unzip ZIP [to DIR]",
         summary: "extract a zip archive, skipping archive litter such as __MACOSX/",
         discussion: "Files already extracted (same size) are left alone. Entries that would land outside DIR are refused.",
-        examples: ["unzip bank-additional.zip"]
+        examples: ["unzip bank-additional.zip"],
+        risk: { line in
+            let words = line.words
+            return words.count == 3 && Risk.leavesFolder(words[2]) ? "writes files outside the workbook's folder (\(words[2]))" : nil
+        }
     ) { line, context throws(KernelError) in
         let words = line.words
         guard words.count == 1 || (words.count == 3 && words[1] == "to") else {

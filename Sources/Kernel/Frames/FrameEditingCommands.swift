@@ -109,7 +109,11 @@ enum FrameEditingCommands {
     static let save = Command(
         "save", area: .frames, usage: "save FRAME to PATH",
         summary: "write a frame as CSV (tab-separated for .tsv)",
-        examples: ["save stats to stats.csv"]
+        examples: ["save stats to stats.csv"],
+        risk: { line in
+            let words = line.words
+            return words.count == 3 && Risk.leavesFolder(words[2]) ? "writes a file outside the workbook's folder (\(words[2]))" : nil
+        }
     ) { line, context throws(KernelError) in
         let words = line.words
         guard words.count == 3, words[1] == "to" else { throw context.commands["save"]!.usageError("write: save FRAME to PATH") }

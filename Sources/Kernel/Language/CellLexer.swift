@@ -3,12 +3,16 @@
 /// The language is deliberately small: one command per line; `#` after whitespace starts a
 /// comment; words are separated by spaces or tabs; `"double quotes"` keep spaces and accept
 /// `\"`, `\\`, `\$`, `\n` and `\t`; `key=value` is an option when `key` is an identifier;
-/// `$name` and `${name}` are replaced by the parameter or setting of that name.
+/// `$name` and `${name}` are replaced by the parameter or setting of that name. A line of a
+/// ``verbatim`` command (`sh`) keeps the rest of the line as written, as one word.
 public struct CellLexer {
     /// Looks up `$name`; `nil` when there is no such name.
     public var resolve: (String) -> String?
+    /// Commands whose lines are not lexed after the name.
+    public var verbatim: Set<String>
 
-    public init(resolve: @escaping (String) -> String? = { _ in nil }) {
+    public init(verbatim: Set<String> = [], resolve: @escaping (String) -> String? = { _ in nil }) {
+        self.verbatim = verbatim
         self.resolve = resolve
     }
 
@@ -18,6 +22,10 @@ public struct CellLexer {
         let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             let text = String(line.last == "\r" ? line.dropLast() : line)
+            if let invocation = verbatimInvocation(text, line: index + 1) {
+                result.append(invocation)
+                continue
+            }
             let arguments = try lex(text, line: index + 1)
             guard let first = arguments.first else { continue }
             guard case .word(let name, false) = first.argument else {
@@ -28,6 +36,24 @@ public struct CellLexer {
             result.append(Invocation(name: name, arguments: Array(arguments.dropFirst()), line: index + 1, text: text))
         }
         return result
+    }
+
+    /// The line as a ``verbatim`` command's: its name, then the rest of the line (trimmed) as
+    /// one quoted word; `nil` for any other line.
+    private func verbatimInvocation(_ text: String, line: Int) -> Invocation? {
+        let characters = Array(text)
+        var start = 0
+        while start < characters.count, characters[start] == " " || characters[start] == "\t" { start += 1 }
+        var end = start
+        while end < characters.count, characters[end] != " ", characters[end] != "\t" { end += 1 }
+        let name = String(characters[start..<end])
+        guard verbatim.contains(name) else { return nil }
+        var restStart = end
+        while restStart < characters.count, characters[restStart] == " " || characters[restStart] == "\t" { restStart += 1 }
+        var rest = String(characters[restStart...])
+        while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+        let arguments = rest.isEmpty ? [] : [Invocation.Located(argument: .word(rest, quoted: true), column: restStart + 1)]
+        return Invocation(name: name, arguments: arguments, line: line, text: text)
     }
 
     private func describe(_ argument: Invocation.Argument) -> String {

@@ -22,7 +22,8 @@ enum ServingCommands {
             .init("port", "N", "the port to listen on (0: any free port; default: the first free from 8080)"),
             .init("keys", "KEY,...", "what responses hold by default: predicted_label, probability, probabilities, labels"),
         ],
-        examples: ["deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability"]
+        examples: ["deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability"],
+        risk: { _ in "starts a web server on this machine" }
     ) { line, context throws(KernelError) in
         let (words, alias) = try line.trailing("as", in: line.words)
         guard words.count == 1 else { throw context.commands["deploy"]!.usageError("deploy takes one model, e.g. bank.best") }
@@ -130,7 +131,8 @@ enum ServingCommands {
         for confirm=yes first.
         """,
         options: [.init("confirm", "yes", "go ahead with deleting an experiment")],
-        examples: ["cleanup bank-ep", "cleanup all", "cleanup experiment bank confirm=yes"]
+        examples: ["cleanup bank-ep", "cleanup all", "cleanup experiment bank confirm=yes"],
+        risk: { line in line.words.first == "experiment" ? "deletes an experiment's files" : nil }
     ) { line, context throws(KernelError) in
         let words = line.words
         let session = context.session

@@ -11,8 +11,11 @@ public final class Session {
     public let knownSettings: [Setting]
     /// Current setting values, by name.
     public private(set) var settings: [String: String]
-    /// Parameters given from outside (`pilot run --param k=v`), by name, in the order given.
+    /// Parameters, by name, in the order defined: given from outside (`pilot run --param k=v`)
+    /// or declared with their defaults by a `params` cell.
     public private(set) var parameters: [(name: String, value: String)] = []
+    /// The values given from outside (`--param`), which win over a `params` cell's defaults.
+    public private(set) var overrides: [(name: String, value: String)] = []
     /// Named values, by name.
     public private(set) var values: [String: any SessionValue] = [:]
     /// Environment variables commands may read (`PILOT_MIRROR`).
@@ -53,6 +56,19 @@ public final class Session {
 
     /// Defines a parameter; a parameter named like a setting sets the setting instead.
     public func define(parameter name: String, value: String) throws(KernelError) {
+        try declare(parameter: name, value: value)
+        overrides.removeAll { $0.name == name }
+        overrides.append((name, value))
+    }
+
+    /// The value given from outside for a parameter (`--param NAME=VALUE`), if any.
+    public func override(for name: String) -> String? {
+        overrides.last { $0.name == name }?.value
+    }
+
+    /// Defines a parameter from a `params` cell; like ``define(parameter:value:)``, a parameter
+    /// named like a setting sets the setting.
+    func declare(parameter name: String, value: String) throws(KernelError) {
         if knownSettings.contains(where: { $0.name == name }) {
             try set(name, to: value)
             return
