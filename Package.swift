@@ -91,7 +91,7 @@ let package = Package(
         ),
 
         // Runs a workbook's cells through a kernel session, saving after every cell.
-        .target(name: "Runner", dependencies: ["Workbook", "Kernel"]),
+        .target(name: "Runner", dependencies: ["Workbook", "Kernel", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The interactive shell: libedit line editing, completion, history, step-through.
         .target(name: "Shell", dependencies: ["CEditLine", "Kernel", "Runner", "Workbook", "TextLayout"]),

@@ -4,6 +4,7 @@ extension BookRunner {
     /// Replaces a cell's commands; its stored output stays, marked stale until it runs again.
     public func setSource(_ source: String, ofCell id: String) {
         workbook.setSource(source, ofCell: id)
+        approve(id)
     }
 
     /// Inserts a new cell after the cell `id` (after its output), or at the end when `id` is nil.
@@ -13,6 +14,7 @@ extension BookRunner {
     public func insertCell(_ source: String, after id: String?) -> String {
         let newID = CellID.generate(for: source, avoiding: Set(workbook.cells.compactMap(\.id)))
         workbook.insert(Cell(id: newID, source: source, lineEnding: workbook.lineEnding), after: id)
+        approve(newID)
         return newID
     }
 

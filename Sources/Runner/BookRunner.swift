@@ -27,6 +27,14 @@ public final class BookRunner {
     /// saved it: `true` overwrites it; `false` (or no one to ask) leaves it and writes this
     /// run's version beside it as `NAME.conflict.pilotbook`.
     public var overwriteChangedFile: ((String) -> Bool)?
+    /// Whether cells with risky lines (``RiskyCell``) are refused: a workbook nobody trusted.
+    /// Cells the user typed or edited in this session (``approve(_:)``) still run.
+    public var refusesRiskyCells = false
+    /// The store that trusted this workbook: every save records the new version, so the user's
+    /// own edits keep it trusted. `nil` when trust came from `--trust` (this run only) or not at all.
+    public var keepsTrust: TrustStore?
+    /// Cells the user wrote in this session, which run even when risky cells are refused.
+    private(set) var approved: Set<String> = []
 
     /// Prepares to run the workbook at `bookPath`.
     ///
@@ -110,6 +118,10 @@ public final class BookRunner {
     public func run(cell id: String, position: Int = 1, of total: Int = 1,
                     onEvent: (RunEvent) -> Void = { _ in }) throws(RunnerError) -> Kernel.CellResult {
         guard let cell = workbook.cell(withID: id) else { preconditionFailure("no cell '\(id)'") }
+        if refusesRiskyCells, !approved.contains(id) {
+            let risks = kernel.risks(in: cell.source)
+            if !risks.isEmpty { throw .untrusted(cell: id, risks: risks) }
+        }
         onEvent(.cellStarted(id: id, position: position, total: total, source: cell.source))
         let started = ContinuousClock.now
         interruption.clear()
@@ -148,11 +160,13 @@ public final class BookRunner {
         do {
             try destination.save(workbook)
             assets.removeUnreferenced(keeping: workbook.imagePaths)
+            keepTrust()
         } catch where error.code == .changedOnDisk {
             if overwriteChangedFile?(destination.path) == true {
                 do {
                     try destination.forceSave(workbook)
                     assets.removeUnreferenced(keeping: workbook.imagePaths)
+                    keepTrust()
                     return
                 } catch {
                     throw .workbook(error)
@@ -171,6 +185,17 @@ public final class BookRunner {
         } catch {
             throw .workbook(error)
         }
+    }
+
+    /// Marks a cell as the user's own: it runs even when risky cells are refused.
+    public func approve(_ id: String) {
+        approved.insert(id)
+    }
+
+    /// Records the saved version as trusted when this workbook is trusted through the store;
+    /// a store that cannot be written only costs a question next time.
+    private func keepTrust() {
+        try? keepsTrust?.trust(workbook, bookPath: destination.path)
     }
 
     static func conflictPath(for path: String) -> String {
@@ -194,6 +219,10 @@ public enum RunnerError: Error, Sendable, Equatable {
     case parameter(name: String, KernelError)
     /// Someone changed the file while it ran; this run was saved to `savedAs` instead.
     case changedOnDisk(path: String, savedAs: String)
+    /// A risky cell of a workbook nobody trusted was not run.
+    case untrusted(cell: String, risks: [Kernel.Risk])
+    /// The trust store could not be written.
+    case trustStore(path: String, reason: String)
 
     /// `error: ...` and `hint: ...`, as the user reads them.
     public var rendered: String {
@@ -205,6 +234,12 @@ public enum RunnerError: Error, Sendable, Equatable {
         case .changedOnDisk(let path, let savedAs):
             "error: \(path) changed on disk while pilot was running it; left it as it is\n"
                 + "hint: pilot's version is in \(savedAs) (and saves go there from now on): compare the two and keep what you want"
+        case .untrusted(let cell, let risks):
+            "error: cell \(cell) was not run: it \(risks.map(\.reason).joined(separator: ", ")), and this workbook is not trusted\n"
+                + "hint: read the cell; if it is what you expect, run it again with --trust, or trust the workbook: pilot trust BOOK"
+        case .trustStore(let path, let reason):
+            "error: could not record trust in \(path): \(reason)\n"
+                + "hint: check that the folder is writable, or set PILOT_TRUST_STORE to a file that is"
         }
     }
 }

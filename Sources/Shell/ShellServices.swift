@@ -10,10 +10,13 @@ public struct ShellServices {
     public var endpointHost: (any EndpointHost)?
     /// Progress and notes on the terminal, never stored.
     public var live: (any LiveDisplay)?
+    /// `--trust`: run a workbook's risky cells this time without asking.
+    public var trustGiven: Bool
 
     public init(environment: [String: String], downloader: (any Downloader)? = nil,
-                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil) {
+                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil, trustGiven: Bool = false) {
         self.environment = environment
+        self.trustGiven = trustGiven
         self.downloader = downloader
         self.endpointHost = endpointHost
         self.live = live

@@ -3,6 +3,7 @@ import Downloads
 import Endpoint
 import Foundation
 import Runner
+import Workbook
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,9 +18,18 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
     var parameters: [Parameter] = []
 
+    @Flag(help: "Run sh, download, deploy and delete cells of a workbook you have not trusted, this time.")
+    var trust = false
+
     func run() throws {
         let console = Console.standard
         let report: BookCheck.Report
+        do {
+            _ = try TrustGate.admit(try BookFile(path: book).workbook, bookPath: book, trustFlag: trust, console: console)
+        } catch let error as WorkbookError {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
                                    environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),

@@ -19,9 +19,13 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "The workbook to open.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
+    @Flag(help: "Let sh, download, deploy and delete cells of a workbook you have not trusted run, this time.")
+    var trust = false
+
     func run() throws {
         let services = ShellServices(environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(console: .standard))
+                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(console: .standard),
+                                     trustGiven: trust)
         let stepper: StepThrough
         do {
             stepper = try StepThrough(bookPath: book, services: services)

@@ -17,7 +17,7 @@ struct Pilot: ParsableCommand {
         """,
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
         subcommands: [
-            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self,
+            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self, TrustCommand.self,
             ServeCommand.self,
         ],
         defaultSubcommand: ShellCommand.self

@@ -30,6 +30,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print every cell's output, not only failures.")
     var verbose = false
 
+    @Flag(help: "Run sh, download, deploy and delete cells of a workbook you have not trusted, this time.")
+    var trust = false
+
     func run() throws {
         let console = Console.standard
         let interruption = Interruption()
@@ -43,6 +46,7 @@ struct RunCommand: ParsableCommand {
             console.error(error.rendered)
             throw ExitCode.failure
         }
+        runner.keepsTrust = try TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, console: console)
         Interrupts.install(interruption)
         let reporter = RunReporter(console: console, verbose: verbose)
         var pending: [String: [OutputBlock]] = [:]

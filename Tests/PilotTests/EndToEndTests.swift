@@ -150,7 +150,7 @@ struct TutorialTests {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let book = repo.appendingPathComponent("workbooks/\(name)")
         folder.write(Array(try Data(contentsOf: book)), to: name)
-        let result = try PilotProcess.run(["check", name], in: folder.path)
+        let result = try PilotProcess.run(["check", "--trust", name], in: folder.path)
         #expect(result.stdout.hasPrefix("ok: \(name): "), "\(result.stdout)\(result.stderr)")
         #expect(result.status == 0)
     }

@@ -23,6 +23,10 @@ struct PilotProcess {
         return repo.appendingPathComponent(".build/debug/pilot").path
     }()
 
+    /// The trust store the tests' pilot processes use, unless a test names its own.
+    static let trustStore = FileManager.default.temporaryDirectory
+        .appendingPathComponent("pilot-tests-trusted-\(getpid())").path
+
     /// Runs `pilot ARGS` in `directory` and waits for it.
     /// - Parameter input: what standard input holds (a pipe); the test's own stdin when `nil`.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
@@ -33,6 +37,8 @@ struct PilotProcess {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Trust is kept in a file of the test's own, never in the user's.
+        env["PILOT_TRUST_STORE"] = trustStore
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

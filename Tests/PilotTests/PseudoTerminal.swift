@@ -31,6 +31,7 @@ final class PseudoTerminal {
         env["NO_COLOR"] = "1"
         env["LANG"] = "C.UTF-8"
         env["LC_ALL"] = "C.UTF-8"
+        env["PILOT_TRUST_STORE"] = PilotProcess.trustStore
         for (key, value) in environment { env[key] = value }
         // /bin/sh changes to the directory, then becomes pilot.
         let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, PilotProcess.binary] + arguments).map { strdup($0) } + [nil]

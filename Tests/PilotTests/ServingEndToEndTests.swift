@@ -42,7 +42,7 @@ struct ServingEndToEndTests {
         let folder = ScratchFolder("serving-e2e")
         folder.write(GeneratedData.binaryCSV(rows: 300, seed: 11, withID: true), to: "data.csv")
         folder.write(Self.workbook, to: "serve.pilotbook")
-        let result = try PilotProcess.run(["run", "serve.pilotbook"], in: folder.path)
+        let result = try PilotProcess.run(["run", "--trust", "serve.pilotbook"], in: folder.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let book = folder.read("serve.pilotbook")
         #expect(book.contains(try Regex(#"deployed exp\.best as endpoint 'ep': http://127\.0\.0\.1:(\d+)\n"#)))
@@ -76,7 +76,7 @@ struct ServingEndToEndTests {
             ```
 
             """, to: "b.pilotbook")
-        let result = try PilotProcess.run(["run", "b.pilotbook"], in: folder.path)
+        let result = try PilotProcess.run(["run", "--trust", "b.pilotbook"], in: folder.path)
         #expect(result.status == 0)
         let port = try #require(folder.read("b.pilotbook").firstMatch(of: #/http://127\.0\.0\.1:(\d+)/#)?.1)
         #expect(HTTP.get("http://127.0.0.1:\(port)/ping") == nil)
@@ -87,7 +87,7 @@ struct ServingEndToEndTests {
         let folder = ScratchFolder("serving-e2e-serve")
         folder.write(GeneratedData.binaryCSV(rows: 300, seed: 13, withID: true), to: "data.csv")
         folder.write("```pilot id=a\nload data.csv as data\ntrain data target=y algorithm=xgboost num_round=30 as exp\n```\n", to: "t.pilotbook")
-        #expect(try PilotProcess.run(["run", "t.pilotbook"], in: folder.path).status == 0)
+        #expect(try PilotProcess.run(["run", "--trust", "t.pilotbook"], in: folder.path).status == 0)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PilotProcess.binary)

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Runner
 import TextLayout
 import Workbook
 
@@ -134,6 +135,8 @@ public final class ScratchShell {
         do {
             try BookFile(overwriting: path, with: record).forceSave(record)
             savedPath = path
+            // Every cell was typed here: the user wrote this workbook, so it is trusted.
+            try? TrustStore.standard(environment: services.environment)?.trust(record, bookPath: path)
             terminal.line(terminal.styled("saved \(record.cells.count) cell\(record.cells.count == 1 ? "" : "s") to \(path)", .dim))
         } catch {
             terminal.error(error.rendered)

@@ -56,6 +56,7 @@ public final class StepThrough {
         input.completer = Completer(commands: runner.kernel.commands, shellCommands: Self.commandNames) { [runner] in
             runner.session
         }
+        settleTrust(services: services)
         if terminal.isInteractive {
             runner.overwriteChangedFile = { [terminal] path in
                 terminal.line()
@@ -64,6 +65,31 @@ public final class StepThrough {
                 return answer?.lowercased().hasPrefix("o") ?? false
             }
         }
+    }
+
+    /// Decides, once at opening, whether the workbook's risky cells may run: trusted before,
+    /// `--trust`, or the user says so now (which records it). Otherwise they are refused
+    /// when run (the rest of the workbook runs), and the reason is shown.
+    func settleTrust(services: ShellServices) {
+        let store = TrustStore.standard(environment: services.environment)
+        if let store, store.trusts(runner.workbook) {
+            runner.keepsTrust = store
+            return
+        }
+        let risky = RiskyCell.all(in: runner.workbook, kernel: runner.kernel)
+        if risky.isEmpty || services.trustGiven { return }
+        terminal.line("\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:", to: .err)
+        terminal.line(RiskyCell.listing(risky), to: .err)
+        if terminal.isInteractive,
+           let answer = terminal.ask("Trust this workbook and let them run? [y/N] "), answer.lowercased().hasPrefix("y") {
+            if let store {
+                try? store.trust(runner.workbook, bookPath: bookPath)
+                runner.keepsTrust = store
+            }
+            return
+        }
+        runner.refusesRiskyCells = true
+        terminal.line("those cells will not run (the others will); pilot open --trust, or pilot trust \(bookPath), lets them", to: .err)
     }
 
     var cells: [Cell] { runner.workbook.cells }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Kernel
+import Runner
+import Workbook
+
+/// Before `pilot run` or `pilot check` runs a workbook: a workbook with risky cells (`sh`,
+/// downloads, deploys, deletions) runs them only when this user trusts it. At a terminal pilot
+/// lists them and asks; elsewhere it refuses, unless `--trust` says so for this run.
+enum TrustGate {
+    /// Whether the workbook may run; throws ``ExitCode/failure`` after saying why when it may not.
+    ///
+    /// - Returns: the store to keep trust with when trust came from it (or was given now), so
+    ///   the runner records the versions it saves; `nil` otherwise.
+    static func admit(_ workbook: Workbook, bookPath: String, kernel: Kernel = Kernel(), trustFlag: Bool,
+                      console: Console) throws -> TrustStore? {
+        let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment)
+        if let store, store.trusts(workbook) { return store }
+        let risky = RiskyCell.all(in: workbook, kernel: kernel)
+        if risky.isEmpty || trustFlag { return nil }
+        let heading = "\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:\n"
+            + RiskyCell.listing(risky)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
+            console.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
+            throw ExitCode.failure
+        }
+        console.line(heading, to: .err)
+        console.write("Trust this workbook and run them? [y/N] ", to: .err)
+        guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
+            console.line("nothing was run; `pilot trust \(bookPath)` trusts it once you have read it", to: .err)
+            throw ExitCode.failure
+        }
+        guard let store else { return nil }
+        do {
+            try store.trust(workbook, bookPath: bookPath)
+        } catch {
+            console.error(error.rendered)
+        }
+        return store
+    }
+}
+
+/// `pilot trust BOOK`: records that this user trusts the workbook's risky cells.
+struct TrustCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trust",
+        abstract: "Trust a workbook: its sh, download, deploy and delete cells may run without asking.",
+        discussion: """
+        Read a workbook someone else wrote before trusting it: the risky cells are listed. Trust \
+        is kept in a local file (PILOT_TRUST_STORE, else $XDG_DATA_HOME/pilot/trusted or \
+        ~/.local/share/pilot/trusted) by the hash of the workbook's cells, so running it or \
+        editing it with pilot keeps it trusted; a change made elsewhere asks again.
+        """
+    )
+
+    @Argument(help: "The workbook to trust.", completion: .file(extensions: ["pilotbook"]))
+    var book: String
+
+    func run() throws {
+        let console = Console.standard
+        let workbook: Workbook
+        do {
+            workbook = try BookFile(path: book).workbook
+        } catch {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
+        guard let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment) else {
+            console.error("error: no place to keep trust: HOME is not set\nhint: set PILOT_TRUST_STORE to a file")
+            throw ExitCode.failure
+        }
+        do {
+            try store.trust(workbook, bookPath: book)
+        } catch {
+            console.error(error.rendered)
+            throw ExitCode.failure
+        }
+        let risky = RiskyCell.all(in: workbook, kernel: Kernel())
+        if risky.isEmpty {
+            console.line("trusted \(book) (it has no cells that need trust)")
+        } else {
+            console.line("trusted \(book); these cells may now run without asking:")
+            console.line(RiskyCell.listing(risky))
+        }
+    }
+}
