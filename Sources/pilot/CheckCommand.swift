@@ -8,35 +8,57 @@ import Workbook
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run a workbook into a scratch copy and compare with its stored outputs.",
-        discussion: "The workbook itself is not changed. Exits 1, with a diff per cell, when an output differs."
+        abstract: "Run workbooks into scratch copies and compare with their stored outputs.",
+        discussion: """
+        The workbooks themselves are not changed. For each workbook: a diff per cell whose output \
+        differs, then a one-line verdict (ok, FAILED or NOT RUN); with several, a count at the end. \
+        Exits 1 when any workbook differs or could not run.
+        """
     )
 
-    @Argument(help: "The workbook to check.", completion: .file(extensions: ["pilotbook"]))
-    var book: String
+    @Argument(help: "The workbooks to check (a class's hand-ins, say).", completion: .file(extensions: ["pilotbook"]))
+    var books: [String]
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
     var parameters: [Parameter] = []
 
-    @Flag(help: "Run sh, download, deploy and delete cells of a workbook you have not trusted, this time.")
+    @Flag(help: "Run sh, download, deploy and delete cells of workbooks you have not trusted, this time.")
     var trust = false
 
     func run() throws {
         let console = Console.standard
-        let report: BookCheck.Report
-        do {
-            _ = try TrustGate.admit(try BookFile(path: book).workbook, bookPath: book, trustFlag: trust, console: console)
-        } catch let error as WorkbookError {
-            console.error(error.rendered)
-            throw ExitCode.failure
+        var passed = 0
+        for book in books {
+            let verdict = check(book, console: console)
+            if verdict.passed { passed += 1 }
+            console.line(console.styled(verdict.line, verdict.passed ? .green : .red))
         }
+        if books.count > 1 {
+            console.line("\(passed) of \(books.count) workbooks match their stored outputs")
+        }
+        if passed < books.count { throw ExitCode.failure }
+    }
+
+    /// Checks one workbook, printing its differences; its verdict line.
+    private func check(_ book: String, console: Console) -> (passed: Bool, line: String) {
+        let stored: Workbook
+        do {
+            stored = try BookFile(path: book).workbook
+        } catch {
+            console.error(error.rendered)
+            return (false, "NOT RUN: \(book): it could not be read")
+        }
+        guard case .run = TrustGate.admit(stored, bookPath: book, trustFlag: trust, console: console) else {
+            return (false, "NOT RUN: \(book): not trusted")
+        }
+        let report: BookCheck.Report
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
                                    environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
                                    endpointHost: HTTPEndpointHost(), live: TerminalLive(console: console)).run()
         } catch {
             console.error(error.rendered)
-            throw ExitCode.failure
+            return (false, "NOT RUN: \(book): it could not be run")
         }
         for difference in report.differences {
             var heading = "cell '\(difference.cellID)' (line \(difference.line))"
@@ -52,7 +74,6 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        console.line(report.passed ? console.styled(report.verdict, .green) : console.styled(report.verdict, .red))
-        if !report.passed { throw ExitCode.failure }
+        return (report.passed, report.verdict)
     }
 }

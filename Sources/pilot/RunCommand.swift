@@ -46,7 +46,10 @@ struct RunCommand: ParsableCommand {
             console.error(error.rendered)
             throw ExitCode.failure
         }
-        runner.keepsTrust = try TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, console: console)
+        guard case .run(let store) = TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, console: console) else {
+            throw ExitCode.failure
+        }
+        runner.keepsTrust = store
         Interrupts.install(interruption)
         let reporter = RunReporter(console: console, verbose: verbose)
         var pending: [String: [OutputBlock]] = [:]

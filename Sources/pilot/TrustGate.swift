@@ -8,35 +8,41 @@ import Workbook
 /// downloads, deploys, deletions) runs them only when this user trusts it. At a terminal pilot
 /// lists them and asks; elsewhere it refuses, unless `--trust` says so for this run.
 enum TrustGate {
-    /// Whether the workbook may run; throws ``ExitCode/failure`` after saying why when it may not.
-    ///
-    /// - Returns: the store to keep trust with when trust came from it (or was given now), so
-    ///   the runner records the versions it saves; `nil` otherwise.
+    /// Whether the workbook may run, and the store to keep trust with.
+    enum Decision {
+        /// Run it; `keeping` is the store that trusts it (or was just told to), so the runner
+        /// records the versions it saves; `nil` when no store is involved.
+        case run(keeping: TrustStore?)
+        /// Not trusted, and nobody agreed: the reason has been printed.
+        case refused
+    }
+
+    /// Decides whether `workbook` may run, asking at a terminal.
     static func admit(_ workbook: Workbook, bookPath: String, kernel: Kernel = Kernel(), trustFlag: Bool,
-                      console: Console) throws -> TrustStore? {
+                      console: Console) -> Decision {
         let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment)
-        if let store, store.trusts(workbook) { return store }
+        if let store, store.trusts(workbook) { return .run(keeping: store) }
         let risky = RiskyCell.all(in: workbook, kernel: kernel)
-        if risky.isEmpty || trustFlag { return nil }
+        if risky.isEmpty || trustFlag { return .run(keeping: nil) }
         let heading = "\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:\n"
             + RiskyCell.listing(risky)
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
             console.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
-            throw ExitCode.failure
+            return .refused
         }
         console.line(heading, to: .err)
         console.write("Trust this workbook and run them? [y/N] ", to: .err)
         guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            console.line("nothing was run; `pilot trust \(bookPath)` trusts it once you have read it", to: .err)
-            throw ExitCode.failure
+            console.line("not run; `pilot trust \(bookPath)` trusts it once you have read it", to: .err)
+            return .refused
         }
-        guard let store else { return nil }
+        guard let store else { return .run(keeping: nil) }
         do {
             try store.trust(workbook, bookPath: bookPath)
         } catch {
             console.error(error.rendered)
         }
-        return store
+        return .run(keeping: store)
     }
 }
 

@@ -35,6 +35,39 @@ struct EndToEndTests {
         #expect(check.stdout == "ok: book.pilotbook: 2 cells match their stored outputs\n")
     }
 
+    @Test("pilot check of a class's hand-ins: a verdict line per workbook, diffs where outputs differ, a count at the end")
+    func checkSeveral() throws {
+        let folder = ScratchFolder()
+        folder.write(Self.session, to: "anna.pilotbook")
+        _ = try PilotProcess.run(["run", "anna.pilotbook"], in: folder.path)
+        folder.write(folder.read("anna.pilotbook").replacingOccurrences(of: "seed = 7", with: "seed = 8"), to: "ben.pilotbook")
+        folder.write(folder.read("anna.pilotbook") + "\n```pilot id=sh\nsh date\n```\n", to: "carl.pilotbook")
+        folder.write("```pilot\nunclosed\n", to: "dora.pilotbook")
+        let check = try PilotProcess.run(["check", "anna.pilotbook", "ben.pilotbook", "carl.pilotbook", "dora.pilotbook"],
+                                         in: folder.path, input: "")
+        #expect(check.status == 1)
+        #expect(check.stdout == """
+        ok: anna.pilotbook: 2 cells match their stored outputs
+        cell 'set' (line 4):
+        --- stored output of 'set'
+        +++ output of 'set' now
+        @@ -1,6 +1,6 @@
+         <!-- output:begin id=set status=ok src=d18a69b0 -->
+         ```text
+        -seed = 8
+        +seed = 7
+         no frames, experiments or models yet: load a file or run a command that makes one
+         ┌──────┬─────────┬──────────────┐
+         │ name │ kind    │ value        │
+        FAILED: ben.pilotbook: 1 of 2 cells differ from the stored outputs
+        NOT RUN: carl.pilotbook: not trusted
+        NOT RUN: dora.pilotbook: it could not be read
+        1 of 4 workbooks match their stored outputs
+
+        """)
+        #expect(check.stderr.contains("error: carl.pilotbook is not trusted, and 1 of its cells can change this machine:\n  [3] sh · runs a shell command: sh date\n"))
+    }
+
     @Test("pilot check fails with a diff when a stored output was edited by hand")
     func checkFails() throws {
         let folder = ScratchFolder()
