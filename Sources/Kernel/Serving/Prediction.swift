@@ -48,7 +48,7 @@ enum Prediction {
             try results.append(reply.body, from: endpoint.name)
         }
         let requests = batches.count
-        try show(results, heading: "\(endpoint.name) predicted \(Sizes.grouped(results.labels.count)) row\(results.labels.count == 1 ? "" : "s") "
+        try show(results, heading: "\(endpoint.name) predicted \(results.labels.count) row\(results.labels.count == 1 ? "" : "s") "
                     + "in \(requests) request\(requests == 1 ? "" : "s")",
                  classes: served.archive.target.classes, input: frame, into: into, origin: "predict \(endpoint.name)",
                  context: context)
@@ -71,7 +71,7 @@ enum Prediction {
         } else {
             results.probabilities = predictions.probabilities?.map(Double.init)
         }
-        try show(results, heading: "\(name) predicted \(Sizes.grouped(frame.rowCount)) row\(frame.rowCount == 1 ? "" : "s") in process (batch transform)",
+        try show(results, heading: "\(name) predicted \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") in process (batch transform)",
                  classes: model.target?.classes ?? [], input: frame, into: into, origin: "predict \(name)", context: context)
     }
 
