@@ -30,9 +30,11 @@ struct PlotTests {
         mlp-dpp2-005      ███████████████████████████████                         0.6373
         linear-dpp2-003   ████████████████▋                                       0.6201
         """)
-        // A minimised objective: the best comes first with the shortest bar; a missing score draws no bar.
+        // A minimised objective: the best comes first with the shortest bar; a missing score draws no
+        // bar; the caption wraps at the width.
         #expect(Leaderboard.drawing(Self.board, metric: .mse, width: 60) == """
-        MSE on validation by candidate, lower is better; the bars start at 140, not at 0
+        MSE on validation by candidate, lower is better; the bars
+        start at 140, not at 0
         ensemble-021      ███████                           149.0000
         xgboost-dpp1-007  ███████▉                          150.2500
         linear-dpp2-003   ████████████████████████████████  181.5000

@@ -29,7 +29,7 @@ enum Leaderboard {
         let chart = TerminalBars.chart(labels: ranked.map(\.name), values: values,
                                        valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
                                        width: min(width, 80), scale: scale)
-        return caption(metric: metric, scale: scale) + "\n" + chart
+        return caption(metric: metric, scale: scale).wrapped(to: width) + "\n" + chart
     }
 
     /// The same bars as an SVG image: candidate names on the left, the objective in the title.
