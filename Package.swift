@@ -122,9 +122,10 @@ let package = Package(
             name: "FramesTests",
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
         .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Autopilot", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(
             name: "ArchivesTests",
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

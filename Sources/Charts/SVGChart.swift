@@ -43,36 +43,58 @@ public enum SVGChart {
             let x = left + plotWidth * Double(i) / n
             body += rect(x: x + 2, y: top + plotHeight - h, width: plotWidth / n - 4, height: h)
             if values.count <= 16 {
-                body += text(x + plotWidth / n / 2, top + plotHeight + 16, String(labels[i].prefix(10)), anchor: "middle")
+                body += text(x + plotWidth / n / 2, top + plotHeight + 16, labels[i].truncated(to: 10), anchor: "middle")
             }
         }
         body += axes(plotWidth: plotWidth, plotHeight: plotHeight, maximum: maximum)
         return document(title: title, body: body)
     }
 
-    /// Horizontal bars, one per label, largest first as given: labels on the left, values at
-    /// the end of each bar. For rankings such as feature importance.
-    public static func horizontalBars(labels: [String], values: [Double], title: String) -> String {
-        let maximum = values.max() ?? 0
-        let labelWidth = 130.0, rowHeight = 22.0
-        let plotWidth = width - labelWidth - right - 60
-        let height = top + rowHeight * Double(values.count) + 16
-        var body = ""
+    /// Horizontal bars, one per label, in the order given: labels on the left, values at the
+    /// end of each bar. For rankings such as feature importance, value counts or a leaderboard.
+    ///
+    /// - Parameters:
+    ///   - valueTexts: what to write at the end of each bar; the values themselves when `nil`.
+    ///   - note: a smaller line under the title (what was measured, what was left out).
+    ///   - scale: where bars start; from zero to the largest value when `nil`. A scale that
+    ///     starts elsewhere (``BarScale/isCut``) gets an axis with round numbers under the bars.
+    public static func horizontalBars(labels: [String], values: [Double], valueTexts: [String]? = nil, title: String,
+                                      note: String? = nil, scale: BarScale? = nil) -> String {
+        let scale = scale ?? .fromZero(values)
+        let texts = valueTexts ?? values.map(number)
+        let shownLabels = labels.map { $0.truncated(to: 32) }
+        let labelWidth = min(230, max(60, textWidth(shownLabels.map(\.displayWidth).max() ?? 0) + 16))
+        let valueSpace = textWidth(texts.map(\.displayWidth).max() ?? 0) + 14
+        let rowHeight = 22.0
+        let top = note == nil ? 40.0 : 56.0
+        let plotWidth = width - labelWidth - right - valueSpace
+        let plotBottom = top + rowHeight * Double(values.count)
+        let height = plotBottom + (scale.isCut ? 36 : 16)
+        var body = note.map { text(width / 2, 40, $0, anchor: "middle", size: 11, fill: "#555") } ?? ""
+        if scale.isCut {
+            for tick in scale.ticks {
+                let x = labelWidth + scale.fraction(tick) * plotWidth
+                body += "<path d=\"M\(f(x)) \(f(top)) V\(f(plotBottom + 4))\" stroke=\"#ddd\" fill=\"none\"/>\n"
+                body += text(x, plotBottom + 18, scale.label(tick), anchor: "middle", fill: "#555")
+            }
+            body += "<path d=\"M\(f(labelWidth)) \(f(plotBottom)) H\(f(labelWidth + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
+        }
         for (i, value) in values.enumerated() {
             let y = top + rowHeight * Double(i)
-            let w = maximum > 0 ? value / maximum * plotWidth : 0
-            body += text(labelWidth - 8, y + 15, String(labels[i].prefix(18)), anchor: "end")
+            let w = scale.fraction(value) * plotWidth
+            body += text(labelWidth - 8, y + 15, shownLabels[i], anchor: "end")
             body += rect(x: labelWidth, y: y + 3, width: w, height: rowHeight - 6)
-            body += text(labelWidth + w + 6, y + 15, number(value), anchor: "start")
+            body += text(labelWidth + w + 6, y + 15, texts[i], anchor: "start")
         }
-        return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
-        <title>\(title.xmlEscaped)</title>
-        <rect width="100%" height="100%" fill="#fff"/>
-        \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
-
-        """
+        if scale.isCut {
+            body += "<path d=\"M\(f(labelWidth)) \(f(top)) V\(f(plotBottom))\" stroke=\"#444\" fill=\"none\"/>\n"
+        }
+        return document(title: title, body: body, height: height)
     }
+
+    /// Roughly how many pixels `cells` terminal cells of 12-pixel sans-serif text take (a wide
+    /// character counts two cells and is about 12 pixels wide).
+    static func textWidth(_ cells: Int) -> Double { (Double(cells) * 6.6).rounded() }
 
     /// A line chart of curves in the unit square (ROC, precision-recall), with axis labels and
     /// an optional dashed diagonal.
@@ -110,7 +132,7 @@ public enum SVGChart {
         return s
     }
 
-    private static func document(title: String, body: String) -> String {
+    private static func document(title: String, body: String, height: Double = height) -> String {
         """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
         <title>\(title.xmlEscaped)</title>
@@ -124,9 +146,11 @@ public enum SVGChart {
         "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0, width)))\" height=\"\(f(height))\" fill=\"#3b7dd8\"/>\n"
     }
 
-    private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil) -> String {
+    private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil,
+                             fill: String? = nil) -> String {
         let font = size.map { " font-size=\"\($0)\"" } ?? ""
-        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)>\(content.xmlEscaped)</text>\n"
+        let color = fill.map { " fill=\"\($0)\"" } ?? ""
+        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)\(color)>\(content.xmlEscaped)</text>\n"
     }
 
     /// Coordinates with two decimals at most, trailing zeros dropped.

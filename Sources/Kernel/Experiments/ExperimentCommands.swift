@@ -41,7 +41,8 @@ enum ExperimentCommands {
         context.print(table.render(maxWidth: context.width))
         let shown = Array(entries.prefix(12))
         context.output.image(svg: SVGChart.horizontalBars(labels: shown.map(\.feature), values: shown.map(\.meanAbsoluteContribution),
-                                                title: "feature importance: \(experiment.name).\(candidate.name)"),
+                                                          valueTexts: shown.map { String(format: "%.4f", $0.meanAbsoluteContribution) },
+                                                          title: "feature importance: \(experiment.name).\(candidate.name)"),
                              alt: "feature importance of \(experiment.name).\(candidate.name)")
         if let into {
             let result = Frame(columns: [Column(name: "feature", data: .strings(entries.map(\.feature))),
@@ -76,6 +77,7 @@ enum ExperimentCommands {
     static let leaderboard = Command(
         "leaderboard", area: .autopilot, usage: "leaderboard EXP [into NAME]",
         summary: "every candidate of an experiment, ranked by the objective",
+        discussion: "After the table, a chart of each candidate's objective (also as an SVG image); when the scores are close, its bars start above zero and it says where.",
         examples: ["leaderboard bank", "leaderboard bank into board"]
     ) { line, context throws(KernelError) in
         let (words, into) = try line.trailing("into", in: line.words)
@@ -88,6 +90,9 @@ enum ExperimentCommands {
         let metric = experiment.metric
         context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.problem)
             .render(maxWidth: context.width))
+        context.print(Leaderboard.drawing(experiment.candidates, metric: metric, width: context.width))
+        context.output.image(svg: Leaderboard.svg(experiment.candidates, metric: metric, experiment: experiment.name),
+                             alt: "\(metric.rawValue) by candidate of \(experiment.name)")
         if let into {
             let ranked = AutopilotJob.ranked(experiment.candidates, metric: metric)
             var columns = [
@@ -132,6 +137,7 @@ enum ExperimentCommands {
     static let evaluate = Command(
         "evaluate", area: .autopilot, usage: "evaluate MODEL on FRAME [into NAME]",
         summary: "score a model on a frame with a target column: every metric, the confusion matrix",
+        discussion: "For a binary target it also draws the ROC and precision-recall curves, in the output and as SVG images.",
         examples: ["evaluate bank.best on test"]
     ) { line, context throws(KernelError) in
         let (words, into) = try line.trailing("into", in: line.words)
@@ -187,6 +193,11 @@ enum ExperimentCommands {
             let roc = Curves.thinned(Curves.roc(labels: truth, scores: binaryScores))
             let pr = Curves.thinned(Curves.precisionRecall(labels: truth, scores: binaryScores))
             let name = "\(experiment.name).\(candidate.name)"
+            context.print(TerminalCurves.sideBySide([
+                .init(title: "ROC curve, AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", yLabel: "true positive rate",
+                      xLabel: "false positive rate", points: roc.map { ($0.x, $0.y) }, diagonal: true),
+                .init(title: "precision-recall curve", yLabel: "precision", xLabel: "recall", points: pr.map { ($0.x, $0.y) }),
+            ], width: context.width))
             context.output.image(svg: SVGChart.unitCurves([("AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", roc.map { ($0.x, $0.y) })],
                                                           title: "ROC: \(name) on \(words[2])", xLabel: "false positive rate",
                                                           yLabel: "true positive rate", diagonal: true),

@@ -72,22 +72,3 @@ enum StageReport {
         String(format: "%.1f%%", Double(part) / Double(total) * 100)
     }
 }
-
-/// The leaderboard table: candidates ranked by the objective.
-enum Leaderboard {
-    static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil) -> TextTable {
-        let others = problem.reportedMetrics.filter { $0 != metric }.prefix(3)
-        var columns: [TextTable.Column] = [.init("rank", alignment: .right), .init("candidate"), .init("algorithm"),
-                                           .init(metric.rawValue, alignment: .right)]
-        columns += others.map { TextTable.Column($0.rawValue, alignment: .right) }
-        let ranked = AutopilotJob.ranked(candidates, metric: metric)
-        let shown = top.map { Array(ranked.prefix($0)) } ?? ranked
-        let rows = shown.enumerated().map { index, c -> [String] in
-            [String(index + 1), c.name, c.algorithm.displayName, c.metric(metric).map(Format.metric) ?? "?"]
-                + others.map { c.metric($0).map(Format.metric) ?? "?" }
-        }
-        var table = TextTable(columns: columns, rows: rows)
-        if let top, ranked.count > top { table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard EXP shows all" }
-        return table
-    }
-}

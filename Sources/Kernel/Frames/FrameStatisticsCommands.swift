@@ -32,6 +32,7 @@ enum FrameStatisticsCommands {
     static let counts = Command(
         "counts", area: .frames, usage: "counts FRAME COL [into NAME]",
         summary: "how often each value of a column occurs, with shares and bars",
+        discussion: "The most frequent values (as many as the table shows) are also drawn as an SVG bar chart.",
         examples: ["counts data y", "counts data job into jobs"]
     ) { line, context throws(KernelError) in
         let (words, into) = try line.trailing("into", in: line.words)
@@ -54,6 +55,20 @@ enum FrameStatisticsCommands {
         var summary = "\(counts.values.count) distinct value\(counts.values.count == 1 ? "" : "s") in \(total) rows"
         if counts.missing > 0 { summary += "; \(counts.missing) missing (\(percent(Double(counts.missing) / Double(total))))" }
         context.print(summary)
+        if !counts.values.isEmpty {
+            let drawn = min(counts.values.count, table.maxRows ?? counts.values.count)
+            var note = summary
+            if drawn < counts.values.count {
+                let others = counts.counts[drawn...].reduce(0, +)
+                note = "the \(drawn) most frequent of \(counts.values.count) values; \(others) rows hold the others"
+                if counts.missing > 0 { note += "; \(counts.missing) missing" }
+            }
+            let svg = SVGChart.horizontalBars(labels: Array(counts.values.prefix(drawn)),
+                                              values: counts.counts.prefix(drawn).map(Double.init),
+                                              valueTexts: (0..<drawn).map { "\(counts.counts[$0]) (\(percent(shares[$0])))" },
+                                              title: "counts of \(column.name) (\(words[0]))", note: note)
+            context.output.image(svg: svg, alt: "counts of \(column.name)")
+        }
         if let into {
             let result = Frame(columns: [
                 Column(name: column.name, data: .strings(counts.values)),
