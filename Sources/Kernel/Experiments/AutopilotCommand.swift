@@ -183,7 +183,8 @@ enum AutopilotCommand {
             throw KernelError(error.message, hint: error.hint)
         }
         live?.endProgress()
-        context.print(StageReport.tuning(outcome, analysis: analysis, settings: settings, width: context.width))
+        context.print(StageReport.tuning(outcome, analysis: analysis, settings: settings, experiment: name,
+                                         width: context.width))
         context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
         let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
         context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)

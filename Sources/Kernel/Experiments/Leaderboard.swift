@@ -4,7 +4,10 @@ import TextLayout
 
 /// The leaderboard: candidates ranked by the objective, as a table and as a chart.
 enum Leaderboard {
-    static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil) -> TextTable {
+    /// - Parameters:
+    ///   - top: how many rows to show; the rest are counted in a note naming `experiment`.
+    static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil,
+                      experiment: String = "EXP") -> TextTable {
         let others = problem.reportedMetrics.filter { $0 != metric }.prefix(3)
         var columns: [TextTable.Column] = [.init("rank", alignment: .right), .init("candidate"), .init("algorithm"),
                                            .init(metric.rawValue, alignment: .right)]
@@ -16,7 +19,7 @@ enum Leaderboard {
                 + others.map { c.metric($0).map(Format.metric) ?? "?" }
         }
         var table = TextTable(columns: columns, rows: rows)
-        if let top, ranked.count > top { table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard EXP shows all" }
+        if let top, ranked.count > top { table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard \(experiment) shows all" }
         return table
     }
 

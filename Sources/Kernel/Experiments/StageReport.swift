@@ -34,7 +34,7 @@ enum StageReport {
     }
 
     static func tuning(_ outcome: AutopilotJob.Outcome, analysis a: AutopilotJob.Analysis, settings: AutopilotSettings,
-                       width: Int) -> String {
+                       experiment: String, width: Int) -> String {
         let fitted = "fitted on \(a.trainRows.count) rows"
         var lines = ["Feature engineering", "  \(a.pipelines.count) pipelines \(fitted)",
                      "Model tuning"]
@@ -53,7 +53,8 @@ enum StageReport {
                          + "candidate\(members.count == 1 ? "" : "s")")
             lines.append(("    " + members.joined(separator: ", ")).wrapped(to: width))
         }
-        lines.append(Leaderboard.table(outcome.candidates, metric: a.metric, problem: a.target.problem, top: 10)
+        lines.append(Leaderboard.table(outcome.candidates, metric: a.metric, problem: a.target.problem, top: 10,
+                                       experiment: experiment)
             .render(maxWidth: width))
         return lines.joined(separator: "\n")
     }
