@@ -114,7 +114,7 @@ enum Prediction {
             let order = classes + tally.keys.filter { !classes.contains($0) }.sorted()
             let parts = order.compactMap { label -> String? in
                 guard let n = tally[label] else { return nil }
-                return "\(label) \(Sizes.grouped(n)) (\(String(format: "%.1f", Double(n) * 100 / Double(max(count, 1))))%)"
+                return "\(label) \(n) (\(String(format: "%.1f", Double(n) * 100 / Double(max(count, 1))))%)"
             }
             lines.append("  predicted_label: " + parts.joined(separator: ", "))
         }
@@ -128,7 +128,7 @@ enum Prediction {
         }
         lines.append(TextTable(columns: columns, rows: rows).render(maxWidth: context.width))
         if shown < count {
-            lines.append("(\(Sizes.grouped(count - shown)) more row\(count - shown == 1 ? "" : "s")\(into == nil ? ": into NAME keeps them all" : ""))")
+            lines.append("(\(count - shown) more row\(count - shown == 1 ? "" : "s")\(into == nil ? ": into NAME keeps them all" : ""))")
         }
         context.print(lines.joined(separator: "\n"))
         if let into {
