@@ -3,6 +3,7 @@ import Downloads
 import Endpoint
 import Foundation
 import Runner
+import Shell
 import Workbook
 
 struct CheckCommand: ParsableCommand {
@@ -26,51 +27,51 @@ struct CheckCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         var passed = 0
         for book in books {
-            let verdict = check(book, console: console)
+            let verdict = check(book, terminal: terminal)
             if verdict.passed { passed += 1 }
-            console.line(console.styled(verdict.line, verdict.passed ? .green : .red))
+            terminal.line(terminal.styled(verdict.line, verdict.passed ? .green : .red))
         }
         if books.count > 1 {
-            console.line("\(passed) of \(books.count) workbooks match their stored outputs")
+            terminal.line("\(passed) of \(books.count) workbooks match their stored outputs")
         }
         if passed < books.count { throw ExitCode.failure }
     }
 
     /// Checks one workbook, printing its differences; its verdict line.
-    private func check(_ book: String, console: Console) -> (passed: Bool, line: String) {
+    private func check(_ book: String, terminal: Terminal) -> (passed: Bool, line: String) {
         let stored: Workbook
         do {
             stored = try BookFile(path: book).workbook
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             return (false, "NOT RUN: \(book): it could not be read")
         }
-        guard case .run = TrustGate.admit(stored, bookPath: book, trustFlag: trust, console: console) else {
+        guard case .run = TrustGate.admit(stored, bookPath: book, trustFlag: trust, terminal: terminal) else {
             return (false, "NOT RUN: \(book): not trusted")
         }
         let report: BookCheck.Report
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
                                    environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                   endpointHost: HTTPEndpointHost(), live: TerminalLive(console: console)).run()
+                                   endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: terminal)).run()
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             return (false, "NOT RUN: \(book): it could not be run")
         }
         for difference in report.differences {
             var heading = "cell '\(difference.cellID)' (line \(difference.line))"
             if difference.wasStale { heading += ", whose stored output is stale: the cell changed after it ran" }
-            console.line(console.styled(heading + ":", .bold))
+            terminal.line(terminal.styled(heading + ":", .bold))
             for line in difference.diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 if line.hasPrefix("-"), !line.hasPrefix("---") {
-                    console.line(console.styled(String(line), .red))
+                    terminal.line(terminal.styled(String(line), .red))
                 } else if line.hasPrefix("+"), !line.hasPrefix("+++") {
-                    console.line(console.styled(String(line), .green))
+                    terminal.line(terminal.styled(String(line), .green))
                 } else {
-                    console.line(String(line))
+                    terminal.line(String(line))
                 }
             }
         }

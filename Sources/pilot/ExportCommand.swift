@@ -1,6 +1,7 @@
 import ArgumentParser
 import Export
 import Foundation
+import Shell
 import Workbook
 
 struct ExportCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         let target = output ?? format.defaultPath(forBook: book)
         do {
             let file = try BookFile(path: book)
@@ -40,22 +41,22 @@ struct ExportCommand: ParsableCommand {
             let prefix = target == "-" ? "" : RelativePath.prefix(from: target, to: book)
             let text = exporter.render(format, imagePrefix: prefix)
             if target == "-" {
-                console.write(text)
+                terminal.write(text)
             } else {
                 try Self.checkFolder(of: target)
                 try AtomicFile.write(Array(text.utf8), to: target)
             }
             if format != .md {
                 for path in exporter.missingImages {
-                    console.line("warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); the export shows a placeholder", to: .err)
+                    terminal.line("warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); the export shows a placeholder", to: .err)
                 }
             }
             if target != "-" {
                 let cells = exporter.cellCount
-                console.line("\(book): exported \(cells) cell\(cells == 1 ? "" : "s") to \(target)")
+                terminal.line("\(book): exported \(cells) cell\(cells == 1 ? "" : "s") to \(target)")
             }
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
     }

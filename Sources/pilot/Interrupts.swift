@@ -2,6 +2,7 @@ import Dispatch
 import Kernel
 #if canImport(Glibc)
 import Glibc
+import Shell
 #endif
 
 /// Turns the first Ctrl-C into a graceful stop of the running cell; a second one quits at once.
@@ -13,11 +14,11 @@ enum Interrupts {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if interruption.isRaised {
-                Console.standard.line("\ninterrupted twice: quitting; outputs of finished cells are saved", to: .err)
+                Terminal.standard.line("\ninterrupted twice: quitting; outputs of finished cells are saved", to: .err)
                 exit(130)
             }
             interruption.raise()
-            Console.standard.line("\nstopping after the current step (Ctrl-C again to quit now)", to: .err)
+            Terminal.standard.line("\nstopping after the current step (Ctrl-C again to quit now)", to: .err)
         }
         source.resume()
         Self.source = source

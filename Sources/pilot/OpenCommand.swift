@@ -24,13 +24,13 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let services = ShellServices(environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(console: .standard),
+                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: .standard),
                                      trustGiven: trust)
         let stepper: StepThrough
         do {
             stepper = try StepThrough(bookPath: book, services: services)
         } catch {
-            Console.standard.error(error.rendered)
+            Terminal.standard.error(error.rendered)
             throw ExitCode.failure
         }
         let status = stepper.run()

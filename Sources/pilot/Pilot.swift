@@ -1,7 +1,7 @@
 import ArgumentParser
-import Frames
 import CEditLine
 import CXGBoost
+import Frames
 
 @main
 struct Pilot: ParsableCommand {

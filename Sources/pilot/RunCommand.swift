@@ -4,6 +4,7 @@ import Endpoint
 import Foundation
 import Kernel
 import Runner
+import Shell
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,30 +35,30 @@ struct RunCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         let interruption = Interruption()
         let runner: BookRunner
         do {
             runner = try BookRunner(bookPath: book, outputPath: output,
                                     parameters: parameters.map { ($0.name, $0.value) },
                                     interruption: interruption, environment: ProcessInfo.processInfo.environment,
-                                    downloader: HTTPDownloader(), endpointHost: HTTPEndpointHost(), live: TerminalLive(console: console))
+                                    downloader: HTTPDownloader(), endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: terminal))
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
-        guard case .run(let store) = TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, console: console) else {
+        guard case .run(let store) = TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, terminal: terminal) else {
             throw ExitCode.failure
         }
         runner.keepsTrust = store
         Interrupts.install(interruption)
-        let reporter = RunReporter(console: console, verbose: verbose)
+        let reporter = RunReporter(terminal: terminal, verbose: verbose)
         var pending: [String: [OutputBlock]] = [:]
         let summary: BookRunner.Summary
         do {
             summary = try runner.runAll(keepGoing: keepGoing) { reporter.handle($0, blocks: &pending) }
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
         let target = output ?? book
@@ -65,10 +66,10 @@ struct RunCommand: ParsableCommand {
         var parts = ["ran \(summary.cellsRun) of \(total) cell\(total == 1 ? "" : "s")"]
         if !summary.failed.isEmpty { parts.append("\(summary.failed.count) failed (\(summary.failed.joined(separator: ", ")))") }
         if let id = summary.interrupted { parts.append("interrupted at \(id)") }
-        console.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")
+        terminal.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")
         if !summary.succeeded {
             if summary.skipped > 0, summary.interrupted == nil {
-                console.line(console.styled("hint:", .yellow) + " fix the cell and run again, or pass --keep-going to run the rest anyway")
+                terminal.line(terminal.styled("hint:", .yellow) + " fix the cell and run again, or pass --keep-going to run the rest anyway")
             }
             throw ExitCode.failure
         }

@@ -1,10 +1,11 @@
 import Kernel
 import Runner
+import Shell
 
 /// Prints a run as it goes: one line per cell, with the output of failed cells (or of all cells
 /// with `--verbose`). Timings appear here, on the terminal, never in the workbook.
 struct RunReporter {
-    let console: Console
+    let terminal: Terminal
     let verbose: Bool
 
     func handle(_ event: RunEvent) {
@@ -17,11 +18,11 @@ struct RunReporter {
             let label = "[\(position)/\(total)] \(id)"
             let mark: String
             switch status {
-            case .ok: mark = console.styled("ok", .green)
-            case .error: mark = console.styled("error", .red)
-            case .interrupted: mark = console.styled("interrupted", .yellow)
+            case .ok: mark = terminal.styled("ok", .green)
+            case .error: mark = terminal.styled("error", .red)
+            case .interrupted: mark = terminal.styled("interrupted", .yellow)
             }
-            console.line("\(label) \(mark) \(console.styled(Self.format(duration), .dim))")
+            terminal.line("\(label) \(mark) \(terminal.styled(Self.format(duration), .dim))")
         }
     }
 
@@ -33,11 +34,11 @@ struct RunReporter {
                 for block in blocks[id] ?? [] {
                     switch block {
                     case .text(let text):
-                        console.write(text.split(separator: "\n", omittingEmptySubsequences: false)
+                        terminal.write(text.split(separator: "\n", omittingEmptySubsequences: false)
                             .dropLast(text.hasSuffix("\n") ? 1 : 0)
                             .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n") + "\n")
                     case .image(_, let alt):
-                        console.line("    [image: \(alt)]")
+                        terminal.line("    [image: \(alt)]")
                     }
                 }
             }

@@ -3,6 +3,7 @@ import Dispatch
 import Endpoint
 import Foundation
 import Kernel
+import Shell
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         let environment = ProcessInfo.processInfo.environment
         let service: InferenceService
         do {
@@ -44,13 +45,13 @@ struct ServeCommand: ParsableCommand {
                                                 keys: keys ?? environment["SAGEMAKER_INFERENCE_OUTPUT"])
             service = try InferenceService(served)
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         let app = EndpointServer.application(service, host: host, port: port) { [host, model] bound in
-            console.line("serving \(model) at http://\(host):\(bound) (POST /invocations, GET /ping); Ctrl-C stops")
+            terminal.line("serving \(model) at http://\(host):\(bound) (POST /invocations, GET /ping); Ctrl-C stops")
         }
         Task {
             do {
@@ -62,10 +63,10 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
-        console.line("stopped after \(service.requestsServed) request\(service.requestsServed == 1 ? "" : "s")")
+        terminal.line("stopped after \(service.requestsServed) request\(service.requestsServed == 1 ? "" : "s")")
     }
 
     /// Why the server could not run, passed from its task to the waiting thread.

@@ -20,7 +20,7 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         let services = ShellServices(environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(console: .standard))
+                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: .standard))
         let status = ScratchShell(services: services).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Shell
 import Workbook
 
 struct StripCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct StripCommand: ParsableCommand {
     var book: String
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         do {
             let file = try BookFile(path: book)
             var workbook = file.workbook
@@ -22,9 +23,9 @@ struct StripCommand: ParsableCommand {
             let removed = AssetFolder(bookPath: book).removeUnreferenced(keeping: workbook.imagePaths)
             var message = "\(book): removed \(count) output\(count == 1 ? "" : "s")"
             if !removed.isEmpty { message += " and \(removed.count) image\(removed.count == 1 ? "" : "s")" }
-            console.line(message)
+            terminal.line(message)
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
     }

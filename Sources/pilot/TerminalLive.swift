@@ -1,11 +1,12 @@
 import Foundation
 import Kernel
+import Shell
 import TextLayout
 
 /// Notes and a progress line on standard error, for a person at a terminal; nothing at all
 /// when standard error is not a terminal (CI logs stay clean). Never stored in workbooks.
 final class TerminalLive: LiveDisplay, @unchecked Sendable {
-    private let console: Console
+    private let terminal: Terminal
     private let isTerminal: Bool
     private let lock = NSLock()
     private var showing = false
@@ -13,8 +14,8 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
     /// The label of the work the progress line shows, and when it started: for the estimate.
     private var current: (label: String, started: Date)?
 
-    init(console: Console) {
-        self.console = console
+    init(terminal: Terminal) {
+        self.terminal = terminal
         isTerminal = isatty(STDERR_FILENO) == 1
     }
 
@@ -22,7 +23,7 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
         guard isTerminal else { return }
         lock.withLock {
             clear()
-            console.line(console.styled("  " + text, .dim, on: .err), to: .err)
+            terminal.line(terminal.styled("  " + text, .dim, on: .err), to: .err)
         }
     }
 
@@ -46,7 +47,7 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
                let left = Self.estimate(elapsed: now.timeIntervalSince(started), fraction: fraction) {
                 line += ", " + left
             }
-            console.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
+            terminal.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
             showing = true
         }
     }
@@ -70,7 +71,7 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
 
     private func clear() {
         if showing {
-            console.write("\r\u{1B}[2K", to: .err)
+            terminal.write("\r\u{1B}[2K", to: .err)
             showing = false
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kernel
 import Runner
+import Shell
 import Workbook
 
 /// Before `pilot run` or `pilot check` runs a workbook: a workbook with risky cells (`sh`,
@@ -19,7 +20,7 @@ enum TrustGate {
 
     /// Decides whether `workbook` may run, asking at a terminal.
     static func admit(_ workbook: Workbook, bookPath: String, kernel: Kernel = Kernel(), trustFlag: Bool,
-                      console: Console) -> Decision {
+                      terminal: Terminal) -> Decision {
         let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment)
         if let store, store.trusts(workbook) { return .run(keeping: store) }
         let risky = RiskyCell.all(in: workbook, kernel: kernel)
@@ -27,20 +28,20 @@ enum TrustGate {
         let heading = "\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:\n"
             + RiskyCell.listing(risky)
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
-            console.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
+            terminal.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
             return .refused
         }
-        console.line(heading, to: .err)
-        console.write("Trust this workbook and run them? [y/N] ", to: .err)
+        terminal.line(heading, to: .err)
+        terminal.write("Trust this workbook and run them? [y/N] ", to: .err)
         guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            console.line("not run; `pilot trust \(bookPath)` trusts it once you have read it", to: .err)
+            terminal.line("not run; `pilot trust \(bookPath)` trusts it once you have read it", to: .err)
             return .refused
         }
         guard let store else { return .run(keeping: nil) }
         do {
             try store.trust(workbook, bookPath: bookPath)
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
         }
         return .run(keeping: store)
     }
@@ -63,30 +64,30 @@ struct TrustCommand: ParsableCommand {
     var book: String
 
     func run() throws {
-        let console = Console.standard
+        let terminal = Terminal.standard
         let workbook: Workbook
         do {
             workbook = try BookFile(path: book).workbook
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
         guard let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment) else {
-            console.error("error: no place to keep trust: HOME is not set\nhint: set PILOT_TRUST_STORE to a file")
+            terminal.error("error: no place to keep trust: HOME is not set\nhint: set PILOT_TRUST_STORE to a file")
             throw ExitCode.failure
         }
         do {
             try store.trust(workbook, bookPath: book)
         } catch {
-            console.error(error.rendered)
+            terminal.error(error.rendered)
             throw ExitCode.failure
         }
         let risky = RiskyCell.all(in: workbook, kernel: Kernel())
         if risky.isEmpty {
-            console.line("trusted \(book) (it has no cells that need trust)")
+            terminal.line("trusted \(book) (it has no cells that need trust)")
         } else {
-            console.line("trusted \(book); these cells may now run without asking:")
-            console.line(RiskyCell.listing(risky))
+            terminal.line("trusted \(book); these cells may now run without asking:")
+            terminal.line(RiskyCell.listing(risky))
         }
     }
 }

@@ -3,7 +3,8 @@ import Glibc
 #endif
 import TextLayout
 
-/// The terminal the shell talks to: writing text, colour, the window width, and plain questions.
+/// The terminal the shell and the executable talk to: writing text, colour, the window width,
+/// and plain questions.
 ///
 /// Colour only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org).
 public struct Terminal: Sendable {
@@ -22,13 +23,13 @@ public struct Terminal: Sendable {
         colorErr = !noColor && !dumb && isatty(STDERR_FILENO) == 1
     }
 
-    enum Stream { case out, err }
+    public enum Stream: Sendable { case out, err }
 
-    enum Style: String {
+    public enum Style: String, Sendable {
         case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
     }
 
-    func write(_ text: String, to stream: Stream = .out) {
+    public func write(_ text: String, to stream: Stream = .out) {
         let fd = stream == .out ? STDOUT_FILENO : STDERR_FILENO
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
@@ -38,16 +39,16 @@ public struct Terminal: Sendable {
         }
     }
 
-    func line(_ text: String = "", to stream: Stream = .out) {
+    public func line(_ text: String = "", to stream: Stream = .out) {
         write(text + "\n", to: stream)
     }
 
-    func styled(_ text: String, _ style: Style, on stream: Stream = .out) -> String {
+    public func styled(_ text: String, _ style: Style, on stream: Stream = .out) -> String {
         (stream == .out ? colorOut : colorErr) ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
     /// Prints a cell's text output, colouring the `error:` and `hint:` prefixes.
-    func output(_ text: String) {
+    public func output(_ text: String) {
         guard !text.isEmpty else { return }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("error:") { return styled("error:", .red) + line.dropFirst(6) }
@@ -58,7 +59,7 @@ public struct Terminal: Sendable {
     }
 
     /// Prints a message of the shell itself (`error: ...` / `hint: ...` lines) on standard error.
-    func error(_ rendered: String) {
+    public func error(_ rendered: String) {
         let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("error:") { return styled("error:", .red, on: .err) + line.dropFirst(6) }
             if line.hasPrefix("hint:") { return styled("hint:", .yellow, on: .err) + line.dropFirst(5) }
@@ -69,7 +70,7 @@ public struct Terminal: Sendable {
 
     /// Asks a question on the terminal and reads one answer line (the terminal is in its normal,
     /// line-by-line mode while a cell runs); `nil` at end of input.
-    func ask(_ question: String) -> String? {
+    public func ask(_ question: String) -> String? {
         write(question)
         return readLine(strippingNewline: true)
     }
