@@ -125,7 +125,11 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
         .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Autopilot", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(
+            name: "KernelTests",
+            dependencies: ["Kernel", "Autopilot", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Snapshots", "Fixtures"]
+        ),
         .testTarget(
             name: "ArchivesTests",
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
