@@ -7,15 +7,20 @@ import Workbook
 /// - writing it back gives exactly the input bytes;
 /// - assigning ids and writing an output under every cell gives a file that parses again,
 ///   with the same cells, and stripping it parses too;
-/// - the cell language lexer never crashes on any cell.
+/// - the cell language lexer (with `sh` lines kept verbatim) and the risk listing never crash on
+///   any cell.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard var book = try? Workbook(parsing: bytes) else { return 0 }
     precondition(book.bytes == bytes, "round trip changed the file")
 
-    let lexer = CellLexer(resolve: { $0 == "x" ? "1" : nil })
-    for cell in book.cells { _ = try? lexer.commands(in: cell.source) }
+    let lexer = CellLexer(verbatim: ["sh"], resolve: { $0 == "x" ? "1" : nil })
+    let kernel = Kernel()
+    for cell in book.cells {
+        _ = try? lexer.commands(in: cell.source)
+        _ = kernel.risks(in: cell.source)
+    }
 
     book.assignMissingIDs()
     for cell in book.cells {
