@@ -116,6 +116,31 @@ struct TrustTests {
     }
 }
 
+extension TrustTests {
+    @Test("at a terminal, pilot open asks once; declined, the risky cell is refused and the rest runs")
+    func openDeclinedAtTerminal() throws {
+        let (folder, environment) = Self.folder()
+        let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: environment)
+        try shell.waitFor("Trust this workbook and let them run? [y/N] ")
+        shell.send("n\r")  // an answer, read by the terminal's line discipline
+        try shell.waitFor("those cells will not run (the others will)")
+        try shell.waitFor("pilot> ")
+        try shell.type("\r")
+        try shell.waitFor("[1/2] look ok")
+        try shell.waitFor("pilot> ")
+        try shell.type("\r")
+        try shell.waitFor("error: cell shell was not run: it runs a shell command, and this workbook is not trusted")
+        try shell.waitFor("pilot> ")
+        try shell.type("sh echo typed by me\r")  // a cell the user types runs
+        try shell.waitFor("typed by me")
+        try shell.waitFor("pilot> ")
+        try shell.type(":quit\r")
+        _ = shell.waitForExit()
+        #expect(!FileManager.default.fileExists(atPath: folder.file("ran.txt")))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("trusted")))
+    }
+}
+
 /// Parameters: a handed-out workbook run with the student's own values.
 @Suite("Workbook parameters")
 struct ParameterTests {
