@@ -179,6 +179,19 @@ struct KernelTests {
         #expect(text(empty) == "error: sh takes a command to run, e.g. sh ls -l\nhint: usage: sh COMMAND\n")
     }
 
+    @Test("sh does not wait for a child the command left running in the background")
+    func shBackground() {
+        let result = run("sh (sleep 3; echo late) & echo now")
+        #expect(result.status == .ok)
+        #expect(text(result) == "now\n")
+    }
+
+    @Test("sh: a pipeline whose reader stops early ends (SIGPIPE has its default action)")
+    func shPipeline() {
+        let result = run("sh yes | head -n 2")
+        #expect(text(result) == "y\ny\n")
+    }
+
     @Test("sh stops its command when the cell is interrupted")
     func shInterrupted() {
         let interruption = Interruption()
