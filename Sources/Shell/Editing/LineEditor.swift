@@ -56,6 +56,7 @@ final class LineEditor: LineSource {
         promptBuffer = strdup(prompt)
         if !prefill.isEmpty { el_push(editLine, prefill) }
         _ = Signals.takeInterrupts()
+        Signals.drainWakeups()
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
         if Signals.takeInterrupt() {
@@ -102,20 +103,30 @@ private let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePoin
     return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptBuffer
 }
 
-/// Reads one UTF-8 character from standard input for libedit. Ctrl-C interrupts the `read`
-/// (``Signals`` installs SIGINT without `SA_RESTART`); it then hands libedit a line feed, so
-/// `el_gets` returns at once and ``LineEditor/read(prompt:prefill:)`` throws the line away.
+/// Reads one UTF-8 character from standard input for libedit, waiting on standard input and on
+/// ``Signals``' wake-up pipe together. After Ctrl-C (whichever thread the signal reached) it hands
+/// libedit a line feed, so `el_gets` returns at once and ``LineEditor/read(prompt:prefill:)``
+/// throws the line away.
 private let readCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { _, out in
     func byte() -> Int? {
         var value: UInt8 = 0
         while true {
+            if Signals.interruptPending { return -1 }
+            var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                         pollfd(fd: Signals.wakeupDescriptor, events: Int16(POLLIN), revents: 0)]
+            if poll(&waits, waits[1].fd >= 0 ? 2 : 1, -1) < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if waits[1].revents != 0 {
+                Signals.drainWakeups()
+                continue  // the check at the top says whether it was Ctrl-C
+            }
+            guard waits[0].revents != 0 else { continue }
             let n = read(STDIN_FILENO, &value, 1)
             if n == 1 { return Int(value) }
             if n == 0 { return nil }
-            if errno == EINTR {
-                if Signals.interruptPending { return -1 }
-                continue
-            }
+            if errno == EINTR || errno == EAGAIN { continue }
             return nil
         }
     }
