@@ -47,15 +47,6 @@ public struct Kernel: Sendable {
         return CellResult(status: interruption.isRaised ? .interrupted : .ok, blocks: output.blocks)
     }
 
-    /// A line of a cell that may do something to the machine a reader should agree to first.
-    public struct Risk: Sendable, Equatable {
-        /// The 1-based line within the cell, and its text.
-        public var line: Int
-        public var text: String
-        /// What it may do: `runs a shell command`, `downloads from the network`...
-        public var reason: String
-    }
-
     /// The lines of `source` that a runner should not run from an untrusted workbook without
     /// asking. Read without running anything: `$name` is left unresolved, so a path made of
     /// parameters counts as one that could point anywhere. A cell that does not lex runs

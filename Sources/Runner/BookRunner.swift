@@ -35,6 +35,8 @@ public final class BookRunner {
     public var keepsTrust: TrustStore?
     /// Cells the user wrote in this session, which run even when risky cells are refused.
     private(set) var approved: Set<String> = []
+    /// The code digest last recorded in ``keepsTrust``.
+    private var recordedDigest: String?
 
     /// Prepares to run the workbook at `bookPath`.
     ///
@@ -195,7 +197,13 @@ public final class BookRunner {
     /// Records the saved version as trusted when this workbook is trusted through the store;
     /// a store that cannot be written only costs a question next time.
     private func keepTrust() {
-        try? keepsTrust?.trust(workbook, bookPath: destination.path)
+        guard let keepsTrust else { return }
+        // Saves after running a cell leave the code, and so the digest, as it was: no need to
+        // read the store again.
+        let digest = TrustStore.digest(of: workbook)
+        guard digest != recordedDigest else { return }
+        try? keepsTrust.trust(workbook, bookPath: destination.path)
+        recordedDigest = digest
     }
 
     static func conflictPath(for path: String) -> String {

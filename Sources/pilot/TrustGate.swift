@@ -25,8 +25,7 @@ enum TrustGate {
         if let store, store.trusts(workbook) { return .run(keeping: store) }
         let risky = RiskyCell.all(in: workbook, kernel: kernel)
         if risky.isEmpty || trustFlag { return .run(keeping: nil) }
-        let heading = "\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:\n"
-            + RiskyCell.listing(risky)
+        let heading = RiskyCell.warning(bookPath: bookPath, cells: risky)
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
             terminal.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
             return .refused

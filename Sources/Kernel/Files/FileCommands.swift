@@ -99,7 +99,7 @@ enum FileCommands {
         examples: ["unzip bank-additional.zip"],
         risk: { line in
             let words = line.words
-            return words.count == 3 && Risk.leavesFolder(words[2]) ? "writes files outside the workbook's folder (\(words[2]))" : nil
+            return words.count == 3 && Kernel.Risk.leavesFolder(words[2]) ? "writes files outside the workbook's folder (\(words[2]))" : nil
         }
     ) { line, context throws(KernelError) in
         let words = line.words

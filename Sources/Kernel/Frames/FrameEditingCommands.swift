@@ -112,7 +112,7 @@ enum FrameEditingCommands {
         examples: ["save stats to stats.csv"],
         risk: { line in
             let words = line.words
-            return words.count == 3 && Risk.leavesFolder(words[2]) ? "writes a file outside the workbook's folder (\(words[2]))" : nil
+            return words.count == 3 && Kernel.Risk.leavesFolder(words[2]) ? "writes a file outside the workbook's folder (\(words[2]))" : nil
         }
     ) { line, context throws(KernelError) in
         let words = line.words

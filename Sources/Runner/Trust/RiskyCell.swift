@@ -16,6 +16,13 @@ public struct RiskyCell: Sendable, Equatable {
         }
     }
 
+    /// The warning shown before asking: `BOOK is not trusted, and 2 of its cells can change this
+    /// machine:` and the ``listing(_:)``.
+    public static func warning(bookPath: String, cells: [RiskyCell]) -> String {
+        let count = cells.count == 1 ? "1 of its cells" : "\(cells.count) of its cells"
+        return "\(bookPath) is not trusted, and \(count) can change this machine:\n" + listing(cells)
+    }
+
     /// What to show before asking, one line per risky line, never shortened (the reader must
     /// see all of what they agree to): `  [3] download · downloads from the network: download https://...`.
     public static func listing(_ cells: [RiskyCell]) -> String {

@@ -78,8 +78,7 @@ public final class StepThrough {
         }
         let risky = RiskyCell.all(in: runner.workbook, kernel: runner.kernel)
         if risky.isEmpty || services.trustGiven { return }
-        terminal.line("\(bookPath) is not trusted, and \(risky.count == 1 ? "1 of its cells" : "\(risky.count) of its cells") can change this machine:", to: .err)
-        terminal.line(RiskyCell.listing(risky), to: .err)
+        terminal.line(RiskyCell.warning(bookPath: bookPath, cells: risky), to: .err)
         if terminal.isInteractive,
            let answer = terminal.ask("Trust this workbook and let them run? [y/N] "), answer.lowercased().hasPrefix("y") {
             if let store {
