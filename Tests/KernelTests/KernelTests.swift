@@ -151,7 +151,7 @@ struct KernelTests {
     @Test("params refuses words and invalid setting values", arguments: [
         ("params", "error: params takes NAME=DEFAULT pairs, e.g. params NAME=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
         ("params seed", "error: params takes NAME=DEFAULT pairs, e.g. params seed=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
-        ("params seed=many", "error: seed=many is not valid: seed takes a whole number from 0 to 2147483647\nhint: e.g. set seed=0\n"),
+        ("params seed=many", "error: seed=many is not valid: seed takes a whole number from 0 to 2147483647\nhint: e.g. params seed=0\n"),
     ])
     func paramsErrors(source: String, output: String) {
         let result = run(source)

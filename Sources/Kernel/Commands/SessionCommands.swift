@@ -72,7 +72,14 @@ enum SessionCommands {
         var rows: [[String]] = []
         for option in line.options {
             let given = session.override(for: option.key)
-            try session.declare(parameter: option.key, value: given ?? option.value)
+            do throws(KernelError) {
+                try session.declare(parameter: option.key, value: given ?? option.value)
+            } catch {
+                // The setting's own hint says `set`; here the value comes from this line or --param.
+                let fix = given == nil ? "params \(option.key)=\(session.settings[option.key] ?? "VALUE")"
+                                       : "--param \(option.key)=\(session.settings[option.key] ?? "VALUE")"
+                throw KernelError(error.message, hint: "e.g. " + fix)
+            }
             rows.append([option.key, given ?? option.value, given == nil ? "default" : "--param (default \(option.value))"])
         }
         context.print(TextTable(columns: [.init("parameter"), .init("value"), .init("from")], rows: rows)
