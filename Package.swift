@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "Export", targets: ["Export"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Commands", targets: ["Commands"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Runner", targets: ["Runner"]),
         .library(name: "Frames", targets: ["Frames"]),
     ],
@@ -39,7 +41,7 @@ let package = Package(
         // The .pilotbook format: model, parser, writer, atomic saving, assets.
         .target(
             name: "Workbook",
-            dependencies: ["TextLayout", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TextLayout", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Sharing a workbook: a self-contained HTML page (prose rendered with Ink), a Jupyter
@@ -47,43 +49,58 @@ let package = Package(
         .target(name: "Export", dependencies: ["Workbook", "TextLayout", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
-        .target(name: "Frames", dependencies: ["TextLayout"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Frames", dependencies: ["TextLayout", "Diagnostics"], swiftSettings: optimizedEvenInDebug),
 
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
         // Learners: a safe XGBoost wrapper, a linear learner, an MLP, and their metrics.
-        .target(name: "Learners", dependencies: ["CXGBoost"]),
+        .target(name: "Learners", dependencies: ["CXGBoost", "Diagnostics"]),
 
         // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
-        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout", "Diagnostics"], swiftSettings: optimizedEvenInDebug),
 
         // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
         .target(
             name: "ExperimentStore",
-            dependencies: ["Autopilot", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Autopilot", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
-        .target(name: "Archives", dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Archives", dependencies: ["CGzip", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
-        // The cell language, session state and command dispatch. No terminal, no HTTP.
+        // What went wrong, what to do next, and where: the one error type people read, and its renderer.
+        .target(name: "Diagnostics", dependencies: ["TextLayout"]),
+
+        // The core of the cell language: lexing, command declarations and parsing, help, the
+        // session, output and dispatch. No terminal, no HTTP, no data science.
+        .target(name: "Kernel", dependencies: ["Diagnostics", "TextLayout"]),
+
+        // What serving a model means, shared by the serving commands and the HTTP endpoint: the
+        // served model, its response keys, requests and replies, the host protocol.
+        .target(name: "Serving", dependencies: ["Autopilot", "Diagnostics"]),
+
+        // The commands of the cell language by area (files, frames, experiments, serving) and
+        // the standard command table.
         .target(
-            name: "Kernel",
+            name: "Commands",
             dependencies: [
-                "TextLayout", "Frames", "Archives", "Charts", "Learners", "Autopilot", "ExperimentStore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Kernel", "Diagnostics", "Serving", "TextLayout", "Frames", "Archives", "Charts", "Learners",
+                "Autopilot", "ExperimentStore", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
+        // Tab completion from the command declarations: commands, options, values, names, columns, paths.
+        .target(name: "Completion", dependencies: ["Kernel", "TextLayout"]),
+
         // The kernel's Downloader over HTTP(S), with URLSession.
-        .target(name: "Downloads", dependencies: ["Kernel"]),
+        .target(name: "Downloads", dependencies: ["Kernel", "Diagnostics"]),
 
         // The kernel's EndpointHost over HTTP (Hummingbird): the SageMaker inference-container contract.
         .target(
             name: "Endpoint",
             dependencies: [
-                "Kernel", "Autopilot", "Frames", "ExperimentStore", "TextLayout",
+                "Serving", "Diagnostics", "Autopilot", "Learners", "Frames", "ExperimentStore", "TextLayout",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,16 +108,17 @@ let package = Package(
         ),
 
         // Runs a workbook's cells through a kernel session, saving after every cell.
-        .target(name: "Runner", dependencies: ["Workbook", "Kernel", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Runner", dependencies: ["Workbook", "Kernel", "Commands", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The interactive shell: libedit line editing, completion, history, step-through.
-        .target(name: "Shell", dependencies: ["CEditLine", "Kernel", "Runner", "Workbook", "TextLayout"]),
+        .target(name: "Shell", dependencies: ["CEditLine", "Kernel", "Commands", "Completion", "Runner", "Workbook", "TextLayout", "Diagnostics"]),
 
         // The executable: argument parsing, the only place that prints and exits.
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Export", "Kernel", "Shell", "Downloads", "Endpoint", "TextLayout", "Frames", "CXGBoost", "CEditLine",
+                "Runner", "Workbook", "Export", "Kernel", "Commands", "Serving", "Diagnostics", "Shell", "Downloads", "Endpoint",
+                "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,7 +127,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
 
         // In-process timing of load + describe, driven by bench/load-describe.
-        .executableTarget(name: "FramesBenchmark", dependencies: ["Frames"], path: "bench/FramesBenchmark"),
+        .executableTarget(name: "FramesBenchmark", dependencies: ["Frames", "Diagnostics"], path: "bench/FramesBenchmark"),
 
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
         .testTarget(

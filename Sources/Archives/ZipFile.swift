@@ -30,7 +30,8 @@ public struct ZipFile {
         self.path = path
         self.displayName = displayName
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ArchiveError("no such file", hint: "check the path, or download it first", source: displayName)
+            throw ArchiveError("no such file", hint: "check the path, or download it first", source: displayName,
+                               code: .noSuchFile)
         }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

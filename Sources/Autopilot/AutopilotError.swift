@@ -1,5 +1,7 @@
+import Diagnostics
+
 /// Why an experiment cannot run, said so a user knows what to change.
-public enum AutopilotError: Error, Sendable, Equatable {
+public enum AutopilotError: Error, Sendable, Equatable, DiagnosticConvertible {
     case noSuchTarget(String, suggestions: [String])
     case targetAllMissing(String)
     case targetOneClass(String, value: String)
@@ -46,4 +48,6 @@ public enum AutopilotError: Error, Sendable, Equatable {
         case .cancelledBeforeAnyCandidate: "run it again, with a larger max_runtime"
         }
     }
+
+    public var diagnostic: Diagnostic { Diagnostic(message, hint: hint) }
 }

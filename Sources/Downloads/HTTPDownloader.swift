@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -15,14 +16,14 @@ public struct HTTPDownloader: Downloader {
     }
 
     public func download(_ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
-                         isCancelled: @escaping @Sendable () -> Bool) throws(KernelError) -> Int64 {
+                         isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> Int64 {
         guard let address = URL(string: url) else {
-            throw KernelError("'\(url)' is not a URL", hint: "e.g. https://example.com/data.zip")
+            throw Diagnostic("'\(url)' is not a URL", hint: "e.g. https://example.com/data.zip")
         }
         let partial = destination + ".part"
         FileManager.default.createFile(atPath: partial, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: partial) else {
-            throw KernelError("cannot write \(partial)", hint: "check the folder's permissions")
+            throw Diagnostic("cannot write \(partial)", hint: "check the folder's permissions")
         }
         let transfer = Transfer(handle: handle, progress: progress)
         let configuration = URLSessionConfiguration.ephemeral
@@ -43,7 +44,7 @@ public struct HTTPDownloader: Downloader {
             if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
             try FileManager.default.moveItem(atPath: partial, toPath: destination)
         } catch {
-            throw KernelError("cannot save \(destination): \(error.localizedDescription)", hint: "check the folder's permissions")
+            throw Diagnostic("cannot save \(destination): \(error.localizedDescription)", hint: "check the folder's permissions")
         }
         return transfer.received
     }
@@ -98,26 +99,26 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         done.signal()
     }
 
-    func failure(for url: URL, cancelled: Bool) -> KernelError? {
+    func failure(for url: URL, cancelled: Bool) -> Diagnostic? {
         lock.withLock {
             let host = url.host ?? url.absoluteString
-            if writeFailed { return KernelError("cannot write the download to disk", hint: "check the free space") }
+            if writeFailed { return Diagnostic("cannot write the download to disk", hint: "check the free space") }
             if !(200..<300).contains(status), status != 0 {
                 let reason = HTTPURLResponse.localizedString(forStatusCode: status)
-                return KernelError("\(host) answered \(status) \(reason) for \(url.path)",
+                return Diagnostic("\(host) answered \(status) \(reason) for \(url.path)",
                                    hint: status == 404 ? "check the URL" : "try again later, or set PILOT_MIRROR to a folder holding the file")
             }
-            if cancelled { return KernelError("interrupted", hint: "run the cell again to download the file") }
+            if cancelled { return Diagnostic.interrupted(hint: "run the cell again to download the file") }
             guard let error else { return nil }
             let code = (error as? URLError)?.code
             switch code {
             case .notConnectedToInternet?, .cannotFindHost?, .dnsLookupFailed?, .cannotConnectToHost?, .networkConnectionLost?:
-                return KernelError("cannot reach \(host): \(error.localizedDescription)",
+                return Diagnostic("cannot reach \(host): \(error.localizedDescription)",
                                    hint: "check the network, or set PILOT_MIRROR to a folder holding \(url.lastPathComponent)")
             case .timedOut?:
-                return KernelError("\(host) did not answer in time", hint: "try again, or set PILOT_MIRROR to a folder holding the file")
+                return Diagnostic("\(host) did not answer in time", hint: "try again, or set PILOT_MIRROR to a folder holding the file")
             default:
-                return KernelError("download from \(host) failed: \(error.localizedDescription)", hint: "try again, or check the URL")
+                return Diagnostic("download from \(host) failed: \(error.localizedDescription)", hint: "try again, or check the URL")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Autopilot
 import Foundation
 import GRDB
@@ -141,7 +142,10 @@ public final class ExperimentStore: @unchecked Sendable {  // GRDB's queue seria
 }
 
 /// Why the store could not be read or written.
-public struct StoreError: Error, Sendable, Equatable {
+public struct StoreError: Error, Sendable, Equatable, DiagnosticConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
+    public var diagnostic: Diagnostic {
+        Diagnostic(message, hint: "the files in .pilot/ may be damaged, or the folder not writable")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Commands
 import Kernel
 import Workbook
 
@@ -38,19 +39,17 @@ public struct BookCheck {
     public let kernel: Kernel
     public let parameters: [(String, String)]
     public let environment: [String: String]
-    public let downloader: (any Downloader)?
-    public let endpointHost: (any EndpointHost)?
+    public let services: [any Sendable]
     public let live: (any LiveDisplay)?
 
-    public init(bookPath: String, kernel: Kernel = Kernel(), parameters: [(String, String)] = [],
-                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
-                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil) {
+    public init(bookPath: String, kernel: Kernel = .standard, parameters: [(String, String)] = [],
+                environment: [String: String] = [:], services: [any Sendable] = [],
+                live: (any LiveDisplay)? = nil) {
         self.bookPath = bookPath
         self.kernel = kernel
         self.parameters = parameters
         self.environment = environment
-        self.downloader = downloader
-        self.endpointHost = endpointHost
+        self.services = services
         self.live = live
     }
 
@@ -69,7 +68,7 @@ public struct BookCheck {
         let copyPath = scratch.appendingPathComponent(URL(fileURLWithPath: bookPath).lastPathComponent).path
 
         let runner = try BookRunner(bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters,
-                                    environment: environment, downloader: downloader, endpointHost: endpointHost,
+                                    environment: environment, services: services,
                                     live: live)
         _ = try runner.runAll(keepGoing: true, onEvent: onEvent)
         let fresh = runner.workbook

@@ -1,4 +1,6 @@
+import Diagnostics
 import Foundation
+import Commands
 import Kernel
 import Workbook
 
@@ -45,10 +47,9 @@ public final class BookRunner {
     ///   - parameters: `--param` values, defined in the session before the first cell.
     /// - Throws: ``WorkbookError`` when the workbook cannot be read or parsed, or a parameter is
     ///   invalid; nothing is written then.
-    public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = Kernel(),
+    public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = .standard,
                 parameters: [(String, String)] = [], interruption: Interruption = Interruption(),
-                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
-                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil)
+                environment: [String: String] = [:], services: [any Sendable] = [], live: (any LiveDisplay)? = nil)
         throws(RunnerError)
     {
         let source: BookFile
@@ -63,8 +64,7 @@ public final class BookRunner {
         self.kernel = kernel
         self.interruption = interruption
         let folder = URL(fileURLWithPath: bookPath).deletingLastPathComponent().path
-        session = Session(workingDirectory: folder, environment: environment, downloader: downloader,
-                          endpointHost: endpointHost)
+        session = Session(workingDirectory: folder, environment: environment, services: services)
         self.live = live
         for (name, value) in parameters {
             do {
@@ -143,6 +143,8 @@ public final class BookRunner {
                 } catch {
                     throw .workbook(error)
                 }
+            case .diagnostic(let diagnostic):
+                items.append(.text(diagnostic.rendered + "\n"))
             }
         }
         let status = OutputStatus(rawValue: result.status.rawValue)!
@@ -220,11 +222,11 @@ public enum RunEvent {
 }
 
 /// Why a run could not go on.
-public enum RunnerError: Error, Sendable, Equatable {
+public enum RunnerError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// The workbook could not be read, parsed or written.
     case workbook(WorkbookError)
     /// A `--param` value was rejected.
-    case parameter(name: String, KernelError)
+    case parameter(name: String, Diagnostic)
     /// Someone changed the file while it ran; this run was saved to `savedAs` instead.
     case changedOnDisk(path: String, savedAs: String)
     /// A risky cell of a workbook nobody trusted was not run.
@@ -232,22 +234,25 @@ public enum RunnerError: Error, Sendable, Equatable {
     /// The trust store could not be written.
     case trustStore(path: String, reason: String)
 
-    /// `error: ...` and `hint: ...`, as the user reads them.
-    public var rendered: String {
+    /// What the user reads: what went wrong and what to do next.
+    public var diagnostic: Diagnostic {
         switch self {
         case .workbook(let error):
-            error.rendered
+            error.diagnostic
         case .parameter(let name, let error):
-            "error: --param \(name): \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? "")
+            Diagnostic("--param \(name): \(error.message)", hint: error.hint)
         case .changedOnDisk(let path, let savedAs):
-            "error: \(path) changed on disk while pilot was running it; left it as it is\n"
-                + "hint: pilot's version is in \(savedAs) (and saves go there from now on): compare the two and keep what you want"
+            Diagnostic("\(path) changed on disk while pilot was running it; left it as it is",
+                       hint: "pilot's version is in \(savedAs) (and saves go there from now on): "
+                           + "compare the two and keep what you want")
         case .untrusted(let cell, let risks):
-            "error: cell \(cell) was not run: it \(risks.map(\.reason).joined(separator: ", ")), and this workbook is not trusted\n"
-                + "hint: read the cell; if it is what you expect, run it again with --trust, or trust the workbook: pilot trust BOOK"
+            Diagnostic("cell \(cell) was not run: it \(risks.map(\.reason).joined(separator: ", ")), "
+                           + "and this workbook is not trusted",
+                       hint: "read the cell; if it is what you expect, run it again with --trust, "
+                           + "or trust the workbook: pilot trust BOOK")
         case .trustStore(let path, let reason):
-            "error: could not record trust in \(path): \(reason)\n"
-                + "hint: check that the folder is writable, or set PILOT_TRUST_STORE to a file that is"
+            Diagnostic("could not record trust in \(path): \(reason)",
+                       hint: "check that the folder is writable, or set PILOT_TRUST_STORE to a file that is")
         }
     }
 }

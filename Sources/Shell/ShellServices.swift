@@ -6,19 +6,18 @@ import Kernel
 /// and progress display here, as it does for `pilot run`.
 public struct ShellServices {
     public var environment: [String: String]
-    public var downloader: (any Downloader)?
-    public var endpointHost: (any EndpointHost)?
+    /// What sessions reach the world through (a downloader, an endpoint host).
+    public var services: [any Sendable]
     /// Progress and notes on the terminal, never stored.
     public var live: (any LiveDisplay)?
     /// `--trust`: run a workbook's risky cells this time without asking.
     public var trustGiven: Bool
 
-    public init(environment: [String: String], downloader: (any Downloader)? = nil,
-                endpointHost: (any EndpointHost)? = nil, live: (any LiveDisplay)? = nil, trustGiven: Bool = false) {
+    public init(environment: [String: String], services: [any Sendable] = [], live: (any LiveDisplay)? = nil,
+                trustGiven: Bool = false) {
         self.environment = environment
         self.trustGiven = trustGiven
-        self.downloader = downloader
-        self.endpointHost = endpointHost
+        self.services = services
         self.live = live
     }
 }

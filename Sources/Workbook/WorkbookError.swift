@@ -1,4 +1,4 @@
-import TextLayout
+import Diagnostics
 
 /// Why a workbook could not be read or saved.
 ///
@@ -11,7 +11,7 @@ import TextLayout
 ///   ^
 /// hint: add a line with ``` after the cell's last command
 /// ```
-public struct WorkbookError: Error, Sendable, Equatable {
+public struct WorkbookError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// What kind of problem it is; new codes can be added without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         let name: String
@@ -55,20 +55,12 @@ public struct WorkbookError: Error, Sendable, Equatable {
         self.path = path
     }
 
-    /// The error as the user sees it: `error:` line, the source line and a caret, `hint:` line.
-    public var rendered: String {
-        var head = "error: "
-        if let path { head += path + ":" }
-        if let location { head += "\(location.line):\(location.column):" }
-        if path != nil || location != nil { head += " " }
-        var lines = [head + message]
-        if let location {
-            let text = location.lineText
-            lines.append("  " + text)
-            lines.append("  " + text.caretIndent(upTo: location.column - 1) + "^")
-        }
-        if let hint { lines.append("hint: " + hint) }
-        return lines.joined(separator: "\n")
+    /// `FILE:LINE:COLUMN: message`, the line with a caret, then the hint.
+    public var diagnostic: Diagnostic {
+        Diagnostic(message, hint: hint,
+                   at: path == nil && location == nil ? nil
+                       : SourceLocation(file: path, line: location?.line, column: location?.column,
+                                        sourceLine: location?.lineText))
     }
 
     /// This error, said of the file at `path`.

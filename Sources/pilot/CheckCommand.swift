@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Downloads
 import Endpoint
@@ -46,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         do {
             stored = try BookFile(path: book).workbook
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be read")
         }
         guard case .run = TrustGate.admit(stored, bookPath: book, trustFlag: trust, terminal: terminal) else {
@@ -55,10 +56,9 @@ struct CheckCommand: ParsableCommand {
         let report: BookCheck.Report
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
-                                   environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                   endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: terminal)).run()
+                                   environment: ProcessInfo.processInfo.environment, services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: terminal)).run()
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be run")
         }
         for difference in report.differences {

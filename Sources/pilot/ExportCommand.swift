@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Export
 import Foundation
@@ -56,7 +57,7 @@ struct ExportCommand: ParsableCommand {
                 terminal.line("\(book): exported \(cells) cell\(cells == 1 ? "" : "s") to \(target)")
             }
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
     }

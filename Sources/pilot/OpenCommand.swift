@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Downloads
 import Endpoint
@@ -23,14 +24,13 @@ struct OpenCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let services = ShellServices(environment: ProcessInfo.processInfo.environment, downloader: HTTPDownloader(),
-                                     endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: .standard),
+        let services = ShellServices(environment: ProcessInfo.processInfo.environment, services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: .standard),
                                      trustGiven: trust)
         let stepper: StepThrough
         do {
             stepper = try StepThrough(bookPath: book, services: services)
         } catch {
-            Terminal.standard.error(error.rendered)
+            Terminal.standard.error(error)
             throw ExitCode.failure
         }
         let status = stepper.run()

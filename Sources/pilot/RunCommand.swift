@@ -1,8 +1,8 @@
+import Diagnostics
 import ArgumentParser
 import Downloads
 import Endpoint
 import Foundation
-import Kernel
 import Runner
 import Shell
 
@@ -36,29 +36,27 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let terminal = Terminal.standard
-        let interruption = Interruption()
         let runner: BookRunner
         do {
             runner = try BookRunner(bookPath: book, outputPath: output,
                                     parameters: parameters.map { ($0.name, $0.value) },
-                                    interruption: interruption, environment: ProcessInfo.processInfo.environment,
-                                    downloader: HTTPDownloader(), endpointHost: HTTPEndpointHost(), live: TerminalLive(terminal: terminal))
+                                    environment: ProcessInfo.processInfo.environment,
+                                    services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: terminal))
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
         guard case .run(let store) = TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, terminal: terminal) else {
             throw ExitCode.failure
         }
         runner.keepsTrust = store
-        Interrupts.install(interruption)
+        Interrupts.install(runner.interruption)
         let reporter = RunReporter(terminal: terminal, verbose: verbose)
-        var pending: [String: [OutputBlock]] = [:]
         let summary: BookRunner.Summary
         do {
-            summary = try runner.runAll(keepGoing: keepGoing) { reporter.handle($0, blocks: &pending) }
+            summary = try runner.runAll(keepGoing: keepGoing) { reporter.collect($0) }
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
         let target = output ?? book

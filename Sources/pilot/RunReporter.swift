@@ -4,9 +4,16 @@ import Shell
 
 /// Prints a run as it goes: one line per cell, with the output of failed cells (or of all cells
 /// with `--verbose`). Timings appear here, on the terminal, never in the workbook.
-struct RunReporter {
+final class RunReporter {
     let terminal: Terminal
     let verbose: Bool
+    /// The output of cells still running, shown when they fail (or with --verbose).
+    private var pending: [String: [OutputBlock]] = [:]
+
+    init(terminal: Terminal, verbose: Bool) {
+        self.terminal = terminal
+        self.verbose = verbose
+    }
 
     func handle(_ event: RunEvent) {
         switch event {
@@ -26,12 +33,13 @@ struct RunReporter {
         }
     }
 
-    func handle(_ event: RunEvent, blocks: inout [String: [OutputBlock]]) {
-        if case .output(let id, let block) = event { blocks[id, default: []].append(block) }
+    /// Keeps a cell's output until it finishes, then shows it if the cell failed.
+    func collect(_ event: RunEvent) {
+        if case .output(let id, let block) = event { pending[id, default: []].append(block) }
         handle(event)
         if case .cellFinished(let id, _, _, let status, _) = event {
             if verbose || status != .ok {
-                for block in blocks[id] ?? [] {
+                for block in pending[id] ?? [] {
                     switch block {
                     case .text(let text):
                         terminal.write(text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -39,10 +47,13 @@ struct RunReporter {
                             .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n") + "\n")
                     case .image(_, let alt):
                         terminal.line("    [image: \(alt)]")
+                    case .diagnostic(let diagnostic):
+                        terminal.write(diagnostic.rendered.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+                                       + "\n")
                     }
                 }
             }
-            blocks[id] = nil
+            pending[id] = nil
         }
     }
 

@@ -1,8 +1,9 @@
+import Diagnostics
 import ArgumentParser
 import Dispatch
 import Endpoint
 import Foundation
-import Kernel
+import Serving
 import Shell
 
 struct ServeCommand: ParsableCommand {
@@ -45,7 +46,7 @@ struct ServeCommand: ParsableCommand {
                                                 keys: keys ?? environment["SAGEMAKER_INFERENCE_OUTPUT"])
             service = try InferenceService(served)
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
         let done = DispatchSemaphore(value: 0)
@@ -63,7 +64,7 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
         terminal.line("stopped after \(service.requestsServed) request\(service.requestsServed == 1 ? "" : "s")")
@@ -71,6 +72,6 @@ struct ServeCommand: ParsableCommand {
 
     /// Why the server could not run, passed from its task to the waiting thread.
     private final class Failure: @unchecked Sendable {  // written once before the semaphore is signalled
-        var error: KernelError?
+        var error: Diagnostic?
     }
 }

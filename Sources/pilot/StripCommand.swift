@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Shell
 import Workbook
@@ -25,7 +26,7 @@ struct StripCommand: ParsableCommand {
             if !removed.isEmpty { message += " and \(removed.count) image\(removed.count == 1 ? "" : "s")" }
             terminal.line(message)
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
             throw ExitCode.failure
         }
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Foundation
 import Kernel
@@ -19,7 +20,7 @@ enum TrustGate {
     }
 
     /// Decides whether `workbook` may run, asking at a terminal.
-    static func admit(_ workbook: Workbook, bookPath: String, kernel: Kernel = Kernel(), trustFlag: Bool,
+    static func admit(_ workbook: Workbook, bookPath: String, kernel: Kernel = .standard, trustFlag: Bool,
                       terminal: Terminal) -> Decision {
         let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment)
         if let store, store.trusts(workbook) { return .run(keeping: store) }
@@ -27,7 +28,7 @@ enum TrustGate {
         if risky.isEmpty || trustFlag { return .run(keeping: nil) }
         let heading = RiskyCell.warning(bookPath: bookPath, cells: risky)
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
-            terminal.error("error: " + heading + "\nhint: read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)")
+            terminal.error(Diagnostic("" + heading + "", hint: "read them; if they are what you expect: pilot trust \(bookPath) (or pass --trust for this run)"))
             return .refused
         }
         terminal.line(heading, to: .err)
@@ -40,53 +41,8 @@ enum TrustGate {
         do {
             try store.trust(workbook, bookPath: bookPath)
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
         }
         return .run(keeping: store)
-    }
-}
-
-/// `pilot trust BOOK`: records that this user trusts the workbook's risky cells.
-struct TrustCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "trust",
-        abstract: "Trust a workbook: its sh, download, deploy and delete cells may run without asking.",
-        discussion: """
-        Read a workbook someone else wrote before trusting it: the risky cells are listed. Trust \
-        is kept in a local file (PILOT_TRUST_STORE, else $XDG_DATA_HOME/pilot/trusted or \
-        ~/.local/share/pilot/trusted) by the hash of the workbook's cells, so running it or \
-        editing it with pilot keeps it trusted; a change made elsewhere asks again.
-        """
-    )
-
-    @Argument(help: "The workbook to trust.", completion: .file(extensions: ["pilotbook"]))
-    var book: String
-
-    func run() throws {
-        let terminal = Terminal.standard
-        let workbook: Workbook
-        do {
-            workbook = try BookFile(path: book).workbook
-        } catch {
-            terminal.error(error.rendered)
-            throw ExitCode.failure
-        }
-        guard let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment) else {
-            terminal.error("error: no place to keep trust: HOME is not set\nhint: set PILOT_TRUST_STORE to a file")
-            throw ExitCode.failure
-        }
-        do {
-            try store.trust(workbook, bookPath: book)
-        } catch {
-            terminal.error(error.rendered)
-            throw ExitCode.failure
-        }
-        let risky = RiskyCell.all(in: workbook, kernel: Kernel())
-        if risky.isEmpty {
-            terminal.line("trusted \(book) (it has no cells that need trust)")
-        } else {
-            terminal.line("trusted \(book); these cells may now run without asking:")
-            terminal.line(RiskyCell.listing(risky))
-        }
     }
 }

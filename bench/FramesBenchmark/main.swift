@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Frames
 
@@ -17,7 +18,7 @@ for _ in 0..<repeats {
     do {
         frame = try CSVReader.read(path: arguments[1], displayName: arguments[1])
     } catch {
-        FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
+        FileHandle.standardError.write(Data((error.diagnostic.rendered + "\n").utf8))
         exit(1)
     }
     let loaded = DispatchTime.now()

@@ -1,7 +1,8 @@
+import Diagnostics
 import Autopilot
 import Foundation
 import Frames
-import Kernel
+import Serving
 import Synchronization
 
 /// The SageMaker inference-container contract, without sockets: a request's body and headers
@@ -23,13 +24,13 @@ public final class InferenceService: Sendable {
 
     /// Loads `model` (once, to check it loads).
     ///
-    /// - Throws: ``KernelError`` when the model cannot be rebuilt from its archive.
-    public init(_ model: ServedModel) throws(KernelError) {
+    /// - Throws: ``Diagnostic`` when the model cannot be rebuilt from its archive.
+    public init(_ model: ServedModel) throws(Diagnostic) {
         self.model = model
         do throws(AutopilotError) {
             replicas = try ModelReplicas(archive: model.archive, files: model.files)
         } catch {
-            throw KernelError("cannot load \(model.name): \(error.message)", hint: error.hint)
+            throw Diagnostic("cannot load \(model.name): \(error.message)", hint: error.hint)
         }
     }
 
@@ -100,7 +101,7 @@ public final class InferenceService: Sendable {
     /// The keys of `?keys=...`, else the endpoint's defaults.
     private func responseKeys(_ text: String?) throws(InvocationError) -> [ResponseKey] {
         guard let text, !text.isEmpty else { return model.defaultKeys }
-        do throws(KernelError) {
+        do throws(Diagnostic) {
             return try ResponseKey.list(text, for: model.problem)
         } catch {
             throw InvocationError(.badRequest, error.message + (error.hint.map { " (\($0))" } ?? ""))

@@ -1,3 +1,4 @@
+import Diagnostics
 import TextLayout
 /// Why an invocation was refused: an HTTP status, a message that says what was wrong, and the
 /// row and column of the request it is about, when it is about one. Sent back as JSON; the
@@ -6,7 +7,7 @@ import TextLayout
 /// ```json
 /// {"error": "row 2, column 'age': 'forty' is not a number", "row": 2, "column": "age"}
 /// ```
-public struct InvocationError: Error, Sendable, Equatable {
+public struct InvocationError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// The HTTP statuses an invocation can be refused with.
     public enum Status: Int, Sendable {
         case badRequest = 400
@@ -28,6 +29,8 @@ public struct InvocationError: Error, Sendable, Equatable {
         self.row = row
         self.column = column
     }
+
+    public var diagnostic: Diagnostic { Diagnostic(message) }
 
     /// The JSON body: `error`, and `row` and `column` when known.
     public var json: String {

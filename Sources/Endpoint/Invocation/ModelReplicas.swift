@@ -1,5 +1,5 @@
 import Autopilot
-import Kernel
+import Serving
 import Learners
 import Synchronization
 

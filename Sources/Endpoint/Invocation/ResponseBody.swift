@@ -1,7 +1,7 @@
 import TextLayout
 import Autopilot
 import Foundation
-import Kernel
+import Serving
 
 /// Writes predictions as an endpoint answers them, with the keys asked for, in the order asked:
 ///

@@ -1,5 +1,5 @@
 import Hummingbird
-import Kernel
+import Serving
 
 /// The HTTP face of an ``InferenceService``: SageMaker's container routes over Hummingbird.
 ///

@@ -1,7 +1,8 @@
+import Diagnostics
 import Dispatch
 import Foundation
 import Hummingbird
-import Kernel
+import Serving
 import Logging
 import NIOCore
 import Synchronization
@@ -43,8 +44,8 @@ public final class EndpointServer: RunningEndpoint {
     ///   - host: the address to bind; 127.0.0.1 keeps the endpoint to this machine.
     ///   - port: the port; 0 lets the system pick a free one; `nil` takes the first free port from
     ///     ``Kernel/defaultPort`` (8080) up.
-    /// - Throws: ``KernelError`` when the port is taken or cannot be bound.
-    public static func start(_ service: InferenceService, host: String = "127.0.0.1", port: Int?) throws(KernelError)
+    /// - Throws: ``Diagnostic`` when the port is taken or cannot be bound.
+    public static func start(_ service: InferenceService, host: String = "127.0.0.1", port: Int?) throws(Diagnostic)
         -> EndpointServer
     {
         guard port == nil else {
@@ -129,16 +130,16 @@ public final class EndpointServer: RunningEndpoint {
     }
 
     /// What a failure to listen on `host:port` means, for the person who asked.
-    public static func bindError(_ error: any Error, host: String, port: Int) -> KernelError {
+    public static func bindError(_ error: any Error, host: String, port: Int) -> Diagnostic {
         let text = "\(error)"
         if isTaken(error) {
-            return KernelError("port \(port) is taken: another program (or endpoint) listens on \(host):\(port)",
+            return Diagnostic("port \(port) is taken: another program (or endpoint) listens on \(host):\(port)",
                                hint: "choose another port (port=\(port + 1)), or leave port= out for a free one")
         }
         if (error as? IOError)?.errnoCode == EACCES {
-            return KernelError("not allowed to listen on port \(port)", hint: "ports below 1024 need privileges: choose one above 1024")
+            return Diagnostic("not allowed to listen on port \(port)", hint: "ports below 1024 need privileges: choose one above 1024")
         }
-        return KernelError("cannot listen on \(host):\(port): \(text)", hint: "choose another port, or leave port= out for a free one")
+        return Diagnostic("cannot listen on \(host):\(port): \(text)", hint: "choose another port, or leave port= out for a free one")
     }
 }
 

@@ -1,8 +1,9 @@
+import Diagnostics
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Kernel
+import Serving
 
 /// The kernel's ``EndpointHost``: endpoints are ``EndpointServer``s on 127.0.0.1, and requests
 /// to them go over HTTP with URLSession.
@@ -14,13 +15,13 @@ public struct HTTPEndpointHost: EndpointHost {
         self.timeout = timeout
     }
 
-    public func start(_ model: ServedModel, port: Int?) throws(KernelError) -> any RunningEndpoint {
+    public func start(_ model: ServedModel, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
         try EndpointServer.start(InferenceService(model), port: port)
     }
 
-    public func send(_ request: EndpointRequest, to url: String) throws(KernelError) -> EndpointReply {
+    public func send(_ request: EndpointRequest, to url: String) throws(Diagnostic) -> EndpointReply {
         guard let address = URL(string: url + request.path) else {
-            throw KernelError("'\(url + request.path)' is not a URL", hint: "endpoints list the URLs of running endpoints")
+            throw Diagnostic("'\(url + request.path)' is not a URL", hint: "endpoints list the URLs of running endpoints")
         }
         var urlRequest = URLRequest(url: address, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
@@ -38,7 +39,7 @@ public struct HTTPEndpointHost: EndpointHost {
         }.resume()
         done.wait()
         guard let response = outcome.response else {
-            throw KernelError("no answer from \(url): \(outcome.error.map { $0.localizedDescription } ?? "the connection failed")",
+            throw Diagnostic("no answer from \(url): \(outcome.error.map { $0.localizedDescription } ?? "the connection failed")",
                               hint: "is the endpoint still running? 'endpoints' lists them")
         }
         return EndpointReply(status: response.statusCode, contentType: response.value(forHTTPHeaderField: "Content-Type"),

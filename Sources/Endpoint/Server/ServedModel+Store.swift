@@ -1,7 +1,8 @@
+import Diagnostics
 import Autopilot
 import ExperimentStore
 import Foundation
-import Kernel
+import Serving
 
 extension ServedModel {
     /// The best model of an experiment in the store beside a workbook (`.pilot/` in `directory`),
@@ -10,15 +11,15 @@ extension ServedModel {
     /// - Parameters:
     ///   - reference: `EXP.best`, or `EXP`.
     ///   - keys: the response keys when a request does not ask (`predicted_label,probability`).
-    /// - Throws: ``KernelError`` when there is no store, no such experiment, or no model kept for it.
-    public static func stored(_ reference: String, in directory: String, keys: String? = nil) throws(KernelError) -> ServedModel {
+    /// - Throws: ``Diagnostic`` when there is no store, no such experiment, or no model kept for it.
+    public static func stored(_ reference: String, in directory: String, keys: String? = nil) throws(Diagnostic) -> ServedModel {
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         let name = parts.first ?? reference
         if parts.count == 2, parts[1] != "best" {
-            throw KernelError("only the best candidate's model is kept, not '\(parts[1])'", hint: "serve \(name).best")
+            throw Diagnostic("only the best candidate's model is kept, not '\(parts[1])'", hint: "serve \(name).best")
         }
         guard FileManager.default.fileExists(atPath: directory + "/.pilot/experiments.sqlite") else {
-            throw KernelError("no experiment store in \(directory): .pilot/ is missing",
+            throw Diagnostic("no experiment store in \(directory): .pilot/ is missing",
                               hint: "run this in the folder of the workbook that ran autopilot")
         }
         let store: ExperimentStore
@@ -27,18 +28,18 @@ extension ServedModel {
             store = try ExperimentStore(workingDirectory: directory)
             loaded = try store.load(name)
         } catch {
-            throw KernelError(error.message, hint: "the files in .pilot/\(name) may be damaged: run autopilot again")
+            throw Diagnostic(error.message, hint: "the files in .pilot/\(name) may be damaged: run autopilot again")
         }
         guard let (record, model) = loaded else {
             let names = (try? store.names()) ?? []
-            throw KernelError("no experiment named '\(name)' in .pilot/",
+            throw Diagnostic("no experiment named '\(name)' in .pilot/",
                               hint: Suggestion.hint(for: name, in: names)
                                 ?? (names.isEmpty ? "run autopilot in a workbook here first" : "experiments: " + names.joined(separator: ", ")))
         }
         guard let model else {
-            throw KernelError("experiment '\(name)' has no trained model (candidates_only=yes)", hint: "run autopilot again without candidates_only")
+            throw Diagnostic("experiment '\(name)' has no trained model (candidates_only=yes)", hint: "run autopilot again without candidates_only")
         }
-        let defaultKeys = try keys.map { text throws(KernelError) in try ResponseKey.list(text, for: record.target.problem) }
+        let defaultKeys = try keys.map { text throws(Diagnostic) in try ResponseKey.list(text, for: record.target.problem) }
             ?? [.predictedLabel]
         return try ServedModel(name: "\(name).best", model: model, inputs: record.inputs, defaultKeys: defaultKeys)
     }

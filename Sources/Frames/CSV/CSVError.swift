@@ -1,6 +1,12 @@
+import Diagnostics
+
 /// Why a file could not be loaded as a frame: one line naming the file (and line and column
 /// where it applies), and a hint.
-public struct CSVError: Error, Sendable, Equatable {
+public struct CSVError: Error, Sendable, Equatable, DiagnosticConvertible {
+    /// What kind of problem it is; callers that react to one look here, not at the message.
+    public enum Code: Sendable, Equatable { case noSuchFile, unreadable, malformed }
+
+    public var code: Code
     public var message: String
     public var hint: String?
     /// The file as the user named it.
@@ -8,17 +14,17 @@ public struct CSVError: Error, Sendable, Equatable {
     /// 1-based line in the file, when the problem is on one.
     public var line: Int?
 
-    public init(_ message: String, hint: String? = nil, source: String = "", line: Int? = nil) {
+    public init(_ message: String, hint: String? = nil, source: String = "", line: Int? = nil,
+                code: Code = .malformed) {
+        self.code = code
         self.message = message
         self.hint = hint
         self.source = source
         self.line = line
     }
 
-    /// `error: FILE:LINE: message`, then `hint: ...`.
-    public var rendered: String {
-        var head = "error: "
-        if !source.isEmpty { head += source + (line.map { ":\($0)" } ?? "") + ": " }
-        return head + message + (hint.map { "\nhint: " + $0 } ?? "")
+    /// `FILE:LINE: message`, then the hint.
+    public var diagnostic: Diagnostic {
+        Diagnostic(message, hint: hint, at: source.isEmpty ? nil : SourceLocation(file: source, line: line))
     }
 }

@@ -58,7 +58,8 @@ public final class MappedFile: @unchecked Sendable {  // immutable after init
 
     private static func failure(_ name: String, _ code: Int32) -> CSVError {
         switch code {
-        case ENOENT: CSVError("no such file", hint: "check the path; it is relative to the workbook's folder", source: name)
+        case ENOENT: CSVError("no such file", hint: "check the path; it is relative to the workbook's folder", source: name,
+                              code: .noSuchFile)
         case EACCES: CSVError("permission denied", hint: "check the file's permissions", source: name)
         default: CSVError("cannot read the file: \(String(cString: strerror(code)))", source: name)
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Synchronization
 
 /// What a running command can reach: the session, the output, the table of commands and a way
@@ -33,8 +34,8 @@ public final class CommandContext {
     }
 
     /// Stops with an "interrupted" error when the user pressed Ctrl-C.
-    public func checkInterruption() throws(KernelError) {
-        if interruption.isRaised { throw KernelError("interrupted", hint: "run the cell again to finish it") }
+    public func checkInterruption() throws(Diagnostic) {
+        if interruption.isRaised { throw Diagnostic.interrupted() }
     }
 }
 

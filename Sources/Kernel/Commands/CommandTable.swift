@@ -1,28 +1,31 @@
-/// The commands a kernel knows, by name.
+/// The commands a kernel knows, by name, in the order `help` lists them.
+///
+/// ```swift
+/// let table = CommandTable([Help.self, Load.self, Head.self])
+/// ```
 public struct CommandTable: Sendable {
-    public private(set) var commands: [Command]
+    public private(set) var specs: [CommandSpec]
 
-    public init(_ commands: [Command]) {
-        self.commands = commands
+    public init(_ commands: [any CellCommand.Type]) {
+        specs = commands.map { CommandSpec($0) }
     }
 
     /// The command with this name.
-    public subscript(name: String) -> Command? {
-        commands.first { $0.name == name }
+    public subscript(name: String) -> CommandSpec? {
+        specs.first { $0.name == name }
     }
 
     /// Every command's name, in table order.
-    public var names: [String] { commands.map(\.name) }
+    public var names: [String] { specs.map(\.name) }
 
-    /// The commands whose lines are kept as written (``Command/verbatim``).
-    public var verbatimNames: Set<String> { Set(commands.filter(\.verbatim).map(\.name)) }
+    /// The commands whose lines are kept as written (`sh`).
+    public var verbatimNames: Set<String> { Set(specs.filter(\.isVerbatim).map(\.name)) }
 
     /// Adds commands (a later module's, or a test's).
-    public mutating func add(_ more: [Command]) {
-        commands += more
+    public mutating func add(_ more: [any CellCommand.Type]) {
+        specs += more.map { CommandSpec($0) }
     }
 
-    /// The commands every session has: session, file and frame commands.
-    public static let builtin = CommandTable(SessionCommands.all + FileCommands.all + FrameCommands.all
-        + FrameStatisticsCommands.all + FrameEditingCommands.all + [AutopilotCommand.command, TrainCommand.command] + ExperimentCommands.all + ServingCommands.all)
+    /// The commands the kernel itself has: `help`, `vars`, `set`, `params`, `reset`.
+    public static let session = CommandTable([Help.self, Vars.self, SetCommand.self, Params.self, Reset.self])
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// Splits a cell's source into command lines.
 ///
 /// The language is deliberately small: one command per line; `#` after whitespace starts a
@@ -17,7 +18,7 @@ public struct CellLexer {
     }
 
     /// The command lines of `source`, skipping blank and comment-only lines.
-    public func commands(in source: String) throws(KernelError) -> [Invocation] {
+    public func commands(in source: String) throws(Diagnostic) -> [Invocation] {
         var result: [Invocation] = []
         let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
@@ -29,9 +30,9 @@ public struct CellLexer {
             let arguments = try lex(text, line: index + 1)
             guard let first = arguments.first else { continue }
             guard case .word(let name, false) = first.argument else {
-                throw KernelError("a line must start with a command, not \(describe(first.argument))",
+                throw Diagnostic("a line must start with a command, not \(describe(first.argument))",
                                   hint: "write the command first, e.g. 'set seed=42'",
-                                  line: index + 1, column: first.column, lineText: text)
+                                  at: SourceLocation(line: index + 1, column: first.column, sourceLine: text))
             }
             result.append(Invocation(name: name, arguments: Array(arguments.dropFirst()), line: index + 1, text: text))
         }
@@ -63,7 +64,7 @@ public struct CellLexer {
         }
     }
 
-    private func lex(_ text: String, line: Int) throws(KernelError) -> [Invocation.Located] {
+    private func lex(_ text: String, line: Int) throws(Diagnostic) -> [Invocation.Located] {
         let characters = Array(text)
         var arguments: [Invocation.Located] = []
         var i = 0
@@ -104,8 +105,8 @@ public struct CellLexer {
                         i += 1
                     }
                     guard closed else {
-                        throw KernelError("this quote is never closed", hint: "add a closing \" at the end of the value",
-                                          line: line, column: open + 1, lineText: text)
+                        throw Diagnostic("this quote is never closed", hint: "add a closing \" at the end of the value",
+                                          at: SourceLocation(line: line, column: open + 1, sourceLine: text))
                     }
                     continue
                 }
@@ -136,7 +137,7 @@ public struct CellLexer {
     }
 
     private func interpolate(_ characters: [Character], _ i: inout Int, into word: inout String,
-                             line: Int, text: String) throws(KernelError) {
+                             line: Int, text: String) throws(Diagnostic) {
         let start = i
         i += 1
         var name = ""
@@ -144,7 +145,7 @@ public struct CellLexer {
             i += 1
             while i < characters.count, characters[i] != "}" { name.append(characters[i]); i += 1 }
             guard i < characters.count else {
-                throw KernelError("'${' is never closed", hint: "write ${name}", line: line, column: start + 1, lineText: text)
+                throw Diagnostic("'${' is never closed", hint: "write ${name}", at: SourceLocation(line: line, column: start + 1, sourceLine: text))
             }
             i += 1
         } else {
@@ -158,9 +159,9 @@ public struct CellLexer {
             return
         }
         guard let value = resolve(name) else {
-            throw KernelError("no parameter or setting named '\(name)'",
+            throw Diagnostic("no parameter or setting named '\(name)'",
                               hint: "pass it with --param \(name)=VALUE, or write \\$ for a literal $",
-                              line: line, column: start + 1, lineText: text)
+                              at: SourceLocation(line: line, column: start + 1, sourceLine: text))
         }
         word += value
     }

@@ -1,9 +1,13 @@
+import Diagnostics
+
 /// What a cell produced, in order.
 public enum OutputBlock: Sendable, Equatable {
-    /// Preformatted text: messages, tables, errors.
+    /// Preformatted text: messages, tables.
     case text(String)
     /// An SVG image with its alternative text.
     case image(svg: String, alt: String)
+    /// Why the cell stopped: a failure, or the user's interruption. Always the last block.
+    case diagnostic(Diagnostic)
 }
 
 /// Collects a command's output as it is produced.
@@ -27,6 +31,12 @@ public final class OutputBuffer {
         } else {
             blocks.append(.text(line))
         }
+    }
+
+    /// Ends the output with why the cell stopped.
+    public func diagnostic(_ diagnostic: Diagnostic) {
+        onBlock?(.diagnostic(diagnostic))
+        blocks.append(.diagnostic(diagnostic))
     }
 
     /// Adds an SVG image.

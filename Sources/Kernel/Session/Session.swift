@@ -1,4 +1,5 @@
-import ExperimentStore
+import Foundation
+import Diagnostics
 
 /// What a running workbook or shell holds: named values, settings and parameters.
 ///
@@ -20,42 +21,62 @@ public final class Session {
     public private(set) var values: [String: any SessionValue] = [:]
     /// Environment variables commands may read (`PILOT_MIRROR`).
     public let environment: [String: String]
-    /// How `download` fetches URLs; `nil` where there is no network code (some tests).
-    public let downloader: (any Downloader)?
-    /// How `deploy` serves models and `predict` reaches them; `nil` where there is no HTTP code.
-    public let endpointHost: (any EndpointHost)?
-    /// The experiment store beside the workbook, once opened.
-    var openStore: ExperimentStore?
+    /// What commands reach the world through (a ``Downloader``, an endpoint host): the
+    /// executable plugs in the implementations, so the kernel and its tests stay free of
+    /// network code. Looked up by protocol with ``service(_:)``.
+    private let services: [any Sendable]
+    /// What commands keep for the whole session beside its named values (an open store).
+    private var attachments: [ObjectIdentifier: AnyObject] = [:]
 
     public init(workingDirectory: String, settings: [Setting] = Setting.standard,
-                environment: [String: String] = [:], downloader: (any Downloader)? = nil,
-                endpointHost: (any EndpointHost)? = nil) {
+                environment: [String: String] = [:], services: [any Sendable] = []) {
         self.workingDirectory = workingDirectory
         self.knownSettings = settings
         self.environment = environment
-        self.downloader = downloader
-        self.endpointHost = endpointHost
+        self.services = services
         self.settings = Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.defaultValue) })
+    }
+
+    /// The path of `path` relative to the working directory (absolute paths stay as they are).
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return home + path.dropFirst(1)
+        }
+        return URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    /// The service of this type (`session.service((any Downloader).self)`), if one was plugged in.
+    public func service<Service>(_ type: Service.Type) -> Service? {
+        services.lazy.compactMap { $0 as? Service }.first
+    }
+
+    /// The session's one `T`, made by `make` the first time it is asked for.
+    public func attachment<T: AnyObject>(_ type: T.Type, make: () throws -> T) rethrows -> T {
+        if let existing = attachments[ObjectIdentifier(type)] as? T { return existing }
+        let made = try make()
+        attachments[ObjectIdentifier(type)] = made
+        return made
     }
 
     /// Changes a setting.
     ///
-    /// - Throws: ``KernelError`` for an unknown setting (with a suggestion) or an invalid value.
-    public func set(_ name: String, to value: String) throws(KernelError) {
+    /// - Throws: ``Diagnostic`` for an unknown setting (with a suggestion) or an invalid value.
+    public func set(_ name: String, to value: String) throws(Diagnostic) {
         guard let setting = knownSettings.first(where: { $0.name == name }) else {
             let names = knownSettings.map(\.name)
-            throw KernelError("unknown setting '\(name)'",
+            throw Diagnostic("unknown setting '\(name)'",
                               hint: Suggestion.hint(for: name, in: names)
                                 ?? "settings are " + names.map { "'\($0)'" }.joined(separator: ", "))
         }
         if let problem = setting.validate(value) {
-            throw KernelError("\(name)=\(value) is not valid: \(problem)", hint: "e.g. set \(name)=\(setting.defaultValue)")
+            throw Diagnostic("\(name)=\(value) is not valid: \(problem)", hint: "e.g. set \(name)=\(setting.defaultValue)")
         }
         settings[name] = value
     }
 
     /// Defines a parameter; a parameter named like a setting sets the setting instead.
-    public func define(parameter name: String, value: String) throws(KernelError) {
+    public func define(parameter name: String, value: String) throws(Diagnostic) {
         try declare(parameter: name, value: value)
         overrides.removeAll { $0.name == name }
         overrides.append((name, value))
@@ -68,7 +89,7 @@ public final class Session {
 
     /// Defines a parameter from a `params` cell; like ``define(parameter:value:)``, a parameter
     /// named like a setting sets the setting.
-    func declare(parameter name: String, value: String) throws(KernelError) {
+    func declare(parameter name: String, value: String) throws(Diagnostic) {
         if knownSettings.contains(where: { $0.name == name }) {
             try set(name, to: value)
             return

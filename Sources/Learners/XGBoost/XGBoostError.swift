@@ -1,10 +1,11 @@
+import Diagnostics
 import Foundation
 
 /// An error XGBoost reported, through `XGBGetLastError`.
 ///
 /// ``message`` is the first line without XGBoost's `[time] file:line:` prefix, for users;
 /// ``raw`` keeps everything (stack included) for `--verbose`.
-public struct XGBoostError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct XGBoostError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
     /// The C function that failed.
     public var function: String
     public var message: String
@@ -17,6 +18,9 @@ public struct XGBoostError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(function): \(message)" }
+
+    /// The message's first line; the raw text (with XGBoost's file and line) stays in ``raw``.
+    public var diagnostic: Diagnostic { Diagnostic("XGBoost: " + message) }
 
     /// `[12:00:00] /build/src/learner.cc:123: Check failed: ...` → `Check failed: ...`.
     static func firstLine(of raw: String) -> String {

@@ -1,3 +1,4 @@
+import Completion
 import CEditLine
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Completion
 /// What reading one line of input gave.
 enum LineRead: Equatable {
     /// A line, without its line ending.

@@ -10,6 +10,8 @@ struct OutputPrinter {
             terminal.output(text)
         case .image(_, let alt):
             terminal.line(terminal.styled("[image: \(alt)]", .dim))
+        case .diagnostic(let diagnostic):
+            terminal.show(diagnostic)
         }
     }
 

@@ -1,3 +1,6 @@
+import Commands
+import Completion
+import Diagnostics
 import Foundation
 import Kernel
 import Runner
@@ -12,7 +15,7 @@ import Workbook
 public final class ScratchShell {
     private let terminal: Terminal
     private let services: ShellServices
-    private let kernel = Kernel()
+    private let kernel = Kernel.standard
     private let session: Session
     private var input: any LineSource
     /// What was run, as a workbook `:save` writes.
@@ -33,8 +36,7 @@ public final class ScratchShell {
         self.services = services
         terminal = Terminal(environment: services.environment)
         session = Session(workingDirectory: FileManager.default.currentDirectoryPath,
-                          environment: services.environment, downloader: services.downloader,
-                          endpointHost: services.endpointHost)
+                          environment: services.environment, services: services.services)
         UTF8Locale.enable()
         input = terminal.isInteractive
             ? LineEditor(terminal: terminal, historyPath: HistoryFile.path(environment: services.environment))
@@ -97,6 +99,7 @@ public final class ScratchShell {
             switch block {
             case .text(let text): .text(text)
             case .image(_, let alt): .text("[image: \(alt)]\n")
+            case .diagnostic(let diagnostic): .text(diagnostic.rendered + "\n")
             }
         }
         record.setOutput(OutputRegion(cellID: id, status: OutputStatus(rawValue: result.status.rawValue)!,
@@ -112,7 +115,7 @@ public final class ScratchShell {
             return false
         case ":save", ":save!":
             guard !argument.isEmpty else {
-                terminal.error("error: :save needs a file name\nhint: :save analysis.pilotbook")
+                terminal.error(Diagnostic(":save needs a file name", hint: ":save analysis.pilotbook"))
                 return true
             }
             let path = argument.hasSuffix(".pilotbook") ? argument : argument + ".pilotbook"
@@ -122,14 +125,14 @@ public final class ScratchShell {
         default:
             let names = Self.commands.map { String($0.0.prefix { $0 != " " }) }
             let hint = Suggestion.hint(for: words[0], in: names) ?? "shell commands are " + names.joined(separator: " ")
-            terminal.error("error: unknown shell command '\(words[0])'\nhint: \(hint)")
+            terminal.error(Diagnostic("unknown shell command '\(words[0])'", hint: "\(hint)"))
         }
         return true
     }
 
     private func save(to path: String, replacing: Bool) {
         if !replacing, FileManager.default.fileExists(atPath: path) {
-            terminal.error("error: \(path) already exists; not overwriting it\nhint: choose another name, or :save! \(path) to replace it")
+            terminal.error(Diagnostic("\(path) already exists; not overwriting it", hint: "choose another name, or :save! \(path) to replace it"))
             return
         }
         do {
@@ -139,7 +142,7 @@ public final class ScratchShell {
             try? TrustStore.standard(environment: services.environment)?.trust(record, bookPath: path)
             terminal.line(terminal.styled("saved \(record.cells.count) cell\(record.cells.count == 1 ? "" : "s") to \(path)", .dim))
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
         }
     }
 }

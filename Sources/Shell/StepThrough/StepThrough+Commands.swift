@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Kernel
 import Runner
@@ -39,7 +40,7 @@ extension StepThrough {
         default:
             let hint = Suggestion.hint(for: words[0], in: Self.commandNames)
                 ?? "commands are " + Self.commandNames.joined(separator: " ")
-            terminal.error("error: unknown shell command '\(words[0])'\nhint: \(hint)")
+            terminal.error(Diagnostic("unknown shell command '\(words[0])'", hint: "\(hint)"))
         }
         return true
     }
@@ -57,14 +58,14 @@ extension StepThrough {
     func goto(_ target: String) {
         if let number = Int(target) {
             guard number >= 1, number <= cells.count else {
-                terminal.error("error: no cell \(number); this workbook has \(cells.count)\nhint: :list shows the cells")
+                terminal.error(Diagnostic("no cell \(number); this workbook has \(cells.count)", hint: ":list shows the cells"))
                 return
             }
             return move(to: number - 1)
         }
         if let index = cells.firstIndex(where: { $0.id == target }) { return move(to: index) }
         let hint = Suggestion.hint(for: target, in: cells.compactMap(\.id)) ?? ":list shows the cells"
-        terminal.error("error: no cell with id '\(target)'\nhint: \(hint)")
+        terminal.error(Diagnostic("no cell with id '\(target)'", hint: "\(hint)"))
     }
 
     /// Runs the current cell and saves; moves to the next cell when it went well and `advance`.
@@ -114,7 +115,7 @@ extension StepThrough {
             terminal.line("[\(index + 1)/\(total)] \(id) \(mark) " + terminal.styled(Self.format(duration) + ", saved", .dim))
             return status
         case .failure(let error):
-            terminal.error(error.rendered)
+            terminal.error(error)
             return .error
         }
     }
@@ -173,7 +174,7 @@ extension StepThrough {
         do {
             try runner.save()
         } catch {
-            terminal.error(error.rendered)
+            terminal.error(error)
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 extension StepThrough {
@@ -37,12 +38,12 @@ extension StepThrough {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                terminal.error("error: \(editor) exited with status \(process.terminationStatus); the cell is unchanged")
+                terminal.error(Diagnostic("\(editor) exited with status \(process.terminationStatus); the cell is unchanged"))
                 return nil
             }
             return try String(contentsOf: file, encoding: .utf8)
         } catch {
-            terminal.error("error: could not run \(editor): \(error.localizedDescription)\nhint: set EDITOR to an editor on your PATH, or unset it to edit here")
+            terminal.error(Diagnostic("could not run \(editor): \(error.localizedDescription)", hint: "set EDITOR to an editor on your PATH, or unset it to edit here"))
             return nil
         }
     }

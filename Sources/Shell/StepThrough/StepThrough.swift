@@ -1,3 +1,4 @@
+import Completion
 import Foundation
 import Kernel
 import Runner
@@ -47,7 +48,7 @@ public final class StepThrough {
         self.bookPath = bookPath
         terminal = Terminal(environment: services.environment)
         runner = try BookRunner(bookPath: bookPath, environment: services.environment,
-                                downloader: services.downloader, endpointHost: services.endpointHost,
+                                services: services.services,
                                 live: services.live)
         UTF8Locale.enable()
         input = terminal.isInteractive

@@ -1,3 +1,4 @@
+import Diagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,25 +48,28 @@ public struct Terminal: Sendable {
         (stream == .out ? colorOut : colorErr) ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// Prints a cell's text output, colouring the `error:` and `hint:` prefixes.
+    /// Prints a cell's text output.
     public func output(_ text: String) {
         guard !text.isEmpty else { return }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            if line.hasPrefix("error:") { return styled("error:", .red) + line.dropFirst(6) }
-            if line.hasPrefix("hint:") { return styled("hint:", .yellow) + line.dropFirst(5) }
-            return String(line)
-        }
-        write(lines.joined(separator: "\n") + (text.hasSuffix("\n") ? "" : "\n"))
+        write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// Prints a message of the shell itself (`error: ...` / `hint: ...` lines) on standard error.
-    public func error(_ rendered: String) {
-        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            if line.hasPrefix("error:") { return styled("error:", .red, on: .err) + line.dropFirst(6) }
-            if line.hasPrefix("hint:") { return styled("hint:", .yellow, on: .err) + line.dropFirst(5) }
-            return String(line)
+    /// Prints a diagnostic, its `error:` and `hint:` labels coloured: a cell's on standard
+    /// output, with its other output; the shell's own on standard error.
+    public func show(_ diagnostic: Diagnostic, on stream: Stream = .out) {
+        let lines = diagnostic.lines.map { line in
+            switch line.role {
+            case .error: styled(line.label, .red, on: stream) + line.body
+            case .hint: styled(line.label, .yellow, on: stream) + line.body
+            case .source: line.text
+            }
         }
-        line(lines.joined(separator: "\n"), to: .err)
+        self.line(lines.joined(separator: "\n"), to: stream)
+    }
+
+    /// Prints a message of the shell itself on standard error.
+    public func error(_ error: any Error) {
+        show(Diagnostic(error), on: .err)
     }
 
     /// Asks a question on the terminal and reads one answer line (the terminal is in its normal,

@@ -1,0 +1,174 @@
+import Diagnostics
+import Autopilot
+import ExperimentStore
+import Foundation
+import Kernel
+import Frames
+import TextLayout
+
+/// `autopilot`: the whole Autopilot job, stage by stage.
+struct AutopilotCommand: CellCommand {
+    static let configuration = CommandConfiguration(
+        "autopilot", area: .autopilot,
+        summary: "run an Autopilot experiment: analyse, define candidates, engineer features, tune, pick the best",
+        discussion: """
+        Stages, as SageMaker Autopilot names them: Analyzing data → Candidate definitions generated → Feature \
+        engineering → Model tuning → Model insights. The problem type comes from stated rules unless problem= \
+        says otherwise; the objective defaults to F1 (binary), Accuracy (multiclass) or MSE (regression). The \
+        search is deterministic for a seed and a candidate count; max_runtime stops it early, keeping the best \
+        finished candidate, and says so. Ctrl-C does the same.
+        """,
+        examples: ["autopilot train target=y as bank", "autopilot train target=y as bank exclude=duration max_runtime=60s"])
+
+    @Argument(.frame) var frame: String
+    @Clause("as", .name.named("EXP")) var name: String?
+    @Option(required: .column, "the column to predict") var target: String
+    @Option(.choice(ProblemChoice.self), "the problem type (auto: by the rules)") var problem: ProblemChoice?
+    @Option(.choice(Metric.self, placeholder: "NAME"), "the objective") var metric: Metric?
+    @Option(.choice(AutopilotSettings.Mode.self), "hyperparameter search, or search then an ensemble")
+    var mode: AutopilotSettings.Mode?
+    @Option(.int(in: 1...1000), "candidates to train at most", default: 16)
+    var maxCandidates: Int
+    @Option(.duration, "time for the whole search, e.g. 60s or 5m (5m)") var maxRuntime: Double?
+    @Option(.duration, "time for one candidate (2m)") var maxTrialRuntime: Double?
+    @Option(.list(of: .column), "columns not to learn from (e.g. duration)") var exclude: [String]?
+    @Option(.flag, "stop after writing the candidate definitions", default: false, defaultText: "no")
+    var candidatesOnly: Bool
+    @Option(.seed, "random seed (the 'seed' setting by default)") var seed: Int?
+
+    /// `problem=`: a problem type, or auto (the rules decide).
+    enum ProblemChoice: String, CaseIterable, Sendable {
+        case auto, binary, multiclass, regression
+    }
+
+    func run(in context: CommandContext) throws {
+        let data = try context.session.frame(frame)
+        let settings = try settings(frame: data, context: context)
+        try Self.run(settings, frame: data, frameName: frame, name: name ?? frame + "_exp", context: context)
+    }
+
+    /// The job's settings from the options, the session's seed where none is given.
+    func settings(frame data: Frame, context: CommandContext) throws -> AutopilotSettings {
+        var settings = try Self.settings(target: target, problem: problem, metric: metric, exclude: exclude, seed: seed,
+                                         frame: data, frameName: frame, context: context)
+        if let mode { settings.mode = mode }
+        settings.maxCandidates = maxCandidates
+        if let maxRuntime { settings.maxRuntime = maxRuntime }
+        if let maxTrialRuntime { settings.maxTrialRuntime = maxTrialRuntime }
+        settings.candidatesOnly = candidatesOnly
+        return settings
+    }
+
+    /// What `autopilot` and `train` share: the target, problem, objective, excluded columns and seed.
+    static func settings(target: String, problem: ProblemChoice?, metric: Metric?, exclude: [String]?, seed: Int?,
+                         frame data: Frame, frameName: String, context: CommandContext) throws -> AutopilotSettings {
+        _ = try data.requireColumn(target, in: frameName)
+        var settings = AutopilotSettings(target: target)
+        if let problem, problem != .auto { settings.problem = ProblemType(rawValue: problem.rawValue) }
+        if let metric { settings.metric = metric }
+        if let exclude {
+            settings.exclude = exclude
+            for column in exclude { _ = try data.requireColumn(column, in: frameName) }
+        }
+        settings.seed = seed ?? context.session.integerSetting("seed")
+        return settings
+    }
+
+    /// Saves the experiment in `.pilot/`, so a later session finds it by name.
+    static func save(_ record: ExperimentRecord, model: TrainedModel?, context: CommandContext) throws {
+        let store = try context.session.store()
+        do throws(StoreError) {
+            try store.save(record, model: model)
+        } catch {
+            throw error.diagnostic.hinting("check that the workbook's folder is writable")
+        }
+        context.print("saved experiment '\(record.name)' in .pilot/")
+    }
+
+    /// Writes a generated file beside the workbook, atomically.
+    static func write(_ text: String, to path: String, context: CommandContext) throws {
+        try write(Array(text.utf8), to: path, context: context)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws {
+        let url = URL(fileURLWithPath: context.session.resolve(path))
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw Diagnostic("cannot write \(path): \(error.localizedDescription)", hint: "check that the workbook's folder is writable")
+        }
+    }
+
+    static func run(_ settings: AutopilotSettings, frame: Frame, frameName: String, name: String, context: CommandContext)
+        throws
+    {
+        let job = AutopilotJob(frame: frame, settings: settings)
+        let live = context.live
+        live?.progress("Analyzing data", fraction: nil, detail: "")
+        let analysis = try job.analyze()
+        context.print(StageReport.analysis(analysis, rows: frame.rowCount, settings: settings))
+        let leaks = FeaturePower.probableLeaks(FeaturePower.univariate(frame, plan: analysis.plan, target: analysis.target,
+                                                                       rows: analysis.trainRows))
+        for leak in leaks where !settings.exclude.contains(leak.feature) {
+            context.print("  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC \(String(format: "%.3f", leak.auc)), "
+                          + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
+            context.print("  hint: if so, run again with exclude=\(leak.feature)")
+        }
+        if settings.trials == nil {
+            let report = DataExploration.report(frame: frame, name: name, analysis: analysis, width: context.width)
+            try write(report, to: "\(name)/data-exploration.pilotbook", context: context)
+            context.print("  wrote \(name)/data-exploration.pilotbook")
+        }
+        context.print(StageReport.definitions(analysis))
+        if settings.trials == nil {
+            try write(Array(CSVWriter.bytes(of: frame)), to: "\(name)/train.csv", context: context)
+            let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
+            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+            context.print("  wrote \(name)/candidate-definitions.pilotbook (and the data, \(name)/train.csv)")
+        }
+        if settings.candidatesOnly {
+            let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
+            context.session.store(ExperimentValue(record: record, model: nil), as: name)
+            try save(record, model: nil, context: context)
+            context.print("candidates_only=yes: stopped after the candidate definitions; experiment '\(name)' holds them")
+            live?.endProgress()
+            return
+        }
+        let interruption = context.interruption
+        var finished = 0
+        let outcome: AutopilotJob.Outcome
+        do {
+            outcome = try job.tune(analysis: analysis, onEvent: { event in
+                switch event {
+                case .stage(let stage):
+                    live?.progress(stage.rawValue, fraction: nil, detail: "")
+                case .candidate(let candidate, let index, let total):
+                    finished = index
+                    let value = candidate.metric(analysis.metric).map(Format.metric) ?? "?"
+                    live?.note("[\(index)/\(total)] \(candidate.name)  \(analysis.metric.rawValue) \(value)  "
+                               + String(format: "%.1fs", candidate.trainingSeconds))
+                case .progress(let fraction):
+                    live?.progress("Model tuning", fraction: fraction, detail: "\(finished) of \(settings.maxCandidates) candidates")
+                }
+            }, shouldStop: { interruption.isRaised })
+        } catch {
+            live?.endProgress()
+            throw error
+        }
+        live?.endProgress()
+        context.print(StageReport.tuning(outcome, analysis: analysis, settings: settings, experiment: name,
+                                         width: context.width))
+        context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
+        let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
+        context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
+        if settings.trials == nil {
+            // Rewrite the definitions with each pipeline's best candidate, now that they are known.
+            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+        }
+        try save(record, model: outcome.model, context: context)
+        // An interruption stays raised: the cell ends as interrupted, with the best candidate kept.
+    }
+}

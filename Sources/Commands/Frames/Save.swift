@@ -1,0 +1,33 @@
+import Diagnostics
+import Foundation
+import Frames
+import Kernel
+
+/// `save FRAME to PATH`: a frame as CSV.
+struct Save: CellCommand {
+    static let configuration = CommandConfiguration(
+        "save", area: .frames, summary: "write a frame as CSV (tab-separated for .tsv)",
+        examples: ["save stats to stats.csv"], risk: "writes a file outside the workbook's folder")
+
+    @Argument(.frame) var frame: String
+    @Clause("to", .path) var path: String
+
+    func risk() -> String? {
+        Kernel.Risk.leavesFolder(path) ? "writes a file outside the workbook's folder (\(path))" : nil
+    }
+
+    func run(in context: CommandContext) throws {
+        let data = try context.session.frame(frame)
+        let separator: UInt8 = path.hasSuffix(".tsv") ? 0x09 : 0x2C
+        let bytes = CSVWriter.bytes(of: data, separator: separator)
+        do {
+            let url = URL(fileURLWithPath: context.session.resolve(path))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw Diagnostic("cannot write \(path): \(error.localizedDescription)",
+                             hint: "check the folder exists and is writable")
+        }
+        context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(Int64(bytes.count)))")
+    }
+}

@@ -1,0 +1,27 @@
+import Kernel
+
+extension CommandTable {
+    /// Every command of the cell language, in the order `help` lists them. A new command is a
+    /// new file in its area's folder and one line here.
+    public static let standard: CommandTable = {
+        var table = CommandTable.session
+        table.add([
+            // files
+            Download.self, Unzip.self, Sh.self,
+            // frames
+            Load.self, Head.self, Tail.self, Shape.self, Schema.self, Describe.self, Counts.self, Hist.self,
+            Drop.self, Keep.self, Filter.self, Split.self, Save.self,
+            // autopilot
+            AutopilotCommand.self, TrainCommand.self, Experiments.self, LeaderboardCommand.self,
+            CandidateCommand.self, Evaluate.self, Explain.self,
+            // serving
+            Deploy.self, Endpoints.self, Predict.self, CleanupCommand.self,
+        ])
+        return table
+    }()
+}
+
+extension Kernel {
+    /// A kernel with every command of the cell language.
+    public static var standard: Kernel { Kernel(commands: .standard) }
+}

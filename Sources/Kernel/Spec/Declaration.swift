@@ -1,0 +1,86 @@
+/// One declared argument of a command, as usage lines, `help`, the parser and completion see
+/// it. Made from the command's property wrappers; the option's name is its property's, in
+/// snake case (`maxCandidates` is `max_candidates=`).
+public enum Declaration: Sendable {
+    case positional(Positional)
+    case clause(Clause)
+    case option(Option)
+    case assignments(Assignments)
+    case verbatim(placeholder: String)
+
+    /// A word in its place: `FRAME`, `[N]`, `COL...`, `on FRAME`.
+    public struct Positional: Sendable {
+        public enum Arity: Sendable, Equatable { case one, optional, many(minimum: Int) }
+        public var placeholder: String
+        /// How usage lines show it, when not made from the placeholder.
+        public var usage: String?
+        public var kind: ValueKind
+        public var arity: Arity
+        /// A word that comes first (`on` in `explain MODEL on FRAME`).
+        public var literal: String?
+        let value: ErasedParser
+    }
+
+    /// `KEYWORD VALUE` after the words, such as `as NAME`, `into NAME`, `to PATH`.
+    public struct Clause: Sendable {
+        public var keyword: String
+        public var placeholder: String
+        public var kind: ValueKind
+        public var isRequired: Bool
+        let value: ErasedParser
+    }
+
+    /// `name=VALUE`.
+    public struct Option: Sendable {
+        public var name: String
+        public var placeholder: String
+        public var kind: ValueKind
+        public var summary: String
+        public var isRequired: Bool
+        /// The value used when the option is not given, as help shows it.
+        public var defaultText: String?
+        let value: ErasedParser
+    }
+
+    /// `KEY=VALUE` pairs whose keys are not declared one by one (`set`'s settings, `params`'
+    /// names, `train`'s hyperparameters).
+    public struct Assignments: Sendable {
+        public var placeholder: String
+        /// What completion offers as keys.
+        public var keys: ValueKind
+        public var isRequired: Bool
+    }
+}
+
+/// A value parser without its type, for the declaration tables.
+struct ErasedParser: Sendable {
+    var placeholder: String
+    var kind: ValueKind
+    var expectation: String
+    var example: String
+    var advice: String?
+    var read: @Sendable (_ text: String, _ quoted: Bool) -> Any?
+
+    init<Value>(_ parser: ValueParser<Value>) {
+        placeholder = parser.placeholder
+        kind = parser.kind
+        expectation = parser.expectation
+        example = parser.example
+        advice = parser.advice
+        let read = parser.read
+        self.read = { text, quoted in read(text, quoted).map { $0 as Any } }
+    }
+}
+
+/// `maxCandidates` → `max_candidates`.
+func snakeCase(_ name: String) -> String {
+    var result = ""
+    for character in name {
+        if character.isUppercase {
+            result += "_" + character.lowercased()
+        } else {
+            result.append(character)
+        }
+    }
+    return result
+}

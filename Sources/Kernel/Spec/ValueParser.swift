@@ -1,0 +1,239 @@
+import Diagnostics
+
+/// What a word or an option value may be: how it reads, how it is shown in usage lines, what
+/// completion offers for it and what to say when it is wrong.
+public struct ValueParser<Value>: Sendable {
+    /// How usage lines show it: `N`, `COL`, `yes|no`.
+    public var placeholder: String
+    /// What completion offers for it.
+    public var kind: ValueKind
+    /// What a valid value is, after "is not": `a whole number from 1 to 1000`.
+    public var expectation: String
+    /// A valid value, for hints: `e.g. max_candidates=16`.
+    public var example: String
+    /// What to do instead of the generic hint, when the expectation alone does not say.
+    public var advice: String?
+    /// How usage lines show a positional of this kind, as written (`[COL...] [all]`), when
+    /// the placeholder with brackets and dots would not say it right.
+    public var usage: String?
+    let read: @Sendable (_ text: String, _ quoted: Bool) -> Value?
+
+    /// A parser of words in double quotes or not alike.
+    public init(placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
+                read: @escaping @Sendable (String) -> Value?) {
+        self.placeholder = placeholder
+        self.kind = kind
+        self.expectation = expectation
+        self.example = example
+        self.advice = advice
+        self.read = { text, _ in read(text) }
+    }
+
+    /// A parser that tells a word written in double quotes from a bare one (`predict`'s rows).
+    public init(placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
+                readWord: @escaping @Sendable (_ text: String, _ quoted: Bool) -> Value?) {
+        self.placeholder = placeholder
+        self.kind = kind
+        self.expectation = expectation
+        self.example = example
+        self.advice = advice
+        self.read = readWord
+    }
+
+    /// The same parser, shown in usage lines as `usage`, verbatim.
+    public func shown(_ usage: String) -> ValueParser {
+        var copy = self
+        copy.usage = usage
+        return copy
+    }
+
+    /// The same parser, completed as `kind`.
+    public func kind(_ kind: ValueKind) -> ValueParser {
+        var copy = self
+        copy.kind = kind
+        return copy
+    }
+
+    /// The same parser shown with another placeholder (`A`, `B` for two names).
+    public func named(_ placeholder: String) -> ValueParser {
+        var copy = self
+        copy.placeholder = placeholder
+        return copy
+    }
+}
+
+/// What completion offers for a value.
+public enum ValueKind: Sendable, Equatable {
+    /// Nothing in particular (a number, a comparison's value).
+    case text
+    /// One of these words.
+    case choice([String])
+    /// Names the session holds: frames, experiments, `EXP.best` and candidates, endpoints.
+    case frame, experiment, model, endpoint
+    /// A model or an endpoint.
+    case modelOrEndpoint
+    /// A column of a frame named on the line; `columns` for a comma-separated list of them.
+    case column, columns
+    /// A new name (nothing to offer).
+    case newName
+    /// A file or folder, relative to the workbook's.
+    case path
+    case url
+    /// A command of the cell language.
+    case command
+    /// A setting's name (`set`'s keys).
+    case setting
+}
+
+extension ValueParser where Value == String {
+    /// Any word, shown as `placeholder`.
+    public static func text(_ placeholder: String, _ expectation: String = "a value") -> ValueParser {
+        ValueParser(placeholder: placeholder, kind: .text, expectation: expectation, example: "x") { $0 }
+    }
+
+    public static var frame: ValueParser { reference("FRAME", .frame, "a frame's name", "data") }
+    public static var column: ValueParser { reference("COL", .column, "a column", "y") }
+    public static var experiment: ValueParser { reference("EXP", .experiment, "an experiment's name", "bank") }
+    public static var model: ValueParser { reference("MODEL", .model, "a model (EXP.best or EXP.NAME)", "bank.best") }
+    public static var endpoint: ValueParser { reference("ENDPOINT", .endpoint, "an endpoint's name", "bank-ep") }
+    public static var path: ValueParser { reference("PATH", .path, "a file's path", "data.csv") }
+    public static var url: ValueParser { reference("URL", .url, "a URL", "https://example.com/data.zip") }
+    public static var command: ValueParser { reference("CMD", .command, "a command's name", "load") }
+
+    /// A name for something new: letters, digits, `_` and `-`, not starting with a digit.
+    public static var name: ValueParser {
+        ValueParser(placeholder: "NAME", kind: .newName, expectation: "a valid name", example: "data",
+                    advice: "use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)") { text in
+            isName(text) ? text : nil
+        }
+    }
+
+    /// One character (a separator, a quote).
+    public static func character(_ placeholder: String = "C") -> ValueParser {
+        ValueParser(placeholder: placeholder, kind: .text, expectation: "one character", example: ";") {
+            $0.unicodeScalars.count == 1 ? $0 : nil
+        }
+    }
+
+    private static func reference(_ placeholder: String, _ kind: ValueKind, _ expectation: String,
+                                  _ example: String) -> ValueParser {
+        ValueParser(placeholder: placeholder, kind: kind, expectation: expectation, example: example) {
+            $0.isEmpty ? nil : $0
+        }
+    }
+
+    /// Whether `text` is a valid name for a frame, an experiment or an endpoint.
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+}
+
+/// A word and whether it was written in double quotes.
+public struct QuotableWord: Sendable, Equatable {
+    public var text: String
+    public var quoted: Bool
+}
+
+extension ValueParser where Value == QuotableWord {
+    /// A frame's name, or a row of CSV in double quotes.
+    public static var frameOrRow: ValueParser {
+        ValueParser(placeholder: "FRAME|\"CSV ROW\"...", kind: .frame, expectation: "a frame or a quoted CSV row",
+                    example: "test") { text, quoted in QuotableWord(text: text, quoted: quoted) }
+    }
+}
+
+extension ValueParser where Value == Int {
+    /// A whole number within `range`.
+    public static func int(in range: ClosedRange<Int>, _ placeholder: String = "N") -> ValueParser {
+        let upper = range.upperBound == Int.max ? "up" : "to \(range.upperBound)"
+        return ValueParser(placeholder: placeholder, kind: .text,
+                           expectation: "a whole number from \(range.lowerBound) \(upper)",
+                           example: String(max(range.lowerBound, min(range.upperBound, 10)))) { text in
+            Int(text).flatMap { range.contains($0) ? $0 : nil }
+        }
+    }
+
+    /// A count of rows or things, from 0.
+    public static var count: ValueParser { int(in: 0...Int.max) }
+    /// A random seed.
+    public static var seed: ValueParser { int(in: 0...Int(Int32.max)) }
+}
+
+extension ValueParser where Value == Double {
+    /// A number within `range`.
+    public static func number(in range: ClosedRange<Double>, _ placeholder: String = "X",
+                              example: String) -> ValueParser {
+        ValueParser(placeholder: placeholder, kind: .text,
+                    expectation: "a number from \(format(range.lowerBound)) to \(format(range.upperBound))",
+                    example: example) { text in
+            Double(text).flatMap { range.contains($0) ? $0 : nil }
+        }
+    }
+
+    /// A duration in seconds, written `60s`, `5m`, `1h` or as plain seconds.
+    public static var duration: ValueParser {
+        ValueParser(placeholder: "DUR", kind: .text, expectation: "a duration such as 90s, 5m or 1h", example: "60s") {
+            text in
+            let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+            var number = Substring(text)
+            var unit = 1.0
+            if let last = text.last, let factor = units[last] {
+                number = text.dropLast()
+                unit = factor
+            }
+            guard let value = Double(number), value > 0, value.isFinite else { return nil }
+            return value * unit
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+extension ValueParser where Value == Bool {
+    /// `yes` or `no` (also true/false, on/off, 1/0).
+    public static var flag: ValueParser {
+        ValueParser(placeholder: "yes|no", kind: .choice(["yes", "no"]), expectation: "yes or no", example: "yes") {
+            switch $0.lowercased() {
+            case "yes", "true", "1", "on": true
+            case "no", "false", "0", "off": false
+            default: nil
+            }
+        }
+    }
+}
+
+extension ValueParser where Value == [String] {
+    /// A comma-separated list of what `element` reads (`COL,...`).
+    public static func list(of element: ValueParser<String>) -> ValueParser {
+        let kind: ValueKind = element.kind == .column ? .columns : element.kind
+        return ValueParser(placeholder: element.placeholder + ",...", kind: kind,
+                           expectation: "a comma-separated list of \(element.placeholder)",
+                           example: element.example) { text in
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let values = items.compactMap { element.read($0, false) }
+            return values.count == items.count && !items.isEmpty ? values : nil
+        }
+    }
+}
+
+extension ValueParser where Value: Sendable {
+    /// One of a fixed set of words (case is ignored), e.g. a Swift enum's cases.
+    public static func choice(_ choices: [(word: String, value: Value)], placeholder: String? = nil) -> ValueParser {
+        let words = choices.map(\.word)
+        let table = choices
+        return ValueParser(placeholder: placeholder ?? words.joined(separator: "|"), kind: .choice(words),
+                           expectation: "one of " + words.joined(separator: ", "), example: words[0]) { text in
+            table.first { $0.word.lowercased() == text.lowercased() }?.value
+        }
+    }
+}
+
+extension ValueParser where Value: CaseIterable & RawRepresentable & Sendable, Value.RawValue == String {
+    /// One of the enum's cases, by raw value.
+    public static func choice(_ type: Value.Type = Value.self, placeholder: String? = nil) -> ValueParser {
+        .choice(Value.allCases.map { ($0.rawValue, $0) }, placeholder: placeholder)
+    }
+}
