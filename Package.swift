@@ -145,25 +145,28 @@ let package = Package(
         .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
         .testTarget(
             name: "KernelTests",
-            dependencies: ["Kernel", "Autopilot", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Kernel", "Commands", "Diagnostics", "Completion", "Autopilot", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "ArchivesTests",
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "TestSupport"]),
+        .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "Commands", "Diagnostics", "TestSupport"]),
         .testTarget(
             name: "EndpointTests",
             dependencies: [
-                "Endpoint", "Kernel", "Autopilot", "Frames", "TestSupport",
+                "Endpoint", "Kernel", "Commands", "Serving", "Diagnostics", "Autopilot", "Frames", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Workbook", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Kernel", "Commands", "Diagnostics", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],

@@ -19,3 +19,8 @@ extension Diagnostic {
         }
     }
 }
+
+extension DiagnosticConvertible {
+    /// The error as the user reads it, rendered by ``Diagnostic/rendered``.
+    public var rendered: String { diagnostic.rendered }
+}

@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 import Synchronization
 import TestSupport
@@ -13,8 +14,8 @@ struct HTTPDownloaderTests {
     func download() throws {
         let server = try LoopbackServer(routes: ["/data/bank.zip": .init(status: 200, body: Self.payload)])
         let folder = ScratchFolder("download")
-        let session = Session(workingDirectory: folder.path, downloader: HTTPDownloader())
-        let result = Kernel().run(cell: "download \(server.url("/data/bank.zip"))", in: session)
+        let session = Session(workingDirectory: folder.path, services: [HTTPDownloader()])
+        let result = Kernel.standard.run(cell: "download \(server.url("/data/bank.zip"))", in: session)
         #expect(result.status == .ok)
         let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
         let digest = SHA256Hex.of(Self.payload)
@@ -33,8 +34,8 @@ struct HTTPDownloaderTests {
     func notFound() throws {
         let server = try LoopbackServer(routes: [:])
         let folder = ScratchFolder("download")
-        let session = Session(workingDirectory: folder.path, downloader: HTTPDownloader())
-        let result = Kernel().run(cell: "download \(server.url("/missing.zip"))", in: session)
+        let session = Session(workingDirectory: folder.path, services: [HTTPDownloader()])
+        let result = Kernel.standard.run(cell: "download \(server.url("/missing.zip"))", in: session)
         #expect(result.status == .error)
         #expect(result.blocks == [.text("error: 127.0.0.1 answered 404 Not Found for /missing.zip\nhint: check the URL\n")])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -45,8 +46,8 @@ struct HTTPDownloaderTests {
         let port: UInt16
         do { let server = try LoopbackServer(routes: [:]); port = server.port }
         let folder = ScratchFolder("download")
-        let session = Session(workingDirectory: folder.path, downloader: HTTPDownloader(timeout: 5))
-        let result = Kernel().run(cell: "download http://127.0.0.1:\(port)/bank-additional.zip", in: session)
+        let session = Session(workingDirectory: folder.path, services: [HTTPDownloader(timeout: 5)])
+        let result = Kernel.standard.run(cell: "download http://127.0.0.1:\(port)/bank-additional.zip", in: session)
         #expect(result.status == .error)
         let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
         #expect(text.hasPrefix("error: cannot reach 127.0.0.1: "))
@@ -58,12 +59,12 @@ struct HTTPDownloaderTests {
         let mirror = ScratchFolder("mirror")
         mirror.write(Self.payload, to: "bank.zip")
         let folder = ScratchFolder("download")
-        let session = Session(workingDirectory: folder.path, environment: ["PILOT_MIRROR": mirror.path], downloader: nil)
-        let result = Kernel().run(cell: "download https://example.invalid/x/bank.zip to data/", in: session)
+        let session = Session(workingDirectory: folder.path, environment: ["PILOT_MIRROR": mirror.path], services: [])
+        let result = Kernel.standard.run(cell: "download https://example.invalid/x/bank.zip to data/", in: session)
         #expect(result.status == .ok)
         #expect(folder.bytes("data/bank.zip") == Self.payload)
         // A second run finds the file and does not fetch again: the same output.
-        #expect(Kernel().run(cell: "download https://example.invalid/x/bank.zip to data/", in: session) == result)
+        #expect(Kernel.standard.run(cell: "download https://example.invalid/x/bank.zip to data/", in: session) == result)
     }
 }
 

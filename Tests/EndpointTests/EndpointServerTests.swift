@@ -1,3 +1,5 @@
+import Serving
+import Diagnostics
 import Endpoint
 import Foundation
 import Kernel
@@ -31,14 +33,14 @@ struct EndpointServerTests {
         let again = try host.start(TestModel.binary.served, port: port)
         #expect(again.port == port)
         again.stop()
-        #expect(throws: KernelError.self) { try host.send(EndpointRequest(method: "GET", path: "/ping"), to: again.url) }
+        #expect(throws: Diagnostic.self) { try host.send(EndpointRequest(method: "GET", path: "/ping"), to: again.url) }
     }
 
     @Test("a second endpoint on a taken port says so")
     func portTaken() throws {
         let first = try host.start(TestModel.binary.served, port: 0)
         defer { first.stop() }
-        #expect(throws: KernelError("port \(first.port) is taken: another program (or endpoint) listens on 127.0.0.1:\(first.port)",
+        #expect(throws: Diagnostic("port \(first.port) is taken: another program (or endpoint) listens on 127.0.0.1:\(first.port)",
                                     hint: "choose another port (port=\(first.port + 1)), or leave port= out for a free one")) {
             try host.start(TestModel.binary.served, port: first.port)
         }
@@ -61,6 +63,6 @@ struct EndpointServerTests {
         let url = endpoint!.url
         #expect(try host.send(EndpointRequest(method: "GET", path: "/ping"), to: url).status == 200)
         endpoint = nil
-        #expect(throws: KernelError.self) { try host.send(EndpointRequest(method: "GET", path: "/ping"), to: url) }
+        #expect(throws: Diagnostic.self) { try host.send(EndpointRequest(method: "GET", path: "/ping"), to: url) }
     }
 }

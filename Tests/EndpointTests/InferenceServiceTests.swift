@@ -1,3 +1,4 @@
+import Serving
 import Autopilot
 @testable import Endpoint
 import Foundation

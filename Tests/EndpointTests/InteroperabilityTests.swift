@@ -1,3 +1,4 @@
+import Serving
 import Autopilot
 import Endpoint
 import Foundation

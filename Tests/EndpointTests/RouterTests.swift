@@ -1,3 +1,4 @@
+import Serving
 @testable import Endpoint
 import Foundation
 import Hummingbird

@@ -1,3 +1,5 @@
+import Serving
+import Commands
 import Autopilot
 import Endpoint
 import Foundation
@@ -19,7 +21,7 @@ final class TestModel: @unchecked Sendable {  // immutable once made; each test 
         folder = ScratchFolder("endpoint-model")
         folder.write(csv, to: "data.csv")
         let session = Session(workingDirectory: folder.path)
-        let result = Kernel().run(cell: """
+        let result = Kernel.standard.run(cell: """
             load data.csv as data
             split data into train test seed=1
             train train target=\(target) \(options) seed=1 as exp

@@ -1,3 +1,4 @@
+@testable import Commands
 import Foundation
 import TestSupport
 import Testing
@@ -12,11 +13,11 @@ struct AutopilotCommandTests {
             let csv = GeneratedData.binaryCSV(rows: 400, seed: 7, withID: true)
             folder.write(csv, to: "data.csv")
             session = Session(workingDirectory: folder.path)
-            _ = Kernel().run(cell: "load data.csv as data\nsplit data into train test seed=1", in: session)
+            _ = Kernel.standard.run(cell: "load data.csv as data\nsplit data into train test seed=1", in: session)
         }
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
-            let result = Kernel().run(cell: source, in: session)
+            let result = Kernel.standard.run(cell: source, in: session)
             return (result.status, result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined())
         }
     }
@@ -83,12 +84,12 @@ struct ExperimentPersistenceTests {
         #expect(FileManager.default.fileExists(atPath: f.folder.file(".pilot/exp/model.json")))
 
         let later = Session(workingDirectory: f.folder.path)
-        _ = Kernel().run(cell: "load data.csv as data\nsplit data into train test seed=1", in: later)
-        let result = Kernel().run(cell: "evaluate exp.best on test", in: later)
+        _ = Kernel.standard.run(cell: "load data.csv as data\nsplit data into train test seed=1", in: later)
+        let result = Kernel.standard.run(cell: "evaluate exp.best on test", in: later)
         let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
         #expect(result.status == .ok)
         #expect(text == before)
-        let board = Kernel().run(cell: "experiments", in: later)
+        let board = Kernel.standard.run(cell: "experiments", in: later)
         #expect(board.status == .ok)
     }
 }
@@ -99,7 +100,7 @@ struct ExplainTests {
     func ranks() {
         let f = AutopilotCommandTests.Fixture()
         _ = f.run("autopilot train target=y as exp max_candidates=3")
-        let result = Kernel().run(cell: "explain exp.best on train into importance", in: f.session)
+        let result = Kernel.standard.run(cell: "explain exp.best on train into importance", in: f.session)
         #expect(result.status == .ok)
         let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
         let order = ["x1", "x2", "color"].map { name in text.range(of: "│ \(name) ")?.lowerBound }
@@ -125,7 +126,7 @@ struct InterruptTests {
     func interrupt() throws {
         let f = AutopilotCommandTests.Fixture()
         let interruption = Interruption()
-        let result = Kernel().run(cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
+        let result = Kernel.standard.run(cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
                                   interruption: interruption, live: ImpatientTerminal(interruption))
         let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
         #expect(result.status == .interrupted)

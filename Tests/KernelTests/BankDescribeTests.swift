@@ -1,3 +1,4 @@
+@testable import Commands
 import Foundation
 import Frames
 import Testing
@@ -29,7 +30,7 @@ struct BankDescribeTests {
     @Test("every column, every statistic, to the printed precision")
     func matchesPandas() throws {
         let session = Session(workingDirectory: "/")
-        let result = Kernel().run(cell: "load \(BankData.archive!):bank-additional/bank-additional-full.csv as data", in: session)
+        let result = Kernel.standard.run(cell: "load \(BankData.archive!):bank-additional/bank-additional-full.csv as data", in: session)
         #expect(result.status == .ok)
         let frame = try session.frame("data")
         #expect([frame.rowCount, frame.columns.count] == Self.reference.shape)

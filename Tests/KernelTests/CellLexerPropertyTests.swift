@@ -1,3 +1,5 @@
+@testable import Commands
+import Diagnostics
 import Foundation
 import PropertyBased
 import Testing
@@ -11,14 +13,14 @@ struct CellLexerPropertyTests {
                          "日本", "\r", "\n", "sh", "load", "ü"]
     static let line = Gen.element(of: pieces).array(of: 0...24).map { pieces -> String in pieces.compactMap { $0 }.joined() }
 
-    @Test("any text either lexes or fails with a KernelError that points into it")
+    @Test("any text either lexes or fails with a Diagnostic that points into it")
     func anything() async {
         let lexer = CellLexer(verbatim: ["sh"], resolve: { $0 == "seed" ? "7" : nil })
         await propertyCheck(count: 800, input: Self.line) { text in
-            do throws(KernelError) {
+            do throws(Diagnostic) {
                 _ = try lexer.commands(in: text)
             } catch {
-                if let line = error.line { #expect(line >= 1) }
+                if let line = error.location?.line { #expect(line >= 1) }
                 #expect(!error.message.isEmpty)
             }
         }
@@ -34,7 +36,7 @@ struct CellLexerPropertyTests {
             #expect(commands?.count == 1)
             #expect(commands?.first?.name == "sh")
             #expect(commands?.first?.words == (trimmed.isEmpty ? [] : [trimmed]))
-            #expect(Kernel().risks(in: "sh " + rest).count == 1)
+            #expect(Kernel.standard.risks(in: "sh " + rest).count == 1)
         }
     }
 }

@@ -1,3 +1,5 @@
+@testable import Commands
+import Diagnostics
 import Testing
 @testable import Kernel
 
@@ -75,7 +77,7 @@ struct CellLexerTests {
         """),
     ])
     func errors(source: String, rendered: String) {
-        #expect(throws: KernelError.self) { try lexer.commands(in: source) }
+        #expect(throws: Diagnostic.self) { try lexer.commands(in: source) }
         do {
             _ = try lexer.commands(in: source)
         } catch {

@@ -1,3 +1,4 @@
+@testable import Commands
 import Foundation
 import TestSupport
 import Testing
@@ -24,7 +25,7 @@ struct FrameCommandTests {
         }
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
-            let result = Kernel().run(cell: source, in: session)
+            let result = Kernel.standard.run(cell: source, in: session)
             let text = result.blocks.map { if case .text(let t) = $0 { t } else { "[image]\n" } }.joined()
             return (result.status, text)
         }
@@ -51,8 +52,8 @@ struct FrameCommandTests {
     func hist() {
         let f = Fixture()
         _ = f.run("load data/people.csv as people")
-        let a = Kernel().run(cell: "hist people age bins=4", in: f.session)
-        let b = Kernel().run(cell: "hist people age bins=4", in: f.session)
+        let a = Kernel.standard.run(cell: "hist people age bins=4", in: f.session)
+        let b = Kernel.standard.run(cell: "hist people age bins=4", in: f.session)
         #expect(a == b)
         guard case .image(let svg, let alt) = a.blocks.last else { Issue.record("no image"); return }
         #expect(alt == "histogram of age")

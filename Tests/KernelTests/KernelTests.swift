@@ -1,3 +1,5 @@
+import Diagnostics
+@testable import Commands
 import Foundation
 import TestSupport
 import Testing
@@ -5,7 +7,7 @@ import Testing
 
 @Suite("Running cells")
 struct KernelTests {
-    let kernel = Kernel()
+    let kernel = Kernel.standard
 
     func run(_ source: String, in session: Session = Session(workingDirectory: "/tmp")) -> Kernel.CellResult {
         kernel.run(cell: source, in: session)
@@ -42,12 +44,7 @@ struct KernelTests {
 
     @Test("a wrong option is caught before the command runs, with a caret and a suggestion")
     func unknownOption() {
-        var table = CommandTable.builtin
-        table.add([Command("split", area: .frames, usage: "split FRAME", summary: "s",
-                           options: [.init("ratio", "R", "r"), .init("seed", "N", "s")]) { _, context in
-            context.print("ran")
-        }])
-        let result = Kernel(commands: table).run(cell: "split data raito=0.8", in: Session(workingDirectory: "/"))
+        let result = Kernel.standard.run(cell: "split data raito=0.8", in: Session(workingDirectory: "/"))
         #expect(text(result) == """
         error: split has no option 'raito'
           split data raito=0.8
@@ -111,8 +108,8 @@ struct KernelTests {
     @Test("an interruption stops the cell before its next command")
     func interruption() {
         let flag = Interruption()
-        var table = CommandTable.builtin
-        table.add([Command("stop", area: .session, usage: "stop", summary: "raise the flag") { _, _ in flag.raise() }])
+        var table = CommandTable.standard
+        table.add([Stop.self])
         let result = Kernel(commands: table).run(cell: "stop\nset seed=5", in: Session(workingDirectory: "/"),
                                                  interruption: flag)
         #expect(result.status == .interrupted)
@@ -226,5 +223,14 @@ struct KernelTests {
         #expect(kernel.risks(in: source).last?.text == #"sh rm -rf "$HOME"   # verbatim, never lexed"#)
         #expect(kernel.risks(in: "load \"unterminated\nsh ls").isEmpty)  // does not lex: runs nothing
         #expect(kernel.risks(in: "head d\ndescribe d").isEmpty)
+    }
+}
+
+/// `stop`: raises the interruption flag, as Ctrl-C would while a command runs.
+private struct Stop: CellCommand {
+    static let configuration = CommandConfiguration("stop", area: .session, summary: "raise the flag")
+
+    func run(in context: CommandContext) throws {
+        context.interruption.raise()
     }
 }

@@ -1,3 +1,4 @@
+@testable import Commands
 @testable import Autopilot
 import Foundation
 import TestSupport
@@ -55,9 +56,9 @@ struct PlotTests {
     func leaderboardCommand() throws {
         let f = AutopilotCommandTests.Fixture()
         _ = f.run("autopilot train target=y as exp max_candidates=4")
-        let first = Kernel().run(cell: "leaderboard exp", in: f.session)
+        let first = Kernel.standard.run(cell: "leaderboard exp", in: f.session)
         #expect(first.status == .ok)
-        #expect(first == Kernel().run(cell: "leaderboard exp", in: f.session))
+        #expect(first == Kernel.standard.run(cell: "leaderboard exp", in: f.session))
         guard first.blocks.count == 2, case .text(let text) = first.blocks[0], case .image(let svg, let alt) = first.blocks[1] else {
             Issue.record("expected text then an image: \(first.blocks)")
             return
@@ -81,8 +82,8 @@ struct PlotTests {
     func countsSVG() {
         let f = FrameCommandTests.Fixture()
         _ = f.run("load data/people.csv as people")
-        let result = Kernel().run(cell: "counts people job", in: f.session)
-        #expect(result == Kernel().run(cell: "counts people job", in: f.session))
+        let result = Kernel.standard.run(cell: "counts people job", in: f.session)
+        #expect(result == Kernel.standard.run(cell: "counts people job", in: f.session))
         guard case .image(let svg, let alt) = result.blocks.last else { Issue.record("no image"); return }
         #expect(alt == "counts of job")
         #expect(svg == Snapshot.expected(svg, named: "counts-job.svg"))
@@ -94,7 +95,7 @@ struct PlotTests {
         f.folder.write("code\n" + (0..<30).flatMap { i in Array(repeating: "v\(i)", count: 30 - i) }.joined(separator: "\n") + "\n",
                        to: "codes.csv")
         _ = f.run("load codes.csv as codes")
-        let result = Kernel().run(cell: "counts codes code", in: f.session)
+        let result = Kernel.standard.run(cell: "counts codes code", in: f.session)
         guard case .image(let svg, _) = result.blocks.last else { Issue.record("no image"); return }
         #expect(svg.contains(">the 20 most frequent of 30 values; 55 rows hold the others</text>"))
         #expect(svg.contains(">v19</text>"))
@@ -105,7 +106,7 @@ struct PlotTests {
     func evaluateCurves() throws {
         let f = AutopilotCommandTests.Fixture()
         _ = f.run("autopilot train target=y as exp max_candidates=2")
-        let result = Kernel().run(cell: "evaluate exp.best on test", in: f.session)
+        let result = Kernel.standard.run(cell: "evaluate exp.best on test", in: f.session)
         guard case .text(let text) = result.blocks.first else { Issue.record("no text"); return }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let top = try #require(lines.firstIndex { $0.hasPrefix("ROC curve, AUC ") })

@@ -1,3 +1,6 @@
+import Serving
+@testable import Commands
+import Diagnostics
 import Foundation
 import Frames
 import TestSupport
@@ -23,9 +26,9 @@ final class FakeEndpointHost: EndpointHost, @unchecked Sendable {  // used from 
     /// Answers a request with this reply instead, when it returns one.
     var refuse: (Int, EndpointRequest) -> EndpointReply? = { _, _ in nil }
 
-    func start(_ model: ServedModel, port: Int?) throws(KernelError) -> any RunningEndpoint {
+    func start(_ model: ServedModel, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
         if let port, taken.contains(port) || endpoints.contains(where: { $0.port == port && !$0.stopped }) {
-            throw KernelError("port \(port) is taken", hint: "choose another port")
+            throw Diagnostic("port \(port) is taken", hint: "choose another port")
         }
         var chosen = port ?? defaultPort
         while port == nil, endpoints.contains(where: { $0.port == chosen && !$0.stopped }) { chosen += 1 }
@@ -35,9 +38,9 @@ final class FakeEndpointHost: EndpointHost, @unchecked Sendable {  // used from 
         return endpoint
     }
 
-    func send(_ request: EndpointRequest, to url: String) throws(KernelError) -> EndpointReply {
+    func send(_ request: EndpointRequest, to url: String) throws(Diagnostic) -> EndpointReply {
         guard let endpoint = endpoints.first(where: { $0.url == url && !$0.stopped }) else {
-            throw KernelError("no answer from \(url)")
+            throw Diagnostic("no answer from \(url)")
         }
         endpoint.requestsServed += 1
         requests.append(request)
@@ -58,8 +61,8 @@ struct ServingCommandTests {
 
         init(rows: Int = 300) {
             folder.write(GeneratedData.binaryCSV(rows: rows, seed: 7, withID: true), to: "data.csv")
-            session = Session(workingDirectory: folder.path, endpointHost: host)
-            let result = Kernel().run(cell: """
+            session = Session(workingDirectory: folder.path, services: [host])
+            let result = Kernel.standard.run(cell: """
                 load data.csv as data
                 split data into train test seed=1
                 train train target=y algorithm=xgboost pipeline=dpp0 num_round=20 as exp
@@ -68,7 +71,7 @@ struct ServingCommandTests {
         }
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
-            let result = Kernel().run(cell: source, in: session)
+            let result = Kernel.standard.run(cell: source, in: session)
             return (result.status, result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined())
         }
     }
@@ -139,8 +142,8 @@ struct ServingCommandTests {
         let folder = ScratchFolder("serving-nohost")
         folder.write(GeneratedData.binaryCSV(rows: 200, seed: 7), to: "data.csv")
         let session = Session(workingDirectory: folder.path)
-        _ = Kernel().run(cell: "load data.csv as data\ntrain data target=y algorithm=linear as exp", in: session)
-        let result = Kernel().run(cell: "deploy exp.best", in: session)
+        _ = Kernel.standard.run(cell: "load data.csv as data\ntrain data target=y algorithm=linear as exp", in: session)
+        let result = Kernel.standard.run(cell: "deploy exp.best", in: session)
         #expect(result.status == .error)
         #expect(result.blocks == [.text("error: this session cannot serve models: it has no HTTP server\nhint: run the workbook with pilot run\n")])
     }

@@ -1,3 +1,5 @@
+import Commands
+import Completion
 @testable import Shell
 import Testing
 

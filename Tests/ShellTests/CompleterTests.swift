@@ -1,3 +1,5 @@
+import Completion
+import Commands
 import Foundation
 import Kernel
 @testable import Shell
@@ -15,9 +17,9 @@ struct CompleterTests {
         _ = folder.write("", to: "notes.txt")
         try? FileManager.default.createDirectory(atPath: folder.file("raw"), withIntermediateDirectories: true)
         let session = Session(workingDirectory: folder.path)
-        _ = Kernel().run(cell: "load data.csv as sales", in: session)
+        _ = Kernel.standard.run(cell: "load data.csv as sales", in: session)
         self.session = session
-        completer = Completer(commands: .builtin, shellCommands: [":save", ":quit"]) { session }
+        completer = Completer(commands: .standard, shellCommands: [":save", ":quit"]) { session }
     }
 
     @Test("completes", arguments: [
