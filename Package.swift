@@ -46,7 +46,7 @@ let package = Package(
 
         // Sharing a workbook: a self-contained HTML page (prose rendered with Ink), a Jupyter
         // notebook, plain Markdown.
-        .target(name: "Export", dependencies: ["Workbook", "TextLayout", .product(name: "Ink", package: "Ink")]),
+        .target(name: "Export", dependencies: ["Workbook", "TextLayout", "Diagnostics", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
         .target(name: "Frames", dependencies: ["TextLayout", "Diagnostics"], swiftSettings: optimizedEvenInDebug),

@@ -67,14 +67,15 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The rendered lines with their roles, for a renderer that styles them (colours at a terminal).
     public var lines: [RenderedLine] {
+        // `FILE:LINE:COLUMN: ` when the place is in a file; a place in a cell shows as the caret.
         var head = ""
-        if let location {
-            var place = location.file ?? ""
+        if let location, let file = location.file {
+            head = file
             if let line = location.line {
-                place += (place.isEmpty ? "" : ":") + "\(line)"
-                if let column = location.column { place += ":\(column)" }
+                head += ":\(line)"
+                if let column = location.column { head += ":\(column)" }
             }
-            if !place.isEmpty { head = place + ": " }
+            head += ": "
         }
         var lines = [RenderedLine(role: .error, label: "error:", body: " " + head + message)]
         if let location, let text = location.sourceLine, let column = location.column {
@@ -117,5 +118,15 @@ public struct SourceLocation: Sendable, Equatable {
         var copy = self
         copy.file = file
         return copy
+    }
+}
+
+extension Diagnostic {
+    /// The first line of a diagnostic as ``rendered`` wrote it, without its `error:` label:
+    /// what a stored workbook's error fence says went wrong.
+    public static func headline(ofRendered text: String) -> String {
+        let first = text.prefix { $0 != "\n" }
+        let label = "error:"
+        return String(first.hasPrefix(label) ? first.dropFirst(label.count).drop { $0 == " " } : first)
     }
 }

@@ -109,6 +109,10 @@ struct HTMLExporter {
             var body = text
             if body.hasSuffix("\n") { body.removeLast() }
             return "<pre class=\"text\">\(body.xmlEscaped)</pre>\n"
+        case .error(let text):
+            var body = text
+            if body.hasSuffix("\n") { body.removeLast() }
+            return "<pre class=\"text error\">\(body.xmlEscaped)</pre>\n"
         case .image(let path, let alt):
             guard let svg = assets.svg(at: path) else {
                 return "<p class=\"missing\">image not included: \(path.xmlEscaped) (\(alt.xmlEscaped))</p>\n"

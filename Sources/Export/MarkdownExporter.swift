@@ -23,6 +23,8 @@ struct MarkdownExporter {
                     switch item {
                     case .text(let text):
                         parts.append(MarkdownExporter.fenced(text, info: "text"))
+                    case .error(let text):
+                        parts.append(MarkdownExporter.fenced(text, info: "error"))
                     case .image(let path, let alt):
                         parts.append("![\(MarkdownExporter.escapedAlt(alt))](\(imagePrefix + path))")
                     }

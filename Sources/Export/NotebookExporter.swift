@@ -1,3 +1,4 @@
+import Diagnostics
 import Workbook
 
 /// Writes a workbook as a Jupyter notebook: nbformat 4.5, with cell ids.
@@ -69,19 +70,15 @@ struct NotebookExporter {
 
     private func outputs(_ cell: BookOutline.CellSection) -> [JSONValue] {
         let failed = cell.status == .error || cell.status == .interrupted
-        let lastText = cell.items.lastIndex { if case .text = $0 { true } else { false } }
         var outputs: [JSONValue] = []
         var error: JSONValue?
-        for (index, item) in cell.items.enumerated() {
+        for item in cell.items {
             switch item {
             case .text(let text):
-                var printed = text
-                if failed, index == lastText, let split = NotebookExporter.splitError(text) {
-                    printed = split.before
-                    error = NotebookExporter.error(split.error, interrupted: cell.status == .interrupted)
-                }
-                if !printed.isEmpty { outputs.append(NotebookExporter.stream(printed)) }
-                if let pending = error, index == lastText { outputs.append(pending) }
+                if !text.isEmpty { outputs.append(NotebookExporter.stream(text)) }
+            case .error(let text):
+                error = NotebookExporter.error(text, interrupted: cell.status == .interrupted)
+                outputs.append(error!)
             case .image(let path, let alt):
                 if let svg = assets.svg(at: path) {
                     outputs.append(.object([
@@ -111,21 +108,12 @@ struct NotebookExporter {
         ])
     }
 
-    /// The text before the last line that starts with `error: `, and the rest.
-    static func splitError(_ text: String) -> (before: String, error: String)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let start = lines.lastIndex(where: { $0.hasPrefix("error: ") }) else { return nil }
-        let before = lines[..<start].map { $0 + "\n" }.joined()
-        return (before, lines[start...].joined(separator: "\n"))
-    }
-
-    /// An `error` output: its first line (without `error: `) as the value, every line in the
-    /// traceback; a generic message when the cell printed none.
+    /// An `error` output: what went wrong as the value, every line of the diagnostic in the
+    /// traceback; a generic message when the cell stored none.
     private static func error(_ text: String, interrupted: Bool) -> JSONValue {
-        let lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var value = lines.first ?? ""
-        if value.hasPrefix("error: ") { value.removeFirst("error: ".count) }
+        var lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var value = Diagnostic.headline(ofRendered: text)
         if value.isEmpty { value = interrupted ? "the cell was interrupted before it finished" : "the cell failed" }
         return .object([
             "ename": .string(interrupted ? "Interrupted" : "Error"),

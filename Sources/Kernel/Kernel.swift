@@ -58,7 +58,9 @@ public struct Kernel: Sendable {
         guard let lines = try? lexer.commands(in: source) else { return [] }
         return lines.compactMap { line in
             guard let spec = commands[line.name] else { return nil }
-            let reason = (try? spec.make(line, nil))?.risk() ?? spec.configuration.risk
+            // A line that does not parse yet (its `$name`s unresolved) is taken at its command's word.
+            let parsed = try? spec.make(line, nil)
+            let reason = parsed.map { $0.risk() } ?? spec.configuration.risk
             return reason.map { Risk(line: line.line, text: line.text.trimmingCharacters(in: .whitespaces), reason: $0) }
         }
     }

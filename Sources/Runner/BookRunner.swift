@@ -144,7 +144,7 @@ public final class BookRunner {
                     throw .workbook(error)
                 }
             case .diagnostic(let diagnostic):
-                items.append(.text(diagnostic.rendered + "\n"))
+                items.append(.error(diagnostic.rendered + "\n"))
             }
         }
         let status = OutputStatus(rawValue: result.status.rawValue)!

@@ -28,7 +28,7 @@ public struct OutputRegion: Sendable, Equatable {
 
     /// Renders a new region.
     ///
-    /// Text items go into `text` fences, each fence longer than any backtick run inside it, and
+    /// Text items go into `text` fences (a diagnostic into an `error` fence), each fence longer than any backtick run inside it, and
     /// images become Markdown image links; items are separated by a blank line.
     public init(cellID: String, status: OutputStatus, sourceHash: String, items: [OutputItem],
                 lineEnding: LineEnding = .lf) {
@@ -46,6 +46,10 @@ public struct OutputRegion: Sendable, Equatable {
                 let body = Cell.normalize(body)
                 let fence = Fence.backticks(longerThanRunsIn: body)
                 text += fence + "text\n" + body + fence + "\n"
+            case .error(let body):
+                let body = Cell.normalize(body)
+                let fence = Fence.backticks(longerThanRunsIn: body)
+                text += fence + "error\n" + body + fence + "\n"
             case .image(let path, let alt):
                 text += "![\(OutputRegion.escapeAlt(alt))](\(path))\n"
             }
@@ -100,8 +104,11 @@ public enum OutputStatus: String, Sendable, Equatable, CaseIterable {
 
 /// One thing in an output region.
 public enum OutputItem: Sendable, Equatable {
-    /// Preformatted text (a table, a message, an error).
+    /// Preformatted text (a table, a message).
     case text(String)
+    /// Why the cell stopped (a failure or an interruption), as the diagnostic renderer wrote
+    /// it; stored in an `error` fence, so readers tell it from the output without reading it.
+    case error(String)
     /// An image file, by its path relative to the workbook, with alternative text.
     case image(path: String, alt: String)
 }

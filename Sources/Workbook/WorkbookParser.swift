@@ -208,7 +208,8 @@ struct WorkbookParser {
                 flushLoose()
                 var text = ""
                 for t in (j + 1)..<close { text += lines[t].text + "\n" }
-                items.append(.text(text))
+                let isError = fence.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "error"
+                items.append(isError ? .error(text) : .text(text))
                 j = close + 1
                 continue
             }

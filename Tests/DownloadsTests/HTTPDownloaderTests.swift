@@ -17,7 +17,7 @@ struct HTTPDownloaderTests {
         let session = Session(workingDirectory: folder.path, services: [HTTPDownloader()])
         let result = Kernel.standard.run(cell: "download \(server.url("/data/bank.zip"))", in: session)
         #expect(result.status == .ok)
-        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let text = result.transcript()
         let digest = SHA256Hex.of(Self.payload)
         #expect(text == "bank.zip: 3,145,728 bytes (3.1 MB)\nsha256 \(digest)\n")
         #expect(folder.bytes("bank.zip") == Self.payload)
@@ -37,7 +37,8 @@ struct HTTPDownloaderTests {
         let session = Session(workingDirectory: folder.path, services: [HTTPDownloader()])
         let result = Kernel.standard.run(cell: "download \(server.url("/missing.zip"))", in: session)
         #expect(result.status == .error)
-        #expect(result.blocks == [.text("error: 127.0.0.1 answered 404 Not Found for /missing.zip\nhint: check the URL\n")])
+        #expect(result.transcript() == "error: 127.0.0.1 answered 404 Not Found for /missing.zip\nhint: check the URL\n")
+        #expect(result.blocks.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
@@ -49,7 +50,7 @@ struct HTTPDownloaderTests {
         let session = Session(workingDirectory: folder.path, services: [HTTPDownloader(timeout: 5)])
         let result = Kernel.standard.run(cell: "download http://127.0.0.1:\(port)/bank-additional.zip", in: session)
         #expect(result.status == .error)
-        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let text = result.transcript()
         #expect(text.hasPrefix("error: cannot reach 127.0.0.1: "))
         #expect(text.hasSuffix("hint: check the network, or set PILOT_MIRROR to a folder holding bank-additional.zip\n"))
     }

@@ -142,7 +142,8 @@ struct CSVReaderTests {
 
     @Test("a missing file")
     func missingFile() {
-        #expect(throws: CSVError("no such file", hint: "check the path; it is relative to the workbook's folder", source: "nope.csv")) {
+        #expect(throws: CSVError("no such file", hint: "check the path; it is relative to the workbook's folder", source: "nope.csv",
+                                  code: .noSuchFile)) {
             _ = try CSVReader.read(path: "/nonexistent/nope.csv", displayName: "nope.csv")
         }
     }

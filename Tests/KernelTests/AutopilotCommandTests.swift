@@ -18,7 +18,7 @@ struct AutopilotCommandTests {
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
             let result = Kernel.standard.run(cell: source, in: session)
-            return (result.status, result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined())
+            return (result.status, result.transcript())
         }
     }
 
@@ -51,9 +51,12 @@ struct AutopilotCommandTests {
     @Test("mistakes: error and hint", arguments: [
         ("autopilot train", "error: autopilot needs target=COL: the column to predict\nhint: columns: id, x1, x2, color, y\n"),
         ("autopilot train target=why", "error: no column named 'why' in frame 'train'\nhint: columns: id, x1, x2, color, y\n"),
-        ("autopilot train target=y metric=F2", "error: metric=F2 is not a metric\nhint: did you mean 'F1'?\n"),
+        ("autopilot train target=y metric=F2", "error: metric=F2 is not valid\n  autopilot train target=y metric=F2\n                           ^\n"
+            + "hint: did you mean 'F1'? metric takes one of F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss, "
+            + "F1macro, MSE, RMSE, MAE, R2\n"),
         ("autopilot train target=y metric=MSE", "error: metric=MSE does not apply to binary problems\nhint: metrics for binary: F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss\n"),
-        ("autopilot train target=y max_runtime=soon", "error: max_runtime=soon is not a duration\nhint: e.g. max_runtime=60s or max_runtime=5m\n"),
+        ("autopilot train target=y max_runtime=soon", "error: max_runtime=soon is not valid\n  autopilot train target=y max_runtime=soon\n"
+            + "                           ^\nhint: max_runtime takes a duration such as 90s, 5m or 1h, e.g. max_runtime=60s\n"),
         ("autopilot train target=y problem=regression", "error: problem=regression needs a numeric target, and 'y' holds text\nhint: use problem=multiclass or problem=binary, or leave problem= out\n"),
         ("leaderboard nope", "error: no experiment named 'nope'\nhint: run autopilot FRAME target=COL as nope\n"),
     ])
@@ -86,7 +89,7 @@ struct ExperimentPersistenceTests {
         let later = Session(workingDirectory: f.folder.path)
         _ = Kernel.standard.run(cell: "load data.csv as data\nsplit data into train test seed=1", in: later)
         let result = Kernel.standard.run(cell: "evaluate exp.best on test", in: later)
-        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let text = result.transcript()
         #expect(result.status == .ok)
         #expect(text == before)
         let board = Kernel.standard.run(cell: "experiments", in: later)
@@ -102,7 +105,7 @@ struct ExplainTests {
         _ = f.run("autopilot train target=y as exp max_candidates=3")
         let result = Kernel.standard.run(cell: "explain exp.best on train into importance", in: f.session)
         #expect(result.status == .ok)
-        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let text = result.transcript()
         let order = ["x1", "x2", "color"].map { name in text.range(of: "│ \(name) ")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order[0]! < order[2]!)
@@ -128,7 +131,7 @@ struct InterruptTests {
         let interruption = Interruption()
         let result = Kernel.standard.run(cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
                                   interruption: interruption, live: ImpatientTerminal(interruption))
-        let text = result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        let text = result.transcript()
         #expect(result.status == .interrupted)
         #expect(text.contains("  1 candidate trained (stopped early: interrupted; the best finished candidate is kept)\n"))
         #expect(!text.contains("│ exp "))  // the next command did not run

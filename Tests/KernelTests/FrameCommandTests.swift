@@ -26,7 +26,7 @@ struct FrameCommandTests {
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
             let result = Kernel.standard.run(cell: source, in: session)
-            let text = result.blocks.map { if case .text(let t) = $0 { t } else { "[image]\n" } }.joined()
+            let text = result.transcript(image: "[image]\n")
             return (result.status, text)
         }
     }
@@ -86,10 +86,10 @@ struct FrameCommandTests {
         ("head peeple", "error: no frame named 'peeple'\nhint: did you mean 'people'?\n"),
         ("describe people agee", "error: no column named 'agee' in frame 'people'\nhint: did you mean 'age'?\n"),
         ("hist people job", "error: 'job' holds strings, not numbers\nhint: for categories use: counts people job\n"),
-        ("filter people where age => 3", "error: '=>' is not a comparison\nhint: use one of == != < <= > >=\n"),
+        ("filter people where age => 3", "error: '=>' is not a comparison\n  filter people where age => 3\n                          ^\nhint: use one of == != < <= > >=\n"),
         ("filter people where age > old", "error: 'old' is not a value of integer column 'age'\nhint: compare age with a number\n"),
-        ("split people into a", "error: write: split FRAME into A B\nhint: usage: split FRAME into A B [ratio=0.8] [stratify=COL] [seed=N]\n"),
-        ("load data/people.csv as 2fast", "error: '2fast' is not a valid name\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"),
+        ("split people into a", "error: split needs a valid name\nhint: usage: split FRAME into A B [ratio=R] [stratify=COL] [seed=N]\n"),
+        ("load data/people.csv as 2fast", "error: '2fast' is not a valid name\n  load data/people.csv as 2fast\n                          ^\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"),
     ])
     func mistakes(source: String, message: String) {
         let f = Fixture()

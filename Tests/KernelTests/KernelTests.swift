@@ -14,7 +14,7 @@ struct KernelTests {
     }
 
     func text(_ result: Kernel.CellResult) -> String {
-        result.blocks.map { if case .text(let text) = $0 { text } else { "[image]\n" } }.joined()
+        result.transcript(image: "[image]\n")
     }
 
     @Test("help lists every command by area")
@@ -65,7 +65,7 @@ struct KernelTests {
         hint: e.g. set rows=10
 
         """)
-        #expect(text(run("set seed", in: session)) == "error: set takes KEY=VALUE, not 'seed'\nhint: e.g. set seed=VALUE\n")
+        #expect(text(run("set seed", in: session)) == "error: set takes KEY=VALUE..., not 'seed'\n  set seed\n      ^\nhint: e.g. set seed=VALUE\n")
     }
 
     @Test("a cell stops at its first failing command and keeps the output before it")
@@ -146,8 +146,8 @@ struct KernelTests {
     }
 
     @Test("params refuses words and invalid setting values", arguments: [
-        ("params", "error: params takes NAME=DEFAULT pairs, e.g. params NAME=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
-        ("params seed", "error: params takes NAME=DEFAULT pairs, e.g. params seed=VALUE\nhint: usage: params NAME=DEFAULT...\n"),
+        ("params", "error: params needs NAME=DEFAULT...\nhint: usage: params NAME=DEFAULT...\n"),
+        ("params seed", "error: params takes NAME=DEFAULT..., not 'seed'\n  params seed\n         ^\nhint: e.g. params seed=VALUE\n"),
         ("params seed=many", "error: seed=many is not valid: seed takes a whole number from 0 to 2147483647\nhint: e.g. params seed=0\n"),
     ])
     func paramsErrors(source: String, output: String) {
@@ -173,7 +173,7 @@ struct KernelTests {
         #expect(failed.status == .error)
         #expect(text(failed) == "to stderr\nerror: sh: the command exited with status 3\nhint: its output is above; the line was: echo to stderr >&2; exit 3\n")
         let empty = run("sh   ")
-        #expect(text(empty) == "error: sh takes a command to run, e.g. sh ls -l\nhint: usage: sh COMMAND\n")
+        #expect(text(empty) == "error: sh needs a command to run, e.g. sh ls -l\nhint: usage: sh COMMAND\n")
     }
 
     @Test("sh does not wait for a child the command left running in the background")

@@ -72,7 +72,7 @@ struct ServingCommandTests {
 
         func run(_ source: String) -> (status: Kernel.Status, text: String) {
             let result = Kernel.standard.run(cell: source, in: session)
-            return (result.status, result.blocks.map { if case .text(let t) = $0 { t } else { "" } }.joined())
+            return (result.status, result.transcript())
         }
     }
 
@@ -110,13 +110,14 @@ struct ServingCommandTests {
     }
 
     @Test("deploy mistakes: error and hint", arguments: [
-        ("deploy", "error: deploy takes one model, e.g. bank.best\nhint: usage: deploy MODEL [as NAME] [port=N] [keys=KEY,...]\n"),
+        ("deploy", "error: deploy needs a model (EXP.best or EXP.NAME)\nhint: usage: deploy MODEL [as NAME] [port=N] [keys=KEY,...]\n"),
         ("deploy nope.best", "error: no experiment named 'nope'\nhint: experiments: exp\n"),
         ("deploy exp", "error: 'exp' does not name a candidate\nhint: write EXP.best or EXP.NAME, e.g. exp.best\n"),
         ("deploy exp.best port=9999", "error: port 9999 is taken\nhint: choose another port\n"),
-        ("deploy exp.best port=70000", "error: port=70000 is not valid: port takes a whole number from 0 to 65535\nhint: e.g. port=0\n"),
+        ("deploy exp.best port=70000", "error: port=70000 is not valid\n  deploy exp.best port=70000\n                  ^\n"
+            + "hint: port takes a whole number from 0 to 65535, e.g. port=10\n"),
         ("deploy exp.best keys=probabilty", "error: 'probabilty' is not a response key\nhint: did you mean 'probability'?\n"),
-        ("deploy exp.best as 9lives", "error: '9lives' is not a valid name\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"),
+        ("deploy exp.best as 9lives", "error: '9lives' is not a valid name\n  deploy exp.best as 9lives\n                     ^\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"),
     ])
     func deployMistakes(source: String, message: String) {
         let f = Fixture()
@@ -145,7 +146,8 @@ struct ServingCommandTests {
         _ = Kernel.standard.run(cell: "load data.csv as data\ntrain data target=y algorithm=linear as exp", in: session)
         let result = Kernel.standard.run(cell: "deploy exp.best", in: session)
         #expect(result.status == .error)
-        #expect(result.blocks == [.text("error: this session cannot serve models: it has no HTTP server\nhint: run the workbook with pilot run\n")])
+        #expect(result.blocks == [.diagnostic(Diagnostic("this session cannot serve models: it has no HTTP server",
+                                                         hint: "run the workbook with pilot run"))])
     }
 
     @Test("predict sends a frame's model columns as CSV rows, shows the first predictions and keeps them all")
@@ -221,7 +223,7 @@ struct ServingCommandTests {
     @Test("predict mistakes: error and hint", arguments: [
         ("predict nope test", "error: no endpoint named 'nope'\nhint: endpoints: ep\n"),
         ("predict e test", "error: no endpoint named 'e'\nhint: did you mean 'ep'?\n"),
-        ("predict ep", "error: predict takes an endpoint or a model, then a frame or quoted rows\nhint: usage: predict ENDPOINT|MODEL FRAME|\"CSV ROW\"... [into NAME]\n"),
+        ("predict ep", "error: predict needs a frame or a quoted CSV row\nhint: usage: predict ENDPOINT|MODEL FRAME|\"CSV ROW\"... [into NAME]\n"),
         ("predict ep test train", "error: predict takes one frame (or quoted CSV rows)\nhint: e.g. predict ep test\n"),
         ("predict ep nothing", "error: no frame named 'nothing'\nhint: frames: data, narrow, rest, test, train\n"),
         ("predict ep narrow", "error: frame 'narrow' has no column 'x1', which exp.best takes\nhint: exp.best takes id, x1, x2, color\n"),

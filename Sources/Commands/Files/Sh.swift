@@ -16,7 +16,7 @@ struct Sh: CellCommand {
         examples: ["sh ls -l bank-additional", "sh wc -l bank-additional/bank-additional-full.csv"],
         risk: "runs a shell command")
 
-    @Verbatim("COMMAND") var script: String
+    @Verbatim("COMMAND", "a command to run, e.g. sh ls -l") var script: String
 
     func run(in context: CommandContext) throws {
         let session = context.session

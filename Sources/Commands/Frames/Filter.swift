@@ -44,8 +44,7 @@ extension ValueParser where Value == RowCondition.Operator {
     static var comparison: ValueParser {
         let operators = ["==", "!=", "<", "<=", ">", ">="]
         return ValueParser(placeholder: "OP", kind: .choice(operators),
-                           expectation: "a comparison (one of \(operators.joined(separator: " ")))", example: "==",
-                           advice: "use one of == != < <= > >=, with spaces around it") {
+                           expectation: "a comparison", example: "==", advice: "use one of == != < <= > >=") {
             RowCondition.Operator(rawValue: $0)
         }
     }

@@ -18,7 +18,7 @@ enum HelpText {
                     let line = "  " + usage.padded(to: column) + "  " + summary
                     lines.append(line.wrapped(to: width, indent: String(repeating: " ", count: column + 2)))
                 } else {
-                    lines.append(("  " + usage).wrapped(to: width, indent: "      "))
+                    lines.append(("  " + usage).wrapped(to: width, indent: "    "))
                     lines.append(("  " + String(repeating: " ", count: column + 2) + summary)
                         .wrapped(to: width, indent: ""))
                 }

@@ -45,3 +45,17 @@ public final class OutputBuffer {
         blocks.append(.image(svg: svg, alt: alt))
     }
 }
+
+extension Kernel.CellResult {
+    /// The cell's text and its diagnostic, rendered, in order, each image as `image` (nothing
+    /// by default): what a reader of the stored output sees.
+    public func transcript(image: String = "") -> String {
+        blocks.map { block in
+            switch block {
+            case .text(let text): text
+            case .image: image
+            case .diagnostic(let diagnostic): diagnostic.rendered + "\n"
+            }
+        }.joined()
+    }
+}

@@ -90,7 +90,10 @@ extension CommandSpec {
 
         private func verbatim(_ words: [Word], line: Invocation, usage: Usage) throws(Diagnostic) -> [[Any]] {
             guard let script = words.first?.text, !script.isEmpty else {
-                throw Diagnostic("\(name) needs \(usage.placeholders)", hint: "usage: \(usage.synopsis)")
+                let expectation = declarations.lazy.compactMap { declaration -> String? in
+                    if case .verbatim(_, let expectation) = declaration { expectation } else { nil }
+                }.first ?? usage.placeholders
+                throw Diagnostic("\(name) needs \(expectation)", hint: "usage: \(usage.synopsis)")
             }
             return declarations.map { if case .verbatim = $0 { [script] } else { [] } }
         }
@@ -176,8 +179,15 @@ extension CommandSpec {
                 }
             }
             if index < words.count {
-                throw Diagnostic("\(name) does not take '\(words[index].text)' here", hint: "usage: \(usage.synopsis)",
-                                 at: place(words[index].column, in: line))
+                let word = words[index]
+                // A bare word where KEY=VALUE pairs go: say how to write it.
+                for case .assignments(let assignments) in declarations {
+                    throw Diagnostic("\(name) takes \(assignments.placeholder.trimmingCharacters(in: ["[", "]"])), "
+                                         + "not '\(word.text)'",
+                                     hint: "e.g. \(name) \(word.text)=VALUE", at: place(word.column, in: line))
+                }
+                throw Diagnostic("\(name) does not take '\(word.text)' here", hint: "usage: \(usage.synopsis)",
+                                 at: place(word.column, in: line))
             }
             return taken
         }

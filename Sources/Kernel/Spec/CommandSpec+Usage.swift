@@ -16,7 +16,7 @@ extension CommandSpec {
             }
             guard !optional.isEmpty else { return head }
             let full = head + " " + optional.map { "[\($0.name)=\($0.placeholder)]" }.joined(separator: " ")
-            if full.count <= 72 { return full }
+            if full.count <= 96 { return full }
             return head + " [" + optional.map { $0.name + "=" }.joined(separator: " ") + "]"
         }
 
@@ -40,7 +40,7 @@ extension CommandSpec {
                         text = positional.arity == .optional ? "[\(literal) \(positional.placeholder)]" : literal + " " + text
                     }
                     parts.append(text)
-                case .verbatim(let placeholder):
+                case .verbatim(let placeholder, _):
                     parts.append(placeholder)
                 case .clause, .option, .assignments:
                     break

@@ -6,7 +6,7 @@ public enum Declaration: Sendable {
     case clause(Clause)
     case option(Option)
     case assignments(Assignments)
-    case verbatim(placeholder: String)
+    case verbatim(placeholder: String, expectation: String)
 
     /// A word in its place: `FRAME`, `[N]`, `COL...`, `on FRAME`.
     public struct Positional: Sendable {

@@ -149,7 +149,8 @@ public struct Verbatim: DeclaredArgument {
 
     func declaration(label: String) -> Declaration { make(label) }
 
-    public init(_ placeholder: String) {
-        make = { _ in .verbatim(placeholder: placeholder) }
+    /// - Parameter expectation: what is missing when nothing follows the command (`a command to run`).
+    public init(_ placeholder: String, _ expectation: String) {
+        make = { _ in .verbatim(placeholder: placeholder, expectation: expectation) }
     }
 }
