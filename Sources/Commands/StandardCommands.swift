@@ -4,8 +4,9 @@ extension CommandTable {
     /// Every command of the cell language, in the order `help` lists them. A new command is a
     /// new file in its area's folder and one line here.
     public static let standard: CommandTable = {
-        var table = CommandTable.session
-        table.add([
+        CommandTable([
+            // session
+            Help.self, Vars.self, SetCommand.self, Params.self, Reset.self,
             // files
             Download.self, Unzip.self, Sh.self,
             // frames
@@ -17,7 +18,6 @@ extension CommandTable {
             // serving
             Deploy.self, Endpoints.self, Predict.self, CleanupCommand.self,
         ])
-        return table
     }()
 }
 

@@ -25,7 +25,4 @@ public struct CommandTable: Sendable {
     public mutating func add(_ more: [any CellCommand.Type]) {
         specs += more.map { CommandSpec($0) }
     }
-
-    /// The commands the kernel itself has: `help`, `vars`, `set`, `params`, `reset`.
-    public static let session = CommandTable([Help.self, Vars.self, SetCommand.self, Params.self, Reset.self])
 }

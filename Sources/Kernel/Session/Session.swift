@@ -89,7 +89,7 @@ public final class Session {
 
     /// Defines a parameter from a `params` cell; like ``define(parameter:value:)``, a parameter
     /// named like a setting sets the setting.
-    func declare(parameter name: String, value: String) throws(Diagnostic) {
+    public func declare(parameter name: String, value: String) throws(Diagnostic) {
         if knownSettings.contains(where: { $0.name == name }) {
             try set(name, to: value)
             return

@@ -20,8 +20,8 @@ extension CommandSpec {
             var options: [String: (value: String, column: Int)] = [:]
             var assignments: [Any] = []
             let spec = CommandSpec.Usage(name: name, declarations: declarations)
-            let declaredOptions = declarations.compactMap { if case .option(let o) = $0 { o } else { nil } }
-            let open = declarations.contains { if case .assignments = $0 { true } else { false } }
+            let declaredOptions = declarations.options
+            let open = declarations.assignments != nil
             for located in line.arguments {
                 switch located.argument {
                 case .word(let text, let quoted):
@@ -41,8 +41,11 @@ extension CommandSpec {
                     }
                 }
             }
-            if declarations.contains(where: { if case .verbatim = $0 { true } else { false } }) {
-                return try verbatim(words, line: line, usage: spec)
+            if let expectation = declarations.verbatimExpectation {
+                guard let script = words.first?.text, !script.isEmpty else {
+                    throw Diagnostic("\(name) needs \(expectation)", hint: "usage: \(spec.synopsis)")
+                }
+                return declarations.map { if case .verbatim = $0 { [script] } else { [] } }
             }
             var clauseValues: [String: Word] = [:]
             try takeClauses(from: &words, into: &clauseValues, line: line, usage: spec)
@@ -88,20 +91,10 @@ extension CommandSpec {
             SourceLocation(line: line.line, column: column, sourceLine: line.text)
         }
 
-        private func verbatim(_ words: [Word], line: Invocation, usage: Usage) throws(Diagnostic) -> [[Any]] {
-            guard let script = words.first?.text, !script.isEmpty else {
-                let expectation = declarations.lazy.compactMap { declaration -> String? in
-                    if case .verbatim(_, let expectation) = declaration { expectation } else { nil }
-                }.first ?? usage.placeholders
-                throw Diagnostic("\(name) needs \(expectation)", hint: "usage: \(usage.synopsis)")
-            }
-            return declarations.map { if case .verbatim = $0 { [script] } else { [] } }
-        }
-
         /// Takes `KEYWORD VALUE` pairs off the end of the words.
         private func takeClauses(from words: inout [Word], into values: inout [String: Word], line: Invocation,
                                  usage: Usage) throws(Diagnostic) {
-            let keywords = declarations.compactMap { if case .clause(let c) = $0 { c.keyword } else { nil } }
+            let keywords = declarations.clauses.map(\.keyword)
             guard !keywords.isEmpty else { return }
             guard let first = words.firstIndex(where: { !$0.quoted && keywords.contains($0.text) }) else { return }
             var index = first
@@ -121,15 +114,12 @@ extension CommandSpec {
         }
 
         private func placeholder(ofClause keyword: String) -> String {
-            for case .clause(let clause) in declarations where clause.keyword == keyword {
-                return clause.placeholder.lowercased()
-            }
-            return "value"
+            declarations.clauses.first { $0.keyword == keyword }?.placeholder.lowercased() ?? "value"
         }
 
         /// The words each positional takes, in order.
         private func matchPositionals(_ words: [Word], line: Invocation, usage: Usage) throws(Diagnostic) -> [[Word]] {
-            let positionals = declarations.compactMap { if case .positional(let p) = $0 { p } else { nil } }
+            let positionals = declarations.positionals
             var taken: [[Word]] = []
             var index = 0
             for (position, positional) in positionals.enumerated() {
@@ -181,7 +171,7 @@ extension CommandSpec {
             if index < words.count {
                 let word = words[index]
                 // A bare word where KEY=VALUE pairs go: say how to write it.
-                for case .assignments(let assignments) in declarations {
+                if let assignments = declarations.assignments {
                     throw Diagnostic("\(name) takes \(assignments.placeholder.trimmingCharacters(in: ["[", "]"])), "
                                          + "not '\(word.text)'",
                                      hint: "e.g. \(name) \(word.text)=VALUE", at: place(word.column, in: line))
@@ -194,8 +184,7 @@ extension CommandSpec {
 
         /// Whether `word` is the literal of a positional after `position` (`on`, `into`, `where`).
         private func isLiteral(_ word: String, after position: Int) -> Bool {
-            let positionals = declarations.compactMap { if case .positional(let p) = $0 { p } else { nil } }
-            return positionals[(position + 1)...].contains { $0.literal == word }
+            declarations.positionals[(position + 1)...].contains { $0.literal == word }
         }
 
         private func missing(_ what: String, at index: Int, in words: [Word], line: Invocation,

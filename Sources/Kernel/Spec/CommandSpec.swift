@@ -23,26 +23,12 @@ public struct CommandSpec: Sendable {
         }
     }
 
-    public var positionals: [Declaration.Positional] {
-        declarations.compactMap { if case .positional(let p) = $0 { p } else { nil } }
-    }
-
-    public var clauses: [Declaration.Clause] {
-        declarations.compactMap { if case .clause(let c) = $0 { c } else { nil } }
-    }
-
-    public var options: [Declaration.Option] {
-        declarations.compactMap { if case .option(let o) = $0 { o } else { nil } }
-    }
-
-    public var assignments: Declaration.Assignments? {
-        declarations.lazy.compactMap { if case .assignments(let a) = $0 { a } else { nil } }.first
-    }
-
+    public var positionals: [Declaration.Positional] { declarations.positionals }
+    public var clauses: [Declaration.Clause] { declarations.clauses }
+    public var options: [Declaration.Option] { declarations.options }
+    public var assignments: Declaration.Assignments? { declarations.assignments }
     /// Whether the rest of the line is handed over as written (`sh`).
-    public var isVerbatim: Bool {
-        declarations.contains { if case .verbatim = $0 { true } else { false } }
-    }
+    public var isVerbatim: Bool { declarations.verbatimExpectation != nil }
 
     /// The option called `name`.
     public func option(_ name: String) -> Declaration.Option? {

@@ -19,6 +19,8 @@ public enum Declaration: Sendable {
         /// A word that comes first (`on` in `explain MODEL on FRAME`).
         public var literal: String?
         let value: ErasedParser
+        /// A valid value, for examples and tests.
+        public var example: String { value.example }
     }
 
     /// `KEYWORD VALUE` after the words, such as `as NAME`, `into NAME`, `to PATH`.
@@ -28,6 +30,8 @@ public enum Declaration: Sendable {
         public var kind: ValueKind
         public var isRequired: Bool
         let value: ErasedParser
+        /// A valid value, for examples and tests.
+        public var example: String { value.example }
     }
 
     /// `name=VALUE`.
@@ -40,6 +44,10 @@ public enum Declaration: Sendable {
         /// The value used when the option is not given, as help shows it.
         public var defaultText: String?
         let value: ErasedParser
+        /// A valid value, for examples and tests.
+        public var example: String { value.example }
+        /// What a valid value is, as hints say it (`a whole number from 1 to 1000`).
+        public var expectation: String { value.expectation }
     }
 
     /// `KEY=VALUE` pairs whose keys are not declared one by one (`set`'s settings, `params`'
@@ -49,6 +57,19 @@ public enum Declaration: Sendable {
         /// What completion offers as keys.
         public var keys: ValueKind
         public var isRequired: Bool
+    }
+}
+
+extension [Declaration] {
+    var positionals: [Declaration.Positional] { compactMap { if case .positional(let p) = $0 { p } else { nil } } }
+    var clauses: [Declaration.Clause] { compactMap { if case .clause(let c) = $0 { c } else { nil } } }
+    var options: [Declaration.Option] { compactMap { if case .option(let o) = $0 { o } else { nil } } }
+    var assignments: Declaration.Assignments? {
+        lazy.compactMap { if case .assignments(let a) = $0 { a } else { nil } }.first
+    }
+    /// What a verbatim command needs, when the command is one (`a command to run`).
+    var verbatimExpectation: String? {
+        lazy.compactMap { if case .verbatim(_, let expectation) = $0 { expectation } else { nil } }.first
     }
 }
 

@@ -14,13 +14,3 @@ extension Kernel {
         public var reason: String
     }
 }
-
-extension Kernel.Risk {
-    /// Whether `path` may point outside the workbook's folder: absolute, from the home folder,
-    /// climbing with `..`, or made of a parameter (`$out`) that could be anything. For
-    /// ``Command/risk`` of commands that write files.
-    public static func leavesFolder(_ path: String) -> Bool {
-        path.hasPrefix("/") || path.hasPrefix("~") || path.contains("$")
-            || path.split(separator: "/").contains("..")
-    }
-}

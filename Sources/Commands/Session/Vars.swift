@@ -1,3 +1,4 @@
+import Kernel
 import TextLayout
 
 /// `vars`: what the session holds.

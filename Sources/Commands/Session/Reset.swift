@@ -1,3 +1,4 @@
+import Kernel
 /// `reset`: forget everything the session holds.
 struct Reset: CellCommand {
     static let configuration = CommandConfiguration(

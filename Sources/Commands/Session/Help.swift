@@ -1,3 +1,4 @@
+import Kernel
 import Diagnostics
 
 /// `help [CMD]`: the command table, or one command in detail.

@@ -1,3 +1,4 @@
+import Kernel
 import TextLayout
 
 /// `set KEY=VALUE...`: the session's settings.

@@ -1,3 +1,4 @@
+import Kernel
 import TextLayout
 
 /// The text `help` prints, made from the command table.
