@@ -146,7 +146,8 @@ let package = Package(
         .testTarget(
             name: "KernelTests",
             dependencies: [
-                "Kernel", "Commands", "Diagnostics", "Completion", "Autopilot", "TestSupport",
+                "Kernel", "Commands", "Diagnostics", "Completion", "Autopilot", "Frames", "Serving", "TextLayout",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots", "Fixtures"]
@@ -165,7 +166,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Kernel", "Commands", "Diagnostics", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Workbook", "Kernel", "Commands", "Diagnostics", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",

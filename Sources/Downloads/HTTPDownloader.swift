@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -32,7 +33,7 @@ public struct HTTPDownloader: Downloader {
         defer { session.finishTasksAndInvalidate() }
         let task = session.dataTask(with: address)
         task.resume()
-        while !transfer.done.wait(timeout: 0.1) {
+        while transfer.done.wait(timeout: .now() + 0.1) == .timedOut {
             if isCancelled() { task.cancel() }
         }
         try? handle.close()
@@ -51,30 +52,34 @@ public struct HTTPDownloader: Downloader {
 }
 
 /// The state of one transfer, fed by URLSession's delegate queue.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
     let handle: FileHandle
     let progress: @Sendable (Int64, Int64?) -> Void
-    let done = DispatchSemaphoreWaiter()
-    private let lock = NSLock()
-    private var _received: Int64 = 0
-    private var expected: Int64?
-    private var status = 0
-    private var error: Error?
-    private var writeFailed = false
+    /// Signalled when the transfer ends, however it ends.
+    let done = DispatchSemaphore(value: 0)
+    private let state = Mutex(State())
+
+    private struct State {
+        var received: Int64 = 0
+        var expected: Int64?
+        var status = 0
+        var error: (any Error)?
+        var writeFailed = false
+    }
 
     init(handle: FileHandle, progress: @escaping @Sendable (Int64, Int64?) -> Void) {
         self.handle = handle
         self.progress = progress
     }
 
-    var received: Int64 { lock.withLock { _received } }
+    var received: Int64 { state.withLock { $0.received } }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         let http = response as? HTTPURLResponse
-        lock.withLock {
-            status = http?.statusCode ?? 200
-            expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
+        state.withLock {
+            $0.status = http?.statusCode ?? 200
+            $0.expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
         }
         completionHandler((200..<300).contains(http?.statusCode ?? 200) ? .allow : .cancel)
     }
@@ -83,24 +88,26 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         do {
             try handle.write(contentsOf: data)
         } catch {
-            lock.withLock { writeFailed = true }
+            state.withLock { $0.writeFailed = true }
             dataTask.cancel()
             return
         }
-        let (now, total) = lock.withLock { () -> (Int64, Int64?) in
-            _received += Int64(data.count)
-            return (_received, expected)
+        let (now, total) = state.withLock { state -> (Int64, Int64?) in
+            state.received += Int64(data.count)
+            return (state.received, state.expected)
         }
         progress(now, total)
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.withLock { self.error = error }
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let message = error.map { $0 as NSError }
+        state.withLock { $0.error = message }
         done.signal()
     }
 
     func failure(for url: URL, cancelled: Bool) -> Diagnostic? {
-        lock.withLock {
+        state.withLock { state in
+            let (status, writeFailed, error) = (state.status, state.writeFailed, state.error)
             let host = url.host ?? url.absoluteString
             if writeFailed { return Diagnostic("cannot write the download to disk", hint: "check the free space") }
             if !(200..<300).contains(status), status != 0 {
@@ -121,14 +128,5 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
                 return Diagnostic("download from \(host) failed: \(error.localizedDescription)", hint: "try again, or check the URL")
             }
         }
-    }
-}
-
-/// A semaphore that can be waited on with a timeout.
-private final class DispatchSemaphoreWaiter: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 0)
-    func signal() { semaphore.signal() }
-    func wait(timeout seconds: Double) -> Bool {
-        semaphore.wait(timeout: .now() + seconds) == .success
     }
 }

@@ -6,7 +6,10 @@ import GRDB
 /// Where experiments live between sessions: `.pilot/` beside the workbook, an SQLite database
 /// (experiments, candidates and their metrics) plus, per experiment, the best model's files:
 /// `model.json` (pipelines, threshold, members) and XGBoost JSON boosters.
-public final class ExperimentStore: @unchecked Sendable {  // GRDB's queue serialises access
+///
+/// A save writes the model files and the rows inside one write of the database queue, so two
+/// saves (from two sessions' threads) never interleave their files.
+public final class ExperimentStore: Sendable {
     /// The `.pilot` folder.
     public let folder: String
     private let database: DatabaseQueue
@@ -55,16 +58,11 @@ public final class ExperimentStore: @unchecked Sendable {  // GRDB's queue seria
         encoder.outputFormatting = [.sortedKeys]
         let modelFolder = folder + "/" + record.name
         do {
-            try? FileManager.default.removeItem(atPath: modelFolder)
-            if let model {
-                try FileManager.default.createDirectory(atPath: modelFolder, withIntermediateDirectories: true)
-                let (archive, files) = try ModelArchive.make(model)
-                for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: modelFolder + "/" + name), options: .atomic) }
-                try encoder.encode(archive).write(to: URL(fileURLWithPath: modelFolder + "/model.json"), options: .atomic)
-            }
             let recordJSON = String(decoding: try encoder.encode(record), as: UTF8.self)
             let ranked = AutopilotJob.ranked(record.candidates, metric: record.metric)
+            let files = try model.map { try ModelArchive.make($0) }
             try database.write { db in
+                try Self.writeModel(files, to: modelFolder, encoder: encoder)
                 try db.execute(sql: "DELETE FROM experiment WHERE name = ?", arguments: [record.name])
                 try db.execute(sql: "INSERT INTO experiment (name, target, problem, metric, best, record) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [record.name, record.settings.target, record.target.problem.rawValue,
@@ -86,6 +84,18 @@ public final class ExperimentStore: @unchecked Sendable {  // GRDB's queue seria
         } catch {
             throw StoreError("cannot save experiment '\(record.name)': \(error)")
         }
+    }
+
+    /// Replaces an experiment's model files (none when it kept no model).
+    private static func writeModel(_ model: (ModelArchive, [String: [UInt8]])?, to modelFolder: String,
+                                   encoder: JSONEncoder) throws {
+        try? FileManager.default.removeItem(atPath: modelFolder)
+        guard let (archive, files) = model else { return }
+        try FileManager.default.createDirectory(atPath: modelFolder, withIntermediateDirectories: true)
+        for (name, bytes) in files {
+            try Data(bytes).write(to: URL(fileURLWithPath: modelFolder + "/" + name), options: .atomic)
+        }
+        try encoder.encode(archive).write(to: URL(fileURLWithPath: modelFolder + "/model.json"), options: .atomic)
     }
 
     /// The names of the stored experiments.

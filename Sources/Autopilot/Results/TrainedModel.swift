@@ -3,7 +3,7 @@ import Learners
 
 /// Holds a booster so a model value can be passed around; the booster itself is used by one
 /// owner at a time.
-public final class XGBoostModelBox: @unchecked Sendable {
+public final class XGBoostModelBox: @unchecked Sendable {  // its booster is used by one owner at a time
     public let booster: Booster
     public init(booster: Booster) { self.booster = booster }
 }

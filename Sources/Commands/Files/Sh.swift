@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Kernel
+import Synchronization
 
 /// `sh COMMAND`: runs a line of shell in the workbook's folder.
 struct Sh: CellCommand {
@@ -118,13 +119,12 @@ private func spawnChangingDirectory(_ actions: UnsafeMutablePointer<posix_spawn_
                                     _ path: UnsafePointer<CChar>) -> Int32
 
 /// The child's output, gathered by the reading thread.
-private final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
+private final class Collected: Sendable {
+    private let data = Mutex(Data())
     private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
 
     func append(_ chunk: Data) {
-        lock.withLock { data.append(chunk) }
+        data.withLock { $0.append(chunk) }
     }
 
     func finish() {
@@ -134,6 +134,6 @@ private final class Collected: @unchecked Sendable {
     /// What was read once the pipe closed, or after `limit` if it stays open.
     func take(waitingUpTo limit: DispatchTimeInterval) -> Data {
         _ = done.wait(timeout: .now() + limit)
-        return lock.withLock { data }
+        return data.withLock { $0 }
     }
 }

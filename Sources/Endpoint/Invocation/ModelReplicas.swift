@@ -9,7 +9,7 @@ import Synchronization
 /// running at once (one per event-loop thread).
 final class ModelReplicas: Sendable {
     /// One copy of the model, touched by one borrower at a time.
-    private struct Replica: @unchecked Sendable {
+    private struct Replica: @unchecked Sendable {  // borrowed by one request at a time
         let model: TrainedModel
     }
 

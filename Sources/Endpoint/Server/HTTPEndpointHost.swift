@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Serving
+import Synchronization
 
 /// The kernel's ``EndpointHost``: endpoints are ``EndpointServer``s on 127.0.0.1, and requests
 /// to them go over HTTP with URLSession.
@@ -29,33 +30,26 @@ public struct HTTPEndpointHost: EndpointHost {
         if let accept = request.accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
 
+        // The kernel runs cells synchronously, on a thread of its own: wait for the data task here.
         let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
+        let outcome = Mutex<(status: Int, contentType: String?, body: Data)?>(nil)
+        let failure = Mutex<String?>(nil)
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
         session.dataTask(with: urlRequest) { data, response, error in
-            outcome.set(data: data, response: response as? HTTPURLResponse, error: error)
+            if let response = response as? HTTPURLResponse {
+                let answer = (response.statusCode, response.value(forHTTPHeaderField: "Content-Type"), data ?? Data())
+                outcome.withLock { $0 = answer }
+            } else {
+                failure.withLock { $0 = error?.localizedDescription }
+            }
             done.signal()
         }.resume()
         done.wait()
-        guard let response = outcome.response else {
-            throw Diagnostic("no answer from \(url): \(outcome.error.map { $0.localizedDescription } ?? "the connection failed")",
-                              hint: "is the endpoint still running? 'endpoints' lists them")
+        guard let answer = outcome.withLock({ $0 }) else {
+            throw Diagnostic("no answer from \(url): \(failure.withLock { $0 } ?? "the connection failed")",
+                             hint: "is the endpoint still running? 'endpoints' lists them")
         }
-        return EndpointReply(status: response.statusCode, contentType: response.value(forHTTPHeaderField: "Content-Type"),
-                             body: Array(outcome.data ?? Data()))
-    }
-
-    /// What a data task hands back, passed from URLSession's queue to the waiting thread.
-    private final class Outcome: @unchecked Sendable {  // written once before the semaphore is signalled
-        var data: Data?
-        var response: HTTPURLResponse?
-        var error: (any Error)?
-
-        func set(data: Data?, response: HTTPURLResponse?, error: (any Error)?) {
-            self.data = data
-            self.response = response
-            self.error = error
-        }
+        return EndpointReply(status: answer.status, contentType: answer.contentType, body: Array(answer.body))
     }
 }

@@ -1,37 +1,43 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Parses a file's chunks on worker threads, in order of their cuts, a few chunks ahead of the
 /// thread that joins them into columns; so all cores parse while the joining goes on, and
 /// memory holds only the chunks in flight.
-final class ChunkPipeline: @unchecked Sendable {
+final class ChunkPipeline: Sendable {
     typealias Outcome = Result<ChunkParser.Result, ChunkParser.Failure>
 
     private let parser: ChunkParser
     private let cuts: [Int]
     private let expectedRows: Int
-    private let lock = NSLock()
-    private var outcomes: [Outcome?]
-    private var ready: [DispatchSemaphore]
-    private var nextChunk = 0
-    private var cancelled = false
-    private var workers = 0
+    /// What the workers and the joining thread share.
+    private let state: Mutex<State>
+    /// Signalled when chunk `i`'s outcome is in.
+    private let ready: [DispatchSemaphore]
     private let window: DispatchSemaphore
     private let group = DispatchGroup()
+
+    private struct State {
+        var outcomes: [Outcome?]
+        var nextChunk = 0
+        var cancelled = false
+        var workers = 0
+    }
 
     init(parser: ChunkParser, cuts: [Int], expectedRows: Int, window: Int = 6) {
         self.parser = parser
         self.cuts = cuts
         self.expectedRows = expectedRows
         let count = max(0, cuts.count - 1)
-        outcomes = Array(repeating: nil, count: count)
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count)))
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         self.window = DispatchSemaphore(value: window)
     }
 
     /// Starts `count` worker threads.
     func start(workers count: Int) {
-        workers = count
+        state.withLock { $0.workers = count }
         for _ in 0..<count {
             group.enter()
             DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -44,10 +50,10 @@ final class ChunkPipeline: @unchecked Sendable {
     private func work() {
         while true {
             window.wait()
-            let index: Int? = lock.withLock {
-                guard !cancelled, nextChunk < outcomes.count else { return nil }
-                defer { nextChunk += 1 }
-                return nextChunk
+            let index: Int? = state.withLock { state in
+                guard !state.cancelled, state.nextChunk < state.outcomes.count else { return nil }
+                defer { state.nextChunk += 1 }
+                return state.nextChunk
             }
             guard let index else {
                 window.signal()
@@ -56,7 +62,7 @@ final class ChunkPipeline: @unchecked Sendable {
             let outcome = Outcome { () throws(ChunkParser.Failure) in
                 try parser.parse(from: cuts[index], to: cuts[index + 1], expectedRows: expectedRows)
             }
-            lock.withLock { outcomes[index] = outcome }
+            state.withLock { $0.outcomes[index] = outcome }
             ready[index].signal()
         }
     }
@@ -64,9 +70,9 @@ final class ChunkPipeline: @unchecked Sendable {
     /// The outcome of chunk `index`, waiting for it; each index is taken once, in order.
     func result(_ index: Int) -> Outcome {
         ready[index].wait()
-        let outcome = lock.withLock { () -> Outcome in
-            defer { outcomes[index] = nil }
-            return outcomes[index]!
+        let outcome = state.withLock { state -> Outcome in
+            defer { state.outcomes[index] = nil }
+            return state.outcomes[index]!
         }
         window.signal()
         return outcome
@@ -74,7 +80,10 @@ final class ChunkPipeline: @unchecked Sendable {
 
     /// Stops handing out chunks and waits for the workers to finish the ones they hold.
     func stopAndWait() {
-        lock.withLock { cancelled = true }
+        let workers = state.withLock { state in
+            state.cancelled = true
+            return state.workers
+        }
         for _ in 0..<workers { window.signal() }
         group.wait()
     }

@@ -116,7 +116,7 @@ struct ColumnBuilder {
 }
 
 /// The column builders of one chunk, owning their memory.
-final class ChunkColumns: @unchecked Sendable {
+final class ChunkColumns: @unchecked Sendable {  // one chunk, handed from its parser to the joiner
     let builders: UnsafeMutablePointer<ColumnBuilder>
     let count: Int
 

@@ -161,7 +161,7 @@ enum NumericStatistics {
 }
 
 /// Results written by worker threads, each to its own slot.
-final class DescribeSlots: @unchecked Sendable {
+final class DescribeSlots: @unchecked Sendable {  // each worker writes its own slot; read after they join
     private var slots: [Description.Entry?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ entry: Description.Entry) { slots.withUnsafeMutableBufferPointer { $0[index] = entry } }
