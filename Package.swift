@@ -129,6 +129,7 @@ let package = Package(
         // In-process timing of load + describe, driven by bench/load-describe.
         .executableTarget(name: "FramesBenchmark", dependencies: ["Frames", "Diagnostics"], path: "bench/FramesBenchmark"),
 
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
         .testTarget(
             name: "WorkbookTests",
