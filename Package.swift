@@ -130,6 +130,7 @@ let package = Package(
         .executableTarget(name: "FramesBenchmark", dependencies: ["Frames", "Diagnostics"], path: "bench/FramesBenchmark"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CompletionTests", dependencies: ["Completion", "Commands", "Kernel", "TestSupport"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
         .testTarget(
             name: "WorkbookTests",

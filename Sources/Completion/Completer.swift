@@ -92,8 +92,10 @@ public struct Completer {
             if !current.contains("=") { plain.append(current) }
             index += 1
         }
-        candidates += next(after: plain, in: spec.positionals, completing: word, line: typed)
-        if !plain.isEmpty || spec.positionals.isEmpty {
+        let (positional, required) = next(after: plain, in: spec.positionals, completing: word, line: typed)
+        candidates += positional
+        // Options and clauses once the words the command needs are there.
+        if !required {
             let given = Set(typed.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
             candidates += spec.options.filter { !given.contains($0.name) }.map { $0.name + "=" }
             if let assignments = spec.assignments {
@@ -104,17 +106,19 @@ public struct Completer {
         return candidates.filter { $0.hasPrefix(word) }
     }
 
-    /// The candidates for the positional after the `plain` words typed so far.
+    /// The candidates for the positional after the `plain` words typed so far, and whether the
+    /// command still needs it (then nothing else is offered).
     private func next(after plain: [String], in positionals: [Declaration.Positional], completing word: String,
-                      line: [String]) -> [String] {
+                      line: [String]) -> (candidates: [String], required: Bool) {
         var remaining = plain[...]
         for (position, positional) in positionals.enumerated() {
+            let needed = positional.arity == .one || positional.arity == .many(minimum: 1)
             if let literal = positional.literal {
                 if remaining.first == literal {
                     remaining = remaining.dropFirst()
                 } else if remaining.isEmpty {
-                    return [literal]
-                } else if positional.arity == .optional {
+                    return ([literal], needed)
+                } else if !needed {
                     continue
                 }
             }
@@ -125,19 +129,20 @@ public struct Completer {
                     if positional.arity == .optional, let literal = positionals.dropFirst(position + 1).first?.literal {
                         offered.append(literal)
                     }
-                    return offered
+                    return (offered, needed)
                 }
                 remaining = remaining.dropFirst()
-            case .many:
+            case .many(let minimum):
                 let literal = positionals.dropFirst(position + 1).first?.literal
                 if let literal, let stop = remaining.firstIndex(of: literal) {
                     remaining = remaining[stop...]
                     continue
                 }
-                return values(of: positional.kind, completing: word, line: line) + (literal.map { [$0] } ?? [])
+                let offered = values(of: positional.kind, completing: word, line: line) + (literal.map { [$0] } ?? [])
+                return (offered, remaining.count < minimum)
             }
         }
-        return []
+        return ([], false)
     }
 
     /// The values of a kind that start with `word`.

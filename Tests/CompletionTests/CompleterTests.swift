@@ -2,7 +2,6 @@ import Completion
 import Commands
 import Foundation
 import Kernel
-@testable import Shell
 import TestSupport
 import Testing
 
@@ -33,6 +32,20 @@ struct CompleterTests {
         ("load r", ["raw/"]),
         (":s", [":save"]),
         ("nosuchcommand x", []),
+        // What the declarations say comes next.
+        ("head ", ["sales"]),
+        ("describe sales x", ["x1", "x2"]),
+        ("describe sales x1 i", ["into"]),
+        ("filter sales ", ["where"]),
+        ("filter sales where c", ["color"]),
+        ("filter sales where color ", ["==", "!=", "<", "<=", ">", ">="]),
+        ("split sales ", ["into"]),
+        ("autopilot sales target=y metric=A", ["metric=AUC", "metric=Accuracy"]),
+        ("autopilot sales target=y exclude=x1,", ["exclude=x1,x1", "exclude=x1,x2", "exclude=x1,color", "exclude=x1,y"]),
+        ("autopilot sales target=y candidates_only=", ["candidates_only=yes", "candidates_only=no"]),
+        ("set s", ["seed="]),
+        ("help lo", ["load"]),
+        ("sh ca", []),
     ])
     func completes(typed: String, expected: [String]) {
         #expect(completer.complete(typed).candidates == expected)
