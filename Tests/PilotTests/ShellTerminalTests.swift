@@ -313,7 +313,7 @@ struct ShellPipeTests {
         error: no cell with id 'x'
         hint: did you mean 'a'?
         error: unknown shell command ':bogus'
-        hint: commands are :next :prev :goto :list :run :run-all :edit :insert :delete :save :quit :help
+        hint: shell commands are :next :prev :goto :list :run :run-all :edit :insert :delete :save :quit :help
 
         """)
         let book = try Workbook(parsing: folder.bytes("t.pilotbook"))
