@@ -21,17 +21,20 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The workbooks to check (a class's hand-ins, say).", completion: .file(extensions: ["pilotbook"]))
     var books: [String]
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
+    @Option(name: .customLong("param"),
+            help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.",
+                               valueName: "key=value"))
     var parameters: [Parameter] = []
 
     @Flag(help: "Run sh, download, deploy and delete cells of workbooks you have not trusted, this time.")
     var trust = false
 
     func run() throws {
-        let terminal = Terminal.standard
+        let console = Console.standard(environment: ProcessInfo.processInfo.environment, editing: false)
+        let terminal = console.terminal
         var passed = 0
         for book in books {
-            let verdict = check(book, terminal: terminal)
+            let verdict = check(book, console: console)
             if verdict.passed { passed += 1 }
             terminal.line(terminal.styled(verdict.line, verdict.passed ? .green : .red))
         }
@@ -42,7 +45,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Checks one workbook, printing its differences; its verdict line.
-    private func check(_ book: String, terminal: Terminal) -> (passed: Bool, line: String) {
+    private func check(_ book: String, console: Console) -> (passed: Bool, line: String) {
+        let terminal = console.terminal
+        let environment = ProcessInfo.processInfo.environment
         let stored: Workbook
         do {
             stored = try BookFile(path: book).workbook
@@ -50,13 +55,16 @@ struct CheckCommand: ParsableCommand {
             terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be read")
         }
-        guard case .run = TrustGate.admit(stored, bookPath: book, trustFlag: trust, terminal: terminal) else {
+        let decision = TrustGate.decide(stored, bookPath: book, trustGiven: trust, refusing: .workbook,
+                                        console: console, environment: environment)
+        guard case .run = decision else {
             return (false, "NOT RUN: \(book): not trusted")
         }
         let report: BookCheck.Report
         do {
             report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
-                                   environment: ProcessInfo.processInfo.environment, services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: terminal)).run()
+                                   environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                                   live: TerminalLive(terminal: terminal)).run()
         } catch {
             terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be run")

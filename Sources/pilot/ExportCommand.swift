@@ -29,7 +29,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let output, output != "-", Self.samePath(output, book) {
-            throw ValidationError("--output \(output) is the workbook itself; name another file, e.g. --output \(format.defaultPath(forBook: book))")
+            let suggestion = format.defaultPath(forBook: book)
+            throw ValidationError("--output \(output) is the workbook itself; name another file, "
+                                  + "e.g. --output \(suggestion)")
         }
     }
 
@@ -49,7 +51,8 @@ struct ExportCommand: ParsableCommand {
             }
             if format != .md {
                 for path in exporter.missingImages {
-                    terminal.line("warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); the export shows a placeholder", to: .err)
+                    terminal.line("warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); "
+                                  + "the export shows a placeholder", to: .err)
                 }
             }
             if target != "-" {

@@ -24,8 +24,9 @@ struct OpenCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let services = ShellServices(environment: ProcessInfo.processInfo.environment, services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: .standard),
-                                     trustGiven: trust)
+        let services = ShellServices(environment: ProcessInfo.processInfo.environment,
+                                     services: [HTTPDownloader(), HTTPEndpointHost()],
+                                     live: TerminalLive(terminal: .standard), trustGiven: trust)
         let stepper: StepThrough
         do {
             stepper = try StepThrough(bookPath: book, services: services)

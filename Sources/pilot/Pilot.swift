@@ -4,7 +4,7 @@ import CXGBoost
 import Frames
 
 @main
-struct Pilot: ParsableCommand {
+struct Pilot: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -15,22 +15,32 @@ struct Pilot: ParsableCommand {
         `pilot run` runs its cells and writes each cell's output back under the cell; `pilot check` \
         tells whether it still produces the outputs stored in it. `pilot` alone is a scratch shell.
         """,
-        version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(pilot_libedit_major()).\(pilot_libedit_minor()))",
+        version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(libeditVersion))",
         subcommands: [
-            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, StripCommand.self, TrustCommand.self,
-            ServeCommand.self,
+            ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self,
+            StripCommand.self, TrustCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ShellCommand.self
     )
 
-    static func main() {
+    /// Parses the command line and runs the command: `pilot serve` asynchronously, the others
+    /// as they are.
+    static func main() async {
         MemoryTuning.configure()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }
+    }
+
+    static var libeditVersion: String {
+        "\(pilot_libedit_major()).\(pilot_libedit_minor())"
     }
 
     static var xgboostVersion: String {

@@ -19,10 +19,13 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The workbook to run.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.", valueName: "key=value"))
+    @Option(name: .customLong("param"),
+            help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.",
+                               valueName: "key=value"))
     var parameters: [Parameter] = []
 
-    @Option(help: ArgumentHelp("Write the run to FILE instead of into the workbook.", valueName: "file"), completion: .file(extensions: ["pilotbook"]))
+    @Option(help: ArgumentHelp("Write the run to FILE instead of into the workbook.", valueName: "file"),
+            completion: .file(extensions: ["pilotbook"]))
     var output: String?
 
     @Flag(help: "Go on after a failed cell instead of stopping there.")
@@ -35,26 +38,30 @@ struct RunCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let terminal = Terminal.standard
+        let environment = ProcessInfo.processInfo.environment
+        let console = Console.standard(environment: environment, editing: false)
+        let terminal = console.terminal
         let runner: BookRunner
         do {
             runner = try BookRunner(bookPath: book, outputPath: output,
                                     parameters: parameters.map { ($0.name, $0.value) },
-                                    environment: ProcessInfo.processInfo.environment,
-                                    services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: terminal))
+                                    environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                                    live: TerminalLive(terminal: terminal))
         } catch {
             terminal.error(error)
             throw ExitCode.failure
         }
-        guard case .run(let store) = TrustGate.admit(runner.workbook, bookPath: book, trustFlag: trust, terminal: terminal) else {
-            throw ExitCode.failure
-        }
+        let decision = TrustGate.decide(runner.workbook, bookPath: book, trustGiven: trust, refusing: .workbook,
+                                        console: console, environment: environment)
+        guard case .run(let store) = decision else { throw ExitCode.failure }
         runner.keepsTrust = store
-        Interrupts.install(runner.interruption)
-        let reporter = RunReporter(terminal: terminal, verbose: verbose)
+        console.listen()
+        let reporter = RunReporter(terminal: terminal, outputs: .heldUnlessOK(verbose: verbose))
         let summary: BookRunner.Summary
         do {
-            summary = try runner.runAll(keepGoing: keepGoing) { reporter.collect($0) }
+            summary = try console.interrupts.during(runner.interruption) { () throws(RunnerError) in
+                try runner.runAll(keepGoing: keepGoing, onEvent: reporter.report)
+            }
         } catch {
             terminal.error(error)
             throw ExitCode.failure
@@ -62,12 +69,15 @@ struct RunCommand: ParsableCommand {
         let target = output ?? book
         let total = runner.workbook.cells.count
         var parts = ["ran \(summary.cellsRun) of \(total) cell\(total == 1 ? "" : "s")"]
-        if !summary.failed.isEmpty { parts.append("\(summary.failed.count) failed (\(summary.failed.joined(separator: ", ")))") }
+        if !summary.failed.isEmpty {
+            parts.append("\(summary.failed.count) failed (\(summary.failed.joined(separator: ", ")))")
+        }
         if let id = summary.interrupted { parts.append("interrupted at \(id)") }
         terminal.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")
         if !summary.succeeded {
             if summary.skipped > 0, summary.interrupted == nil {
-                terminal.line(terminal.styled("hint:", .yellow) + " fix the cell and run again, or pass --keep-going to run the rest anyway")
+                terminal.line(terminal.styled("hint:", .yellow)
+                              + " fix the cell and run again, or pass --keep-going to run the rest anyway")
             }
             throw ExitCode.failure
         }

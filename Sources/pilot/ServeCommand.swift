@@ -1,12 +1,11 @@
 import Diagnostics
 import ArgumentParser
-import Dispatch
 import Endpoint
 import Foundation
 import Serving
 import Shell
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve a trained model over HTTP, as a SageMaker inference container does.",
@@ -37,7 +36,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes a number from 0 to 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal.standard
         let environment = ProcessInfo.processInfo.environment
         let service: InferenceService
@@ -49,29 +48,16 @@ struct ServeCommand: ParsableCommand {
             terminal.error(error)
             throw ExitCode.failure
         }
-        let done = DispatchSemaphore(value: 0)
-        let failure = Failure()
         let app = EndpointServer.application(service, host: host, port: port) { [host, model] bound in
             terminal.line("serving \(model) at http://\(host):\(bound) (POST /invocations, GET /ping); Ctrl-C stops")
         }
-        Task {
-            do {
-                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-            } catch {
-                failure.error = EndpointServer.bindError(error, host: host, port: port)
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = failure.error {
-            terminal.error(error)
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            terminal.error(EndpointServer.bindError(error, host: host, port: port))
             throw ExitCode.failure
         }
-        terminal.line("stopped after \(service.requestsServed) request\(service.requestsServed == 1 ? "" : "s")")
-    }
-
-    /// Why the server could not run, passed from its task to the waiting thread.
-    private final class Failure: @unchecked Sendable {  // written once before the semaphore is signalled
-        var error: Diagnostic?
+        let served = service.requestsServed
+        terminal.line("stopped after \(served) request\(served == 1 ? "" : "s")")
     }
 }

@@ -19,7 +19,9 @@ struct ShellCommand: ParsableCommand {
     )
 
     func run() throws {
-        let services = ShellServices(environment: ProcessInfo.processInfo.environment, services: [HTTPDownloader(), HTTPEndpointHost()], live: TerminalLive(terminal: .standard))
+        let services = ShellServices(environment: ProcessInfo.processInfo.environment,
+                                     services: [HTTPDownloader(), HTTPEndpointHost()],
+                                     live: TerminalLive(terminal: .standard))
         let status = ScratchShell(services: services).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,40 +1,47 @@
 import Foundation
 import Kernel
 import Shell
+import Synchronization
 import TextLayout
 
 /// Notes and a progress line on standard error, for a person at a terminal; nothing at all
 /// when standard error is not a terminal (CI logs stay clean). Never stored in workbooks.
-final class TerminalLive: LiveDisplay, @unchecked Sendable {
+///
+/// Cells report from whichever thread runs them (autopilot's trials, a download's callbacks):
+/// one lock orders the drawing.
+final class TerminalLive: LiveDisplay {
+    private struct State {
+        var showing = false
+        var lastDraw = Date.distantPast
+        /// The label of the work the progress line shows, and when it started: for the estimate.
+        var current: (label: String, started: Date)?
+    }
+
     private let terminal: Terminal
     private let isTerminal: Bool
-    private let lock = NSLock()
-    private var showing = false
-    private var lastDraw = Date.distantPast
-    /// The label of the work the progress line shows, and when it started: for the estimate.
-    private var current: (label: String, started: Date)?
+    private let state = Mutex(State())
 
     init(terminal: Terminal) {
         self.terminal = terminal
-        isTerminal = isatty(STDERR_FILENO) == 1
+        isTerminal = terminal.output.isTerminal(.err)
     }
 
     func note(_ text: String) {
         guard isTerminal else { return }
-        lock.withLock {
-            clear()
+        state.withLock { state in
+            clear(&state)
             terminal.line(terminal.styled("  " + text, .dim, on: .err), to: .err)
         }
     }
 
     func progress(_ label: String, fraction: Double?, detail: String) {
         guard isTerminal else { return }
-        lock.withLock {
+        state.withLock { state in
             let now = Date()
-            if current?.label != label { current = (label, now) }
-            guard now.timeIntervalSince(lastDraw) > 0.08 || !showing else { return }
-            lastDraw = now
-            let width = min(Self.terminalWidth() - 1, 100)
+            if state.current?.label != label { state.current = (label, now) }
+            guard now.timeIntervalSince(state.lastDraw) > 0.08 || !state.showing else { return }
+            state.lastDraw = now
+            let width = min(terminal.width - 1, 100)
             var line = "  " + label
             if let fraction {
                 let barWidth = max(10, min(30, width - label.displayWidth - 20))
@@ -43,20 +50,20 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
                 line += " \(Int(fraction * 100))%"
             }
             if !detail.isEmpty { line += " " + detail }
-            if let fraction, let started = current?.started,
+            if let fraction, let started = state.current?.started,
                let left = Self.estimate(elapsed: now.timeIntervalSince(started), fraction: fraction) {
                 line += ", " + left
             }
             terminal.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
-            showing = true
+            state.showing = true
         }
     }
 
     func endProgress() {
         guard isTerminal else { return }
-        lock.withLock {
-            clear()
-            current = nil
+        state.withLock { state in
+            clear(&state)
+            state.current = nil
         }
     }
 
@@ -69,16 +76,10 @@ final class TerminalLive: LiveDisplay, @unchecked Sendable {
         return "~\(left / 60)m\(String(left % 60).leftPadded(to: 2).replacingOccurrences(of: " ", with: "0"))s left"
     }
 
-    private func clear() {
-        if showing {
+    private func clear(_ state: inout State) {
+        if state.showing {
             terminal.write("\r\u{1B}[2K", to: .err)
-            showing = false
+            state.showing = false
         }
-    }
-
-    static func terminalWidth() -> Int {
-        var size = winsize()
-        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
     }
 }

@@ -31,7 +31,8 @@ struct TrustCommand: ParsableCommand {
             throw ExitCode.failure
         }
         guard let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment) else {
-            terminal.error(Diagnostic("no place to keep trust: HOME is not set", hint: "set PILOT_TRUST_STORE to a file"))
+            terminal.error(Diagnostic("no place to keep trust: HOME is not set",
+                                      hint: "set PILOT_TRUST_STORE to a file"))
             throw ExitCode.failure
         }
         do {

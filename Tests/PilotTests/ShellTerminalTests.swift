@@ -94,6 +94,35 @@ struct ShellTerminalTests {
         #expect(book.cells[1].source == "autopilot d target=y as exp max_candidates=1000 max_runtime=30m\n")
     }
 
+    @Test("Ctrl-C during pilot run stops the running cell; the run says where it stopped and exits 1")
+    func interruptRun() throws {
+        let folder = ScratchFolder()
+        folder.write(GeneratedData.binaryCSV(rows: 3000, seed: 5), to: "data.csv")
+        folder.write("""
+        ```pilot id=load
+        load data.csv as d
+        ```
+
+        ```pilot id=search
+        autopilot d target=y as exp max_candidates=1000 max_runtime=30m
+        ```
+
+        ```pilot id=after
+        shape d
+        ```
+
+        """, to: "book.pilotbook")
+        let run = try PseudoTerminal(["run", "book.pilotbook"], in: folder.path)
+        try run.waitFor("[1/1000]")
+        run.send("\u{03}")
+        try run.waitFor("stopping after the current step")
+        try run.waitFor("[2/3] search interrupted")
+        try run.waitFor("book.pilotbook: ran 2 of 3 cells, interrupted at search; outputs saved")
+        #expect(run.waitForExit() == 1)
+        let book = try Workbook(parsing: folder.bytes("book.pilotbook"))
+        #expect(book.cells.map { book.output(forCell: $0.id!)?.status } == [.ok, .interrupted, nil])
+    }
+
     @Test("Japanese input is edited by character, echoed and run")
     func japanese() throws {
         let (folder, environment) = Self.folder()
@@ -313,7 +342,7 @@ struct ShellPipeTests {
         error: no cell with id 'x'
         hint: did you mean 'a'?
         error: unknown shell command ':bogus'
-        hint: commands are :next :prev :goto :list :run :run-all :edit :insert :delete :save :quit :help
+        hint: shell commands are :next :prev :goto :list :run :run-all :edit :insert :delete :save :quit :help
 
         """)
         let book = try Workbook(parsing: folder.bytes("t.pilotbook"))

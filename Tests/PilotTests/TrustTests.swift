@@ -107,7 +107,7 @@ struct TrustTests {
         let (folder, environment) = Self.folder()
         let terminal = try PseudoTerminal(["run", "book.pilotbook"], in: folder.path, environment: environment)
         try terminal.waitFor("[2] shell · runs a shell command: sh echo ran > ran.txt; echo done")
-        try terminal.waitFor("Trust this workbook and run them? [y/N] ")
+        try terminal.waitFor("Trust this workbook and let them run? [y/N] ")
         terminal.send("y\r")
         try terminal.waitFor("ran 2 of 2 cells")
         #expect(terminal.waitForExit() == 0)

@@ -20,21 +20,10 @@ struct CellReaderTests {
 
     @Test("a backslash adds a command line; an open quote continues the value with \\n")
     func joining() {
-        let lines = Lines(["load a.csv as d \\", "shape d"])
+        let lines = TypedLines(["load a.csv as d \\", "shape d"])
         #expect(CellReader(source: lines, prompt: "", continuationPrompt: "").read() == .line("load a.csv as d \nshape d"))
-        let quoted = Lines(["predict m \"1,2,", "3\""])
+        let quoted = TypedLines(["predict m \"1,2,", "3\""])
         #expect(CellReader(source: quoted, prompt: "", continuationPrompt: "").read() == .line("predict m \"1,2,\\n3\""))
-        #expect(CellReader(source: Lines([]), prompt: "", continuationPrompt: "").read() == .end)
+        #expect(CellReader(source: TypedLines([]), prompt: "", continuationPrompt: "").read() == .end)
     }
-}
-
-/// Canned input lines.
-final class Lines: LineSource {
-    var lines: [String]
-    var completer: Completer?
-    init(_ lines: [String]) { self.lines = lines }
-    func read(prompt: String, prefill: String) -> LineRead {
-        lines.isEmpty ? .end : .line(lines.removeFirst())
-    }
-    func remember(_ entry: String) {}
 }

@@ -11,6 +11,8 @@ import Glibc
 /// ends input. One `LineEditor` owns its `EditLine` and `History` handles and frees them in
 /// `deinit`; it is used from the shell's thread only.
 final class LineEditor: LineSource {
+    /// Tells Ctrl-C at the prompt.
+    fileprivate let interrupts: Interrupts
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private var event = HistEvent()
@@ -24,8 +26,9 @@ final class LineEditor: LineSource {
     ///
     /// - Parameter historyPath: the history file to load and save after every entry; `nil`
     ///   keeps history for this session only.
-    init(terminal: Terminal, historyPath: String?) {
+    init(terminal: Terminal, interrupts: Interrupts, historyPath: String?) {
         self.terminal = terminal
+        self.interrupts = interrupts
         self.historyPath = historyPath
         promptBuffer = strdup("")
         editLine = el_init(CommandLine.arguments.first ?? "pilot", pilot_stdin(), pilot_stdout(), pilot_stderr())
@@ -56,11 +59,10 @@ final class LineEditor: LineSource {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         if !prefill.isEmpty { el_push(editLine, prefill) }
-        _ = Signals.takeInterrupts()
-        Signals.drainWakeups()
+        _ = interrupts.takePromptInterrupt()
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
-        if Signals.takeInterrupt() {
+        if interrupts.takePromptInterrupt() {
             terminal.write("^C\n")
             return .interrupted
         }
@@ -71,6 +73,11 @@ final class LineEditor: LineSource {
         var line = String(cString: raw)
         while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
         return .line(line)
+    }
+
+    /// The terminal is in its normal, line-by-line mode outside `el_gets`.
+    func readAnswer() -> String? {
+        readLine(strippingNewline: true)
     }
 
     func remember(_ entry: String) {
@@ -84,7 +91,8 @@ final class LineEditor: LineSource {
     fileprivate func complete() -> UInt8 {
         guard let completer, let info = el_line(editLine)?.pointee, let buffer = info.buffer,
               let cursor = info.cursor else { return pilot_cc_error() }
-        let typed = String(decoding: UnsafeRawBufferPointer(start: buffer, count: buffer.distance(to: cursor)), as: UTF8.self)
+        let typedBytes = UnsafeRawBufferPointer(start: buffer, count: buffer.distance(to: cursor))
+        let typed = String(decoding: typedBytes, as: UTF8.self)
         let completion = completer.complete(typed)
         guard !completion.candidates.isEmpty else { return pilot_cc_error() }
         let shared = completion.sharedPrefix
@@ -105,22 +113,24 @@ private let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePoin
 }
 
 /// Reads one UTF-8 character from standard input for libedit, waiting on standard input and on
-/// ``Signals``' wake-up pipe together. After Ctrl-C (whichever thread the signal reached) it hands
-/// libedit a line feed, so `el_gets` returns at once and ``LineEditor/read(prompt:prefill:)``
-/// throws the line away.
-private let readCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { _, out in
+/// the ``Interrupts``' wake-up pipe together. After Ctrl-C (whichever thread the signal reached)
+/// it hands libedit a line feed, so `el_gets` returns at once and
+/// ``LineEditor/read(prompt:prefill:)`` throws the line away.
+private let readCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { editLine, out in
+    guard let editLine, let data = pilot_el_get_clientdata(editLine) else { return -1 }
+    let interrupts = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().interrupts
     func byte() -> Int? {
         var value: UInt8 = 0
         while true {
-            if Signals.interruptPending { return -1 }
+            if interrupts.promptInterruptPending { return -1 }
             var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                         pollfd(fd: Signals.wakeupDescriptor, events: Int16(POLLIN), revents: 0)]
-            if poll(&waits, waits[1].fd >= 0 ? 2 : 1, -1) < 0 {
+                         pollfd(fd: interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            if poll(&waits, 2, -1) < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if waits[1].revents != 0 {
-                Signals.drainWakeups()
+                interrupts.drainWakeups()
                 continue  // the check at the top says whether it was Ctrl-C
             }
             guard waits[0].revents != 0 else { continue }

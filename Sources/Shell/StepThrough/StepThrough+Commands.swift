@@ -5,50 +5,45 @@ import Runner
 import TextLayout
 
 extension StepThrough {
-    /// Runs a `:` command; `false` to leave.
-    func command(_ line: String) -> Bool {
-        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
-        let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-        switch words[0] {
-        case ":quit", ":q", ":exit":
-            return false
-        case ":next", ":n":
-            move(to: position + 1)
-        case ":prev", ":p":
-            move(to: position - 1)
-        case ":goto", ":g":
-            goto(argument)
-        case ":list", ":l":
-            list()
-        case ":run", ":r":
-            _ = runCurrent(advance: false)
-        case ":run-all":
-            runAll()
-        case ":edit", ":e":
-            edit()
-        case ":insert", ":i":
-            insert()
-        case ":delete":
-            delete()
-        case ":save", ":w":
-            save()
-            terminal.line(terminal.styled("saved \(bookPath)", .dim))
-        case ":help", ":h":
-            for (usage, summary) in Self.commands {
-                terminal.line("  " + usage.padded(to: 14) + "  " + summary)
-            }
-        default:
-            let hint = Suggestion.hint(for: words[0], in: Self.commandNames)
-                ?? "commands are " + Self.commandNames.joined(separator: " ")
-            terminal.error(Diagnostic("unknown shell command '\(words[0])'", hint: "\(hint)"))
-        }
-        return true
-    }
+    /// The step-through's `:` commands.
+    static let colonCommands = ColonCommands<StepThrough>([
+        ColonCommand(":next", "move to the next cell", abbreviations: [":n"]) { shell, _ in
+            shell.move(to: shell.position + 1)
+        },
+        ColonCommand(":prev", "move to the previous cell", abbreviations: [":p"]) { shell, _ in
+            shell.move(to: shell.position - 1)
+        },
+        ColonCommand(":goto", "move to cell N (from 1) or to the cell with this id", takes: "N|ID",
+                     abbreviations: [":g"]) { shell, typed in shell.goto(typed.argument) },
+        ColonCommand(":list", "list the cells with their status", abbreviations: [":l"]) { shell, _ in shell.list() },
+        ColonCommand(":run", "run the current cell and stay on it", abbreviations: [":r"]) { shell, _ in
+            shell.runCurrent(advance: false)
+        },
+        ColonCommand(":run-all", "run every cell from the first, stopping at a failure") { shell, _ in shell.runAll() },
+        ColonCommand(":edit", "edit the current cell ($EDITOR, or line by line here when it is unset)",
+                     abbreviations: [":e"]) { shell, _ in shell.edit() },
+        ColonCommand(":insert", "type a new cell to insert after the current one", abbreviations: [":i"]) { shell, _ in
+            shell.insert()
+        },
+        ColonCommand(":delete", "delete the current cell and its output") { shell, _ in shell.delete() },
+        ColonCommand(":save", "save the workbook now (it is saved after every cell anyway)",
+                     abbreviations: [":w"]) { shell, _ in
+            shell.save()
+            shell.terminal.line(shell.terminal.styled("saved \(shell.bookPath)", .dim))
+        },
+        .quit("save and leave (Ctrl-D does the same)"),
+        .help,
+    ], notesBefore: [
+        ("Enter", "run the current cell, save its output and move to the next"),
+    ], notesAfter: [
+        ("other text", "runs as a new cell inserted after the current one"),
+    ])
 
     func move(to index: Int) {
         guard !cells.isEmpty else { return show() }
         guard index >= 0, index < cells.count else {
-            terminal.line(index < 0 ? "this is the first cell" : "this is the last cell: :list shows them all, :quit leaves")
+            terminal.line(index < 0 ? "this is the first cell"
+                                    : "this is the last cell: :list shows them all, :quit leaves")
             return
         }
         position = index
@@ -58,14 +53,15 @@ extension StepThrough {
     func goto(_ target: String) {
         if let number = Int(target) {
             guard number >= 1, number <= cells.count else {
-                terminal.error(Diagnostic("no cell \(number); this workbook has \(cells.count)", hint: ":list shows the cells"))
+                terminal.error(Diagnostic("no cell \(number); this workbook has \(cells.count)",
+                                          hint: ":list shows the cells"))
                 return
             }
             return move(to: number - 1)
         }
         if let index = cells.firstIndex(where: { $0.id == target }) { return move(to: index) }
         let hint = Suggestion.hint(for: target, in: cells.compactMap(\.id)) ?? ":list shows the cells"
-        terminal.error(Diagnostic("no cell with id '\(target)'", hint: "\(hint)"))
+        terminal.error(Diagnostic("no cell with id '\(target)'", hint: hint))
     }
 
     /// Runs the current cell and saves; moves to the next cell when it went well and `advance`.
@@ -87,34 +83,17 @@ extension StepThrough {
         return status
     }
 
-    /// Runs one cell through the runner, which saves the workbook after it; prints its output
-    /// as it comes and a line saying how it ended.
+    /// Runs one cell through the runner, which saves the workbook after it; the reporter prints
+    /// its output as it comes and a line saying how it ended.
     func run(cell id: String) -> Kernel.Status? {
         guard let index = cells.firstIndex(where: { $0.id == id }) else { return nil }
-        let printer = OutputPrinter(terminal: terminal)
         let total = cells.count
-        let outcome = Foreground(terminal: terminal).run(raising: runner.interruption) { [runner] () -> Result<(Kernel.Status, Duration), RunnerError> in
-            let started = ContinuousClock.now
-            do throws(RunnerError) {
-                let result = try runner.run(cell: id, position: index + 1, of: total) { event in
-                    if case .output(_, let block) = event { printer.print(block) }
-                }
-                return .success((result.status, ContinuousClock.now - started))
-            } catch {
-                return .failure(error)
+        do {
+            let result = try console.interrupts.during(runner.interruption) { () throws(RunnerError) in
+                try runner.run(cell: id, position: index + 1, of: total, onEvent: reporter.report)
             }
-        }
-        switch outcome {
-        case .success(let (status, duration)):
-            let mark: String
-            switch status {
-            case .ok: mark = terminal.styled("ok", .green)
-            case .error: mark = terminal.styled("error", .red)
-            case .interrupted: mark = terminal.styled("interrupted", .yellow)
-            }
-            terminal.line("[\(index + 1)/\(total)] \(id) \(mark) " + terminal.styled(Self.format(duration) + ", saved", .dim))
-            return status
-        case .failure(let error):
+            return result.status
+        } catch {
             terminal.error(error)
             return .error
         }
@@ -140,8 +119,8 @@ extension StepThrough {
 
     /// `:insert`: reads a new cell and inserts it after the current one, without running it.
     func insert() {
-        let reader = CellReader(source: input, prompt: terminal.isInteractive ? "new cell> " : "",
-                                continuationPrompt: terminal.isInteractive ? "    ...> " : "")
+        let reader = CellReader(source: console.input, prompt: console.prompt("new cell> "),
+                                continuationPrompt: console.prompt("    ...> "))
         guard case .line(let source) = reader.read(), !source.allSatisfy(\.isWhitespace) else {
             terminal.line("nothing inserted")
             return
@@ -156,7 +135,7 @@ extension StepThrough {
     func delete() {
         guard let id = currentID else { return }
         if terminal.isInteractive {
-            guard case .line(let answer) = input.read(prompt: "delete cell \(id) and its output? [y/N] "),
+            guard case .line(let answer) = console.input.read(prompt: "delete cell \(id) and its output? [y/N] "),
                   answer.lowercased().hasPrefix("y") else {
                 terminal.line("kept \(id)")
                 return
@@ -176,12 +155,5 @@ extension StepThrough {
         } catch {
             terminal.error(error)
         }
-    }
-
-    static func format(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
-        if seconds < 60 { return String(Int(seconds * 10) / 10) + "." + String(Int(seconds * 10) % 10) + "s" }
-        return "\(Int(seconds) / 60)m\(Int(seconds) % 60)s"
     }
 }

@@ -66,9 +66,8 @@ extension StepThrough {
     /// The prose between the previous cell (or its output) and this cell.
     func proseBefore(cell id: String) -> String {
         let blocks = runner.workbook.blocks
-        guard let index = blocks.firstIndex(where: { if case .cell(let cell) = $0 { cell.id == id } else { false } }) else {
-            return ""
-        }
+        let isThisCell = { (block: Block) in if case .cell(let cell) = block { cell.id == id } else { false } }
+        guard let index = blocks.firstIndex(where: isThisCell) else { return "" }
         var text = ""
         var i = index - 1
         while i >= 0, case .prose(let prose) = blocks[i] {

@@ -8,7 +8,6 @@ extension StepThrough {
     func edit() {
         guard let id = currentID else { return }
         let old = cells[position].source
-        let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
         let new: String?
         if let editor, terminal.isInteractive {
@@ -38,12 +37,14 @@ extension StepThrough {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                terminal.error(Diagnostic("\(editor) exited with status \(process.terminationStatus); the cell is unchanged"))
+                let status = process.terminationStatus
+                terminal.error(Diagnostic("\(editor) exited with status \(status); the cell is unchanged"))
                 return nil
             }
             return try String(contentsOf: file, encoding: .utf8)
         } catch {
-            terminal.error(Diagnostic("could not run \(editor): \(error.localizedDescription)", hint: "set EDITOR to an editor on your PATH, or unset it to edit here"))
+            terminal.error(Diagnostic("could not run \(editor): \(error.localizedDescription)",
+                                      hint: "set EDITOR to an editor on your PATH, or unset it to edit here"))
             return nil
         }
     }
@@ -53,7 +54,7 @@ extension StepThrough {
         let old = source.split(separator: "\n", omittingEmptySubsequences: false)
         let count = source.hasSuffix("\n") ? old.count - 1 : old.count
         for (index, line) in old.prefix(count).enumerated() {
-            switch input.read(prompt: terminal.isInteractive ? "edit \(index + 1)> " : "", prefill: String(line)) {
+            switch console.input.read(prompt: console.prompt("edit \(index + 1)> "), prefill: String(line)) {
             case .line(let text): if !text.isEmpty { lines.append(text) }
             case .interrupted, .end: return nil
             }

@@ -2,12 +2,16 @@ import Diagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
-import TextLayout
 
-/// The terminal the shell and the executable talk to: writing text, colour, the window width,
-/// and plain questions.
+/// The terminal the shell and the executable talk to: writing text, colour, diagnostics and the
+/// window width, over a ``TerminalOutput``.
 ///
 /// Colour only when the stream is a terminal and `NO_COLOR` is unset (https://no-color.org).
+///
+/// ```swift
+/// let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
+/// terminal.show(Diagnostic("no frame named 'slaes'", hint: "did you mean 'sales'?"), on: .err)
+/// ```
 public struct Terminal: Sendable {
     /// Whether standard input is a terminal (a person typing) rather than a pipe or a file.
     public let isInteractive: Bool
@@ -15,13 +19,22 @@ public struct Terminal: Sendable {
     public let colorOut: Bool
     /// Whether standard error takes colour.
     public let colorErr: Bool
+    /// Where the text goes.
+    public let output: any TerminalOutput
 
+    /// The process's standard streams.
     public init(environment: [String: String]) {
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let dumb = environment["TERM"] == "dumb"
-        isInteractive = isatty(STDIN_FILENO) == 1
-        colorOut = !noColor && !dumb && isatty(STDOUT_FILENO) == 1
-        colorErr = !noColor && !dumb && isatty(STDERR_FILENO) == 1
+        self.init(output: StandardOutput(), isInteractive: isatty(STDIN_FILENO) == 1, environment: environment)
+    }
+
+    /// A terminal writing to `output`; colour where `output` is a terminal, unless `NO_COLOR`
+    /// (or `TERM=dumb`) says otherwise.
+    public init(output: any TerminalOutput, isInteractive: Bool, environment: [String: String] = [:]) {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
+        self.output = output
+        self.isInteractive = isInteractive
+        colorOut = !noColor && output.isTerminal(.out)
+        colorErr = !noColor && output.isTerminal(.err)
     }
 
     public enum Stream: Sendable { case out, err }
@@ -31,13 +44,7 @@ public struct Terminal: Sendable {
     }
 
     public func write(_ text: String, to stream: Stream = .out) {
-        let fd = stream == .out ? STDOUT_FILENO : STDERR_FILENO
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue } else { return } }
-            bytes = bytes.dropFirst(n)
-        }
+        output.write(text, to: stream)
     }
 
     public func line(_ text: String = "", to stream: Stream = .out) {
@@ -56,13 +63,17 @@ public struct Terminal: Sendable {
 
     /// Prints a diagnostic, its `error:` and `hint:` labels coloured: a cell's on standard
     /// output, with its other output; the shell's own on standard error.
-    public func show(_ diagnostic: Diagnostic, on stream: Stream = .out) {
+    ///
+    /// - Parameter indent: put before every line (`pilot run` indents a failed cell's output).
+    public func show(_ diagnostic: Diagnostic, on stream: Stream = .out, indent: String = "") {
         let lines = diagnostic.lines.map { line in
-            switch line.role {
-            case .error: styled(line.label, .red, on: stream) + line.body
-            case .hint: styled(line.label, .yellow, on: stream) + line.body
-            case .source: line.text
-            }
+            indent + {
+                switch line.role {
+                case .error: styled(line.label, .red, on: stream) + line.body
+                case .hint: styled(line.label, .yellow, on: stream) + line.body
+                case .source: line.text
+                }
+            }()
         }
         self.line(lines.joined(separator: "\n"), to: stream)
     }
@@ -72,13 +83,10 @@ public struct Terminal: Sendable {
         show(Diagnostic(error), on: .err)
     }
 
-    /// Asks a question on the terminal and reads one answer line (the terminal is in its normal,
-    /// line-by-line mode while a cell runs); `nil` at end of input.
-    public func ask(_ question: String) -> String? {
-        write(question)
-        return readLine(strippingNewline: true)
-    }
+    /// Whether a question can be put to a person: input comes from a terminal and standard
+    /// error, where questions go, is one too.
+    public var canAsk: Bool { isInteractive && output.isTerminal(.err) }
 
-    /// The terminal's width in columns, read again after every window resize (SIGWINCH).
-    public var width: Int { WindowSize.columns }
+    /// The terminal's width in columns.
+    public var width: Int { output.width }
 }
