@@ -82,7 +82,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
             lines.append(RenderedLine(role: .source, label: "", body: "  " + text))
             lines.append(RenderedLine(role: .source, label: "", body: "  " + text.caretIndent(upTo: column - 1) + "^"))
         }
-        if let hint { lines.append(RenderedLine(role: .hint, label: "hint:", body: " " + hint)) }
+        if let hint { lines.append(.hint(hint)) }
         return lines
     }
 
@@ -95,6 +95,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         public var label: String
         public var body: String
         public var text: String { label + body }
+
+        /// A `hint:` line on its own: what to do next after something that is not an error.
+        public static func hint(_ text: String) -> RenderedLine {
+            RenderedLine(role: .hint, label: "hint:", body: " " + text)
+        }
     }
 }
 

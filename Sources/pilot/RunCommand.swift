@@ -76,8 +76,7 @@ struct RunCommand: ParsableCommand {
         terminal.line("\(target): " + parts.joined(separator: ", ") + "; outputs saved")
         if !summary.succeeded {
             if summary.skipped > 0, summary.interrupted == nil {
-                terminal.line(terminal.styled("hint:", .yellow)
-                              + " fix the cell and run again, or pass --keep-going to run the rest anyway")
+                terminal.hint("fix the cell and run again, or pass --keep-going to run the rest anyway")
             }
             throw ExitCode.failure
         }

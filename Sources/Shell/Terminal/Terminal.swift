@@ -78,6 +78,12 @@ public struct Terminal: Sendable {
         self.line(lines.joined(separator: "\n"), to: stream)
     }
 
+    /// Prints a `hint:` line on its own (what to do next, after something that is not an error).
+    public func hint(_ text: String, on stream: Stream = .out) {
+        let line = Diagnostic.RenderedLine.hint(text)
+        self.line(styled(line.label, .yellow, on: stream) + line.body, to: stream)
+    }
+
     /// Prints a message of the shell itself on standard error.
     public func error(_ error: any Error) {
         show(Diagnostic(error), on: .err)
