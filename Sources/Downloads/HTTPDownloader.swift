@@ -63,7 +63,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
         var received: Int64 = 0
         var expected: Int64?
         var status = 0
-        var error: (any Error)?
+        /// How the transfer failed, when it did: URLSession's code and description.
+        var error: (code: URLError.Code?, description: String)?
         var writeFailed = false
     }
 
@@ -100,8 +101,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let message = error.map { $0 as NSError }
-        state.withLock { $0.error = message }
+        let failure = error.map { ((($0 as? URLError)?.code), $0.localizedDescription) }
+        state.withLock { $0.error = failure }
         done.signal()
     }
 
@@ -117,15 +118,14 @@ private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
             }
             if cancelled { return Diagnostic.interrupted(hint: "run the cell again to download the file") }
             guard let error else { return nil }
-            let code = (error as? URLError)?.code
-            switch code {
+            switch error.code {
             case .notConnectedToInternet?, .cannotFindHost?, .dnsLookupFailed?, .cannotConnectToHost?, .networkConnectionLost?:
-                return Diagnostic("cannot reach \(host): \(error.localizedDescription)",
+                return Diagnostic("cannot reach \(host): \(error.description)",
                                    hint: "check the network, or set PILOT_MIRROR to a folder holding \(url.lastPathComponent)")
             case .timedOut?:
                 return Diagnostic("\(host) did not answer in time", hint: "try again, or set PILOT_MIRROR to a folder holding the file")
             default:
-                return Diagnostic("download from \(host) failed: \(error.localizedDescription)", hint: "try again, or check the URL")
+                return Diagnostic("download from \(host) failed: \(error.description)", hint: "try again, or check the URL")
             }
         }
     }
