@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// The number-crunching targets (CSV parsing, pipelines, the MLP, metrics) are optimised in
+/// The number-crunching targets (CSV parsing, pipelines, the learners, metrics) are optimised in
 /// debug builds too: unoptimised, the tutorial's autopilot cell takes minutes instead of seconds,
 /// and the tests run it.
 let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -52,10 +52,10 @@ let package = Package(
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
-        // Learners: a safe XGBoost wrapper, a linear learner, an MLP, and their metrics.
-        .target(name: "Learners", dependencies: ["CXGBoost"]),
+        // Learners: a safe XGBoost wrapper and its trainer, a linear learner, an MLP, and their metrics.
+        .target(name: "Learners", dependencies: ["CXGBoost", "Frames"], swiftSettings: optimizedEvenInDebug),
 
-        // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
+        // The AutoML engine: analysis, pipelines, search, ensembling, reports.
         .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"], swiftSettings: optimizedEvenInDebug),
 
         // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Endpoint",
             dependencies: [
-                "Kernel", "Autopilot", "Frames", "ExperimentStore", "TextLayout",
+                "Kernel", "Autopilot", "Learners", "Frames", "ExperimentStore", "TextLayout",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,11 +123,14 @@ let package = Package(
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
-        .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
+        .testTarget(name: "LearnersTests", dependencies: ["Learners", "Frames", "TestSupport"]),
+        .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Learners", "Frames", "TestSupport"]),
         .testTarget(
             name: "KernelTests",
-            dependencies: ["Kernel", "Autopilot", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Kernel", "Autopilot", "Frames", "TextLayout", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
@@ -144,7 +147,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Kernel", "Workbook", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",
