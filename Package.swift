@@ -1,11 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// The number-crunching targets (CSV parsing, pipelines, the learners, metrics) are optimised in
-/// debug builds too: unoptimised, the tutorial's autopilot cell takes minutes instead of seconds,
-/// and the tests run it.
-let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "pilotbook",
     products: [
@@ -47,16 +42,16 @@ let package = Package(
         .target(name: "Export", dependencies: ["Workbook", "TextLayout", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
-        .target(name: "Frames", dependencies: ["TextLayout"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Frames", dependencies: ["TextLayout"]),
 
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
         // Learners: a safe XGBoost wrapper and its trainer, a linear learner, an MLP, and their metrics.
-        .target(name: "Learners", dependencies: ["CXGBoost", "Frames"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Learners", dependencies: ["CXGBoost", "Frames"]),
 
         // The AutoML engine: analysis, pipelines, search, ensembling, reports.
-        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout"]),
 
         // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
         .target(
