@@ -43,8 +43,22 @@ public final class InferenceService: Sendable {
 
     /// `GET /execution-parameters`, as SageMaker batch transform asks it of a container.
     public func executionParameters() -> InferenceReply {
-        let body = #"{"MaxConcurrentTransforms": \#(ProcessInfo.processInfo.activeProcessorCount), "BatchStrategy": "MULTI_RECORD", "MaxPayloadInMB": \#(Self.maxPayloadInMB)}"#
-        return InferenceReply(status: 200, contentType: MediaType.json.rawValue, body: body)
+        let parameters = ExecutionParameters(maxConcurrentTransforms: ProcessInfo.processInfo.activeProcessorCount,
+                                             batchStrategy: "MULTI_RECORD", maxPayloadInMB: Self.maxPayloadInMB)
+        return InferenceReply(status: 200, contentType: MediaType.json.rawValue, body: JSONText.encode(parameters))
+    }
+
+    /// The answer to `GET /execution-parameters`, named as SageMaker names them.
+    private struct ExecutionParameters: Encodable {
+        var maxConcurrentTransforms: Int
+        var batchStrategy: String
+        var maxPayloadInMB: Int
+
+        enum CodingKeys: String, CodingKey {
+            case maxConcurrentTransforms = "MaxConcurrentTransforms"
+            case batchStrategy = "BatchStrategy"
+            case maxPayloadInMB = "MaxPayloadInMB"
+        }
     }
 
     /// `POST /invocations`: rows in, predictions out; a refusal is a 4xx with a JSON error.

@@ -1,10 +1,9 @@
-import TextLayout
 /// Why an invocation was refused: an HTTP status, a message that says what was wrong, and the
 /// row and column of the request it is about, when it is about one. Sent back as JSON; the
 /// server keeps serving.
 ///
 /// ```json
-/// {"error": "row 2, column 'age': 'forty' is not a number", "row": 2, "column": "age"}
+/// {"column":"age","error":"row 2, column 'age': 'forty' is not a number","row":2}
 /// ```
 public struct InvocationError: Error, Sendable, Equatable {
     /// The HTTP statuses an invocation can be refused with.
@@ -31,9 +30,13 @@ public struct InvocationError: Error, Sendable, Equatable {
 
     /// The JSON body: `error`, and `row` and `column` when known.
     public var json: String {
-        var members = [#""error": \#(message.jsonQuoted)"#]
-        if let row { members.append(#""row": \#(row)"#) }
-        if let column { members.append(#""column": \#(column.jsonQuoted)"#) }
-        return "{" + members.joined(separator: ", ") + "}"
+        JSONText.encode(Body(error: message, row: row, column: column))
+    }
+
+    /// What ``json`` writes; a member that is nil is left out.
+    private struct Body: Encodable {
+        var error: String
+        var row: Int?
+        var column: String?
     }
 }
