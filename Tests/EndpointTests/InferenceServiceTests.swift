@@ -192,18 +192,3 @@ struct InferenceServiceTests {
         #expect(reply.contentType == type)
     }
 }
-
-@Suite("CSV request bodies")
-struct CSVRecordsTests {
-    @Test("records and fields", arguments: [
-        ("a,b,c\n", [["a", "b", "c"]]),
-        ("a,b,c", [["a", "b", "c"]]),
-        ("a,,c\r\n\r\nd,e,\n", [["a", "", "c"], ["d", "e", ""]]),
-        ("\"a,1\",\"say \"\"hi\"\"\",\"two\nlines\"\n", [["a,1", "say \"hi\"", "two\nlines"]]),
-        ("\"\",x\n", [["", "x"]]),
-        ("é,日本\n", [["é", "日本"]]),
-    ])
-    func records(body: String, expected: [[String]]) throws {
-        #expect(try CSVRecords.parse(Array(body.utf8)) == expected)
-    }
-}
