@@ -1,11 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// The number-crunching targets (CSV parsing, pipelines, the MLP, metrics) are optimised in
-/// debug builds too: unoptimised, the tutorial's autopilot cell takes minutes instead of seconds,
-/// and the tests run it.
-let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "pilotbook",
     products: [
@@ -49,16 +44,16 @@ let package = Package(
         .target(name: "Export", dependencies: ["Workbook", "TextLayout", "Diagnostics", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
-        .target(name: "Frames", dependencies: ["TextLayout", "Diagnostics"], swiftSettings: optimizedEvenInDebug),
+        .target(name: "Frames", dependencies: ["TextLayout", "Diagnostics"]),
 
         // Charts: terminal bars and deterministic SVG plots.
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
-        // Learners: a safe XGBoost wrapper, a linear learner, an MLP, and their metrics.
-        .target(name: "Learners", dependencies: ["CXGBoost", "Diagnostics"]),
+        // Learners: a safe XGBoost wrapper and its trainer, a linear learner, an MLP, and their metrics.
+        .target(name: "Learners", dependencies: ["CXGBoost", "Frames", "Diagnostics"]),
 
-        // The AutoML engine: analysis, pipelines, learners, search, ensembling, reports.
-        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout", "Diagnostics"], swiftSettings: optimizedEvenInDebug),
+        // The AutoML engine: analysis, pipelines, search, ensembling, reports.
+        .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout", "Diagnostics"]),
 
         // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
         .target(
@@ -143,8 +138,8 @@ let package = Package(
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "LearnersTests", dependencies: ["Learners", "TestSupport"]),
-        .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Frames", "TestSupport"]),
+        .testTarget(name: "LearnersTests", dependencies: ["Learners", "Frames", "TestSupport"]),
+        .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Learners", "Frames", "TestSupport"]),
         .testTarget(
             name: "KernelTests",
             dependencies: [

@@ -58,26 +58,30 @@ public enum UnifiedDiff {
         return result
     }
 
-    /// The edit script from `a` to `b` by longest common subsequence.
+    /// The edit script from `a` to `b`: the standard library's shortest difference (Myers), in
+    /// O((n + m) · d) for d changed lines; at each place a change's deletions come before its
+    /// insertions, as `diff -u` prints them.
     private static func script(_ a: [String], _ b: [String]) -> [Edit] {
-        let n = a.count, m = b.count
-        var lcs = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+        var removed = [Bool](repeating: false, count: a.count)
+        var inserted = [Bool](repeating: false, count: b.count)
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed[offset] = true
+            case .insert(let offset, _, _): inserted[offset] = true
             }
         }
         var edits: [Edit] = []
         var i = 0, j = 0
-        while i < n || j < m {
-            if i < n, j < m, a[i] == b[j] {
-                edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1))
-                i += 1; j += 1
-            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
+        while i < a.count || j < b.count {
+            if i < a.count, removed[i] {
                 edits.append(Edit(kind: .delete, text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
-            } else {
+            } else if j < b.count, inserted[j] {
                 edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1))
+                j += 1
+            } else {
+                edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1))
+                i += 1
                 j += 1
             }
         }

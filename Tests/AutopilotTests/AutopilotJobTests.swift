@@ -4,6 +4,10 @@ import Frames
 
 @Suite("Autopilot jobs on generated data")
 struct AutopilotJobTests {
+    /// XGBoost on one thread: the tests run side by side on few cores, where a team of OpenMP
+    /// threads spends its time spinning at barriers for a thread that is not running.
+    static let threads = 1
+
     let table = Generated.table(rows: 600, seed: 2)
 
     func run(_ target: String, metric: Metric? = nil, mode: AutopilotSettings.Mode = .auto, candidates: Int = 6, seed: Int = 0,
@@ -13,6 +17,7 @@ struct AutopilotJobTests {
         settings.mode = mode
         settings.maxCandidates = candidates
         settings.seed = seed
+        settings.threads = Self.threads
         settings.exclude = exclude + ["binary", "multi", "value"].filter { $0 != target }
         let job = AutopilotJob(frame: table, settings: settings)
         let analysis = try job.analyze()
@@ -92,6 +97,7 @@ struct ModelArchiveTests {
         let table = Generated.table(rows: 500, seed: 4)
         var settings = AutopilotSettings(target: "binary")
         settings.maxCandidates = 5
+        settings.threads = AutopilotJobTests.threads
         settings.exclude = ["id", "multi", "value"]
         let job = AutopilotJob(frame: table, settings: settings)
         let outcome = try job.tune(analysis: try job.analyze())

@@ -21,7 +21,7 @@ struct EndpointServerTests {
                                   to: endpoint.url)
         #expect(reply.status == 200)
         #expect(reply.contentType == "application/json")
-        #expect(reply.text == #"{"predictions": [{"predicted_label": "yes"}]}"#)
+        #expect(reply.text == #"{"predictions":[{"predicted_label":"yes"}]}"#)
         let refused = try host.send(EndpointRequest(path: "/invocations", contentType: "text/csv", body: Array("c1,x,1,red\n".utf8)),
                                     to: endpoint.url)
         #expect(refused.status == 400)

@@ -28,7 +28,7 @@ struct RouterTests {
             }
             try await client.execute(uri: "/execution-parameters", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains(#""MaxPayloadInMB": 6"#))
+                #expect(String(buffer: response.body).contains(#""MaxPayloadInMB":6"#))
             }
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"],
                                      body: ByteBuffer(string: "c1,1.5,1,red\nc2,-2,-2,blue\n")) { response in
@@ -40,7 +40,7 @@ struct RouterTests {
                                      headers: [.contentType: "application/json", .accept: "application/json"],
                                      body: ByteBuffer(string: #"{"instances": [{"features": ["c1", 1.5, 1, "red"]}]}"#)) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body) == #"{"predictions": [{"predicted_label": "yes", "labels": ["no", "yes"]}]}"#)
+                #expect(String(buffer: response.body) == #"{"predictions":[{"labels":["no","yes"],"predicted_label":"yes"}]}"#)
             }
         }
     }
@@ -60,7 +60,7 @@ struct RouterTests {
                 try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
                     #expect(response.status == status, "\(body)")
                     #expect(response.headers[.contentType] == "application/json")
-                    #expect(String(buffer: response.body).hasPrefix(#"{"error": ""#))
+                    #expect(String(buffer: response.body).contains(#""error":""#))
                 }
                 try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"],
                                          body: ByteBuffer(string: "c1,1.5,1,red\n")) { response in
@@ -80,7 +80,7 @@ struct RouterTests {
         try await Self.test(setup) { client in
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"], body: large) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(String(buffer: response.body) == #"{"error": "the body is too large (50 MB): at most 6 MB per request; split the rows over several requests"}"#)
+                #expect(String(buffer: response.body) == #"{"error":"the body is too large (50 MB): at most 6 MB per request; split the rows over several requests"}"#)
             }
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"],
                                      body: ByteBuffer(string: "c1,1.5,1,red\n")) { response in

@@ -110,7 +110,7 @@ struct ServingEndToEndTests {
         #expect(reply?.body.hasPrefix("yes,0.") == true)
         let refused = HTTP.post("\(url)/invocations", body: "c1,1.5,red\n", contentType: "text/csv")
         #expect(refused?.status == 400)
-        #expect(refused?.body == #"{"error": "row 1: expected 4 values (id, x1, x2, color), got 3", "row": 1}"#)
+        #expect(refused?.body == #"{"error":"row 1: expected 4 values (id, x1, x2, color), got 3","row":1}"#)
         let taken = try PilotProcess.run(["serve", "exp.best", "--port", String(url.split(separator: ":").last!)], in: folder.path)
         #expect(taken.status == 1)
         #expect(taken.stderr.contains("is taken: another program (or endpoint) listens on 127.0.0.1:"))

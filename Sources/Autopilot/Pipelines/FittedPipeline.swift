@@ -139,23 +139,6 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     }
 }
 
-/// Rows of numbers ready for a learner.
-public struct DesignMatrix: Sendable {
-    public var values: [Float]
-    public var rows: Int
-    public var columns: Int
-    public var kinds: [DMatrix.FeatureKind]
-    public var names: [String]
-
-    /// The rows at `indices`.
-    public func rows(_ indices: [Int]) -> DesignMatrix {
-        var picked = [Float]()
-        picked.reserveCapacity(indices.count * columns)
-        for row in indices { picked.append(contentsOf: values[(row * columns)..<((row + 1) * columns)]) }
-        return DesignMatrix(values: picked, rows: indices.count, columns: columns, kinds: kinds, names: names)
-    }
-}
-
 enum Statistics {
     static func median(_ values: inout [Double]) -> Double {
         values.sort()

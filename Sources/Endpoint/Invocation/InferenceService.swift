@@ -44,8 +44,22 @@ public final class InferenceService: Sendable {
 
     /// `GET /execution-parameters`, as SageMaker batch transform asks it of a container.
     public func executionParameters() -> InferenceReply {
-        let body = #"{"MaxConcurrentTransforms": \#(ProcessInfo.processInfo.activeProcessorCount), "BatchStrategy": "MULTI_RECORD", "MaxPayloadInMB": \#(Self.maxPayloadInMB)}"#
-        return InferenceReply(status: 200, contentType: MediaType.json.rawValue, body: body)
+        let parameters = ExecutionParameters(maxConcurrentTransforms: ProcessInfo.processInfo.activeProcessorCount,
+                                             batchStrategy: "MULTI_RECORD", maxPayloadInMB: Self.maxPayloadInMB)
+        return InferenceReply(status: 200, contentType: MediaType.json.rawValue, body: JSONText.encode(parameters))
+    }
+
+    /// The answer to `GET /execution-parameters`, named as SageMaker names them.
+    private struct ExecutionParameters: Encodable {
+        var maxConcurrentTransforms: Int
+        var batchStrategy: String
+        var maxPayloadInMB: Int
+
+        enum CodingKeys: String, CodingKey {
+            case maxConcurrentTransforms = "MaxConcurrentTransforms"
+            case batchStrategy = "BatchStrategy"
+            case maxPayloadInMB = "MaxPayloadInMB"
+        }
     }
 
     /// `POST /invocations`: rows in, predictions out; a refusal is a 4xx with a JSON error.
@@ -88,7 +102,7 @@ public final class InferenceService: Sendable {
         let rows: [[RequestFrame.Cell]]
         switch type {
         case .csv:
-            rows = try CSVRecords.parse(body).map { $0.map { RequestFrame.Cell.text($0) } }
+            rows = try Self.csvRows(body)
         case .json, .jsonLines:
             rows = try JSONInstances.parse(body, columns: model.inputs.columns.map(\.name))
         }
@@ -96,6 +110,25 @@ public final class InferenceService: Sendable {
         var builder = RequestFrame(schema: model.inputs, capacity: rows.count)
         for row in rows { try builder.append(row) }
         return builder.frame()
+    }
+
+    /// The records of a `text/csv` request body, every field as its text (the schema decides
+    /// what is a number), read by Frames' reader as RFC 4180 writes them: comma-separated fields,
+    /// fields in double quotes may hold commas, line breaks and doubled quotes (`""`); lines end
+    /// in LF or CRLF. Blank lines are skipped.
+    ///
+    /// - Throws: ``InvocationError`` when a quoted field is never closed, naming its row.
+    private static func csvRows(_ body: [UInt8]) throws(InvocationError) -> [[RequestFrame.Cell]] {
+        var reader = CSVRecordReader(body)
+        var rows: [[RequestFrame.Cell]] = []
+        do throws(CSVError) {
+            while let fields = try reader.next() { rows.append(fields.map(RequestFrame.Cell.text)) }
+        } catch {
+            // The reader's one failure: the record after those read opens a quote it never closes.
+            let row = reader.count + 1
+            throw InvocationError(.badRequest, "row \(row): a quoted field is never closed", row: row)
+        }
+        return rows
     }
 
     /// The keys of `?keys=...`, else the endpoint's defaults.

@@ -1,11 +1,10 @@
 import Diagnostics
-import TextLayout
 /// Why an invocation was refused: an HTTP status, a message that says what was wrong, and the
 /// row and column of the request it is about, when it is about one. Sent back as JSON; the
 /// server keeps serving.
 ///
 /// ```json
-/// {"error": "row 2, column 'age': 'forty' is not a number", "row": 2, "column": "age"}
+/// {"column":"age","error":"row 2, column 'age': 'forty' is not a number","row":2}
 /// ```
 public struct InvocationError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// The HTTP statuses an invocation can be refused with.
@@ -32,11 +31,18 @@ public struct InvocationError: Error, Sendable, Equatable, DiagnosticConvertible
 
     public var diagnostic: Diagnostic { Diagnostic(message) }
 
-    /// The JSON body: `error`, and `row` and `column` when known.
+    /// The JSON body, from the diagnostic: `error`, `hint` when there is one, and `row` and
+    /// `column` when known.
     public var json: String {
-        var members = [#""error": \#(message.jsonQuoted)"#]
-        if let row { members.append(#""row": \#(row)"#) }
-        if let column { members.append(#""column": \#(column.jsonQuoted)"#) }
-        return "{" + members.joined(separator: ", ") + "}"
+        let diagnostic = diagnostic
+        return JSONText.encode(Body(error: diagnostic.message, hint: diagnostic.hint, row: row, column: column))
+    }
+
+    /// What ``json`` writes; a member that is nil is left out.
+    private struct Body: Encodable {
+        var error: String
+        var hint: String?
+        var row: Int?
+        var column: String?
     }
 }

@@ -36,17 +36,19 @@ enum Sniffer {
         return best.separator
     }
 
-    /// The fields of the record starting at `start`, unquoted, and where the next record starts.
+    /// The fields of the record starting at `start`, unquoted, and where the next record starts;
+    /// `openQuote` is where a quoted field that is never closed opens (the record then runs to the end).
     static func record(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, quote: UInt8)
-        -> (fields: [[UInt8]], next: Int)
+        -> (fields: [[UInt8]], next: Int, openQuote: Int?)
     {
         var i = start
         // Skip blank lines before the record.
         while i < bytes.count, bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
-        guard i < bytes.count else { return ([], i) }
+        guard i < bytes.count else { return ([], i, nil) }
         var fields: [[UInt8]] = []
         var field: [UInt8] = []
         var inQuote = false
+        var quoteStart = i
         while i < bytes.count {
             let b = bytes[i]
             if inQuote {
@@ -59,7 +61,7 @@ enum Sniffer {
                 i += 1
                 continue
             }
-            if b == quote, field.isEmpty { inQuote = true; i += 1; continue }
+            if b == quote, field.isEmpty { inQuote = true; quoteStart = i; i += 1; continue }
             if b == separator { fields.append(field); field = []; i += 1; continue }
             if b == 0x0A || b == 0x0D {
                 if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
@@ -70,6 +72,6 @@ enum Sniffer {
             i += 1
         }
         fields.append(field)
-        return (fields, i)
+        return (fields, i, inQuote ? quoteStart : nil)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Frames
 import Testing
-@testable import Autopilot
+@testable import Learners
 
 @Suite("MLP learner")
 struct MLPTests {
@@ -32,7 +32,14 @@ struct MLPTests {
     }
 
     static func auc(_ labels: [Float], _ scores: [Float]) -> Double {
-        Evaluation.metrics(problem: .binary, labels: labels, scores: scores, classes: 2, threshold: 0.5).metrics[Metric.auc.rawValue]!
+        BinaryMetrics.auc(labels: labels, scores: scores)
+    }
+
+    /// The most probable class of each row of `scores` (row-major, `classes` a row).
+    static func argmax(_ scores: [Float], classes: Int) -> [Int] {
+        stride(from: 0, to: scores.count, by: classes).map { start in
+            (0..<classes).max { scores[start + $0] < scores[start + $1] }!
+        }
     }
 
     @Test("binary: learns XOR, which the linear model cannot")
@@ -66,7 +73,7 @@ struct MLPTests {
             #expect(abs(p.reduce(0, +) - 1) < 1e-4)
             #expect(p.allSatisfy { $0 >= 0 })
         }
-        let predicted = Evaluation.argmax(scores, classes: 3)
+        let predicted = Self.argmax(scores, classes: 3)
         let accuracy = Double(zip(predicted, truth).filter { Float($0) == $1 }.count) / 500
         let majority = Double((0..<3).map { c in truth.filter { $0 == Float(c) }.count }.max()!) / 500
         #expect(majority < 0.5)
@@ -80,8 +87,7 @@ struct MLPTests {
         let (train, labels) = Self.data(rows: 1500, seed: 5, label: curve)
         let (test, truth) = Self.data(rows: 500, seed: 6, label: curve)
         let mlp = MLP.fit(train, labels: labels, problem: .regression, classes: 0, parameters: Self.quick)
-        let r2 = Evaluation.metrics(problem: .regression, labels: truth, scores: mlp.scores(test), classes: 0)
-            .metrics[Metric.r2.rawValue]!
+        let r2 = RegressionMetrics.r2(truth, mlp.scores(test))
         #expect(r2 > 0.9)
     }
 
@@ -142,46 +148,5 @@ struct MLPTests {
                                 validation: (valid, validLabels), isCancelled: { true })
         #expect(cancelled.epochs == 0)
         #expect(cancelled.scores(valid).allSatisfy { $0.isFinite })
-    }
-
-    @Test("hyperparameters map onto parameters; the search defaults are the parameters' defaults")
-    func hyperparameters() {
-        let p = MLP.Parameters.parameters(from: ["hidden_units": 128, "hidden_layers": 3, "learning_rate": 0.003,
-                                                 "weight_decay": 0.01, "batch_size": 100], seed: 5)
-        #expect(p.hiddenLayers == [128, 64, 32])
-        #expect(p.learningRate == 0.003)
-        #expect(p.weightDecay == 0.01)
-        #expect(p.batchSize == 100)
-        #expect(p.seed == 5)
-        #expect(MLP.Parameters.parameters(from: SearchSpace.mlpDefaults, seed: 2) == MLP.Parameters(seed: 2))
-        #expect(MLP.Parameters.parameters(from: [:], seed: 2) == MLP.Parameters(seed: 2))
-        for range in SearchSpace.mlp { #expect(SearchSpace.mlpDefaults[range.name] != nil) }
-    }
-
-    @Test("a model with an MLP member stored as files and restored predicts exactly the same")
-    func archive() throws {
-        let table = Generated.table(rows: 300, seed: 4)
-        let target = try TargetAnalysis.analyze(table, target: "binary", problem: nil)
-        let plan = FeaturePlan.make(table, target: "binary", exclude: ["id", "multi", "value"])
-        let definition = PipelineDefinition(name: "dpp2", encoding: .oneHot(threshold: 10), imputeMedian: true,
-                                            missingIndicators: true, standardize: true)
-        let pipeline = FittedPipeline.fit(definition, plan: plan, frame: table, rows: Array(0..<table.rowCount))
-        let data = try pipeline.transform(table)
-        let mlp = MLP.fit(data, labels: target.labels, problem: .binary, classes: 2, parameters: Self.quick)
-        let model = TrainedModel.mlp(mlp).with(pipeline: pipeline, target: target, threshold: 0.4)
-
-        let (archive, files) = try ModelArchive.make(model)
-        #expect(archive.members.map(\.algorithm) == [.mlp])
-        #expect(files.isEmpty)
-        let decoded = try JSONDecoder().decode(ModelArchive.self, from: JSONEncoder().encode(archive))
-        #expect(decoded.members.first?.mlp == mlp)
-        let restored = try decoded.restore { name throws(AutopilotError) in files[name] ?? [] }
-        let fresh = Generated.table(rows: 80, seed: 11, withUnknownColor: true)
-        let expected = try model.predict(fresh)
-        #expect(try restored.predict(fresh).scores == expected.scores)
-        #expect(try restored.predict(fresh).labels == expected.labels)
-        let (names, codes) = fresh.column(named: "binary")!.categoryCodes()
-        let truth: [Float] = codes.map { $0.map { names[$0] == target.classes[1] ? 1 : 0 } ?? 0 }
-        #expect(Self.auc(truth, expected.scores) > 0.9)
     }
 }

@@ -1,34 +1,4 @@
-/// What kind of prediction an experiment makes.
-public enum ProblemType: String, Sendable, CaseIterable, Codable {
-    case binary, multiclass, regression
-
-    /// The name Autopilot's API uses.
-    public var autopilotName: String {
-        switch self {
-        case .binary: "BinaryClassification"
-        case .multiclass: "MulticlassClassification"
-        case .regression: "Regression"
-        }
-    }
-
-    /// The default objective, as Autopilot's: F1, Accuracy, MSE.
-    public var defaultMetric: Metric {
-        switch self {
-        case .binary: .f1
-        case .multiclass: .accuracy
-        case .regression: .mse
-        }
-    }
-
-    /// The metrics an experiment of this type reports for every candidate.
-    public var reportedMetrics: [Metric] {
-        switch self {
-        case .binary: [.f1, .auc, .accuracy, .balancedAccuracy, .precision, .recall, .logLoss]
-        case .multiclass: [.accuracy, .f1Macro, .balancedAccuracy, .logLoss]
-        case .regression: [.mse, .rmse, .mae, .r2]
-        }
-    }
-}
+import Learners
 
 /// An objective or reported metric.
 public enum Metric: String, Sendable, CaseIterable, Codable {
