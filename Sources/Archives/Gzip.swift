@@ -14,7 +14,8 @@ public enum Gzip {
         while true {
             let n = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
             if n < 0 {
-                throw ArchiveError("this .gz file is damaged or not gzip data", hint: "download it again", source: displayName)
+                throw ArchiveError(
+                    "this .gz file is damaged or not gzip data", hint: "download it again", source: displayName)
             }
             if n == 0 { break }
             result.append(contentsOf: chunk[..<Int(n)])

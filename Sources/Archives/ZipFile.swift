@@ -30,14 +30,16 @@ public struct ZipFile {
         self.path = path
         self.displayName = displayName
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ArchiveError("no such file", hint: "check the path, or download it first", source: displayName,
-                               code: .noSuchFile)
+            throw ArchiveError(
+                "no such file", hint: "check the path, or download it first", source: displayName,
+                code: .noSuchFile)
         }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw ArchiveError("this is not a zip archive (or it is damaged)",
-                               hint: "check that the download finished; a .gz file loads directly", source: displayName)
+            throw ArchiveError(
+                "this is not a zip archive (or it is damaged)",
+                hint: "check that the download finished; a .gz file loads directly", source: displayName)
         }
     }
 
@@ -60,7 +62,9 @@ public struct ZipFile {
     /// Files that already exist with the same size are left alone and reported as present.
     /// - Throws: ``ArchiveError`` when an entry would escape `folder` (nothing is extracted then),
     ///   or when a member cannot be written.
-    public func extractAll(to folder: String, folderDisplayName: String, isCancelled: () -> Bool = { false })
+    public func extractAll(
+        to folder: String, folderDisplayName: String, isCancelled: () -> Bool = { false }
+    )
         throws(ArchiveError) -> Extraction
     {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
@@ -70,33 +74,41 @@ public struct ZipFile {
             if ZipFile.isLitter(entry.path) { result.skippedLitter.append(entry.path); continue }
             let target = root.appendingPathComponent(entry.path).standardizedFileURL
             guard target.path == root.path || target.path.hasPrefix(root.path + "/"), entry.type != .symlink else {
-                throw ArchiveError("refused to extract '\(entry.path)': it would land outside \(folderDisplayName)",
-                                   hint: "this archive is unsafe; nothing was extracted", source: displayName)
+                throw ArchiveError(
+                    "refused to extract '\(entry.path)': it would land outside \(folderDisplayName)",
+                    hint: "this archive is unsafe; nothing was extracted", source: displayName)
             }
             plan.append((entry, target))
         }
         for (entry, target) in plan {
-            let member = Member(path: entry.path, size: Int(entry.uncompressedSize), isDirectory: entry.type == .directory)
+            let member = Member(
+                path: entry.path, size: Int(entry.uncompressedSize), isDirectory: entry.type == .directory)
             if entry.type == .directory {
                 try? FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
                 continue
             }
             if let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? Int,
-               size == member.size {
+                size == member.size
+            {
                 result.alreadyPresent.append(member)
                 continue
             }
             if isCancelled() { break }
             do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let partial = target.deletingLastPathComponent().appendingPathComponent("." + target.lastPathComponent + ".part")
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let partial = target.deletingLastPathComponent().appendingPathComponent(
+                    "." + target.lastPathComponent + ".part")
                 try? FileManager.default.removeItem(at: partial)
                 _ = try archive.extract(entry, to: partial)
-                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+                if FileManager.default.fileExists(atPath: target.path) {
+                    try FileManager.default.removeItem(at: target)
+                }
                 try FileManager.default.moveItem(at: partial, to: target)
             } catch {
-                throw ArchiveError("cannot extract '\(entry.path)': \(error.localizedDescription)",
-                                   hint: "check the free space and permissions of \(folderDisplayName)", source: displayName)
+                throw ArchiveError(
+                    "cannot extract '\(entry.path)': \(error.localizedDescription)",
+                    hint: "check the free space and permissions of \(folderDisplayName)", source: displayName)
             }
             result.extracted.append(member)
         }
@@ -110,17 +122,19 @@ public struct ZipFile {
         guard let entry = archive[name], entry.type == .file else {
             let files = members.filter { !$0.isDirectory && !ZipFile.isLitter($0.path) }.map(\.path)
             let close = files.min { editDistance($0, name) < editDistance($1, name) }
-            throw ArchiveError("no member '\(name)' in the archive",
-                               hint: close.map { "did you mean '\($0)'? it holds: \(files.joined(separator: ", "))" }
-                                   ?? "the archive is empty", source: displayName)
+            throw ArchiveError(
+                "no member '\(name)' in the archive",
+                hint: close.map { "did you mean '\($0)'? it holds: \(files.joined(separator: ", "))" }
+                    ?? "the archive is empty", source: displayName)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in bytes.append(contentsOf: chunk) }
         } catch {
-            throw ArchiveError("cannot read '\(name)': the archive is damaged",
-                               hint: "download it again", source: displayName)
+            throw ArchiveError(
+                "cannot read '\(name)': the archive is damaged",
+                hint: "download it again", source: displayName)
         }
         return bytes
     }

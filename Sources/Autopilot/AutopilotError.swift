@@ -19,13 +19,17 @@ public enum AutopilotError: Error, Sendable, Equatable, DiagnosticConvertible {
         switch self {
         case .noSuchTarget(let name, _): "no column named '\(name)' to predict"
         case .targetAllMissing(let name): "the target '\(name)' has no values: every row is missing"
-        case .targetOneClass(let name, let value): "the target '\(name)' has one value only ('\(value)'): nothing to learn"
-        case .targetTooManyClasses(let name, let count): "the target '\(name)' has \(count) distinct values: too many classes"
+        case .targetOneClass(let name, let value):
+            "the target '\(name)' has one value only ('\(value)'): nothing to learn"
+        case .targetTooManyClasses(let name, let count):
+            "the target '\(name)' has \(count) distinct values: too many classes"
         case .targetNotNumeric(let name): "problem=regression needs a numeric target, and '\(name)' holds text"
         case .notBinary(let name, let distinct): "problem=binary needs 2 classes, and '\(name)' has \(distinct)"
-        case .tooFewRows(let rows, let needed): "\(rows) rows with a target value is too few to learn from (at least \(needed))"
+        case .tooFewRows(let rows, let needed):
+            "\(rows) rows with a target value is too few to learn from (at least \(needed))"
         case .noFeatures: "no usable feature column is left"
-        case .metricDoesNotFit(let metric, let problem): "metric=\(metric.rawValue) does not apply to \(problem.rawValue) problems"
+        case .metricDoesNotFit(let metric, let problem):
+            "metric=\(metric.rawValue) does not apply to \(problem.rawValue) problems"
         case .learner(let text): text
         case .cancelledBeforeAnyCandidate: "stopped before any candidate finished"
         }
@@ -43,7 +47,8 @@ public enum AutopilotError: Error, Sendable, Equatable, DiagnosticConvertible {
         case .tooFewRows: "load more data"
         case .noFeatures: "check exclude=, and the dropped columns listed above"
         case .metricDoesNotFit(_, let problem):
-            "metrics for \(problem.rawValue): " + Metric.allCases.filter { $0.problems.contains(problem) }.map(\.rawValue).joined(separator: ", ")
+            "metrics for \(problem.rawValue): "
+                + Metric.allCases.filter { $0.problems.contains(problem) }.map(\.rawValue).joined(separator: ", ")
         case .learner: nil
         case .cancelledBeforeAnyCandidate: "run it again, with a larger max_runtime"
         }

@@ -1,4 +1,5 @@
 import TextLayout
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,7 +44,8 @@ public enum SVGChart {
             let x = left + plotWidth * Double(i) / n
             body += rect(x: x + 2, y: top + plotHeight - h, width: plotWidth / n - 4, height: h)
             if values.count <= 16 {
-                body += text(x + plotWidth / n / 2, top + plotHeight + 16, labels[i].truncated(to: 10), anchor: "middle")
+                body += text(
+                    x + plotWidth / n / 2, top + plotHeight + 16, labels[i].truncated(to: 10), anchor: "middle")
             }
         }
         body += axes(plotWidth: plotWidth, plotHeight: plotHeight, maximum: maximum)
@@ -58,8 +60,10 @@ public enum SVGChart {
     ///   - note: a smaller line under the title (what was measured, what was left out).
     ///   - scale: where bars start; from zero to the largest value when `nil`. A scale that
     ///     starts elsewhere (``BarScale/isCut``) gets an axis with round numbers under the bars.
-    public static func horizontalBars(labels: [String], values: [Double], valueTexts: [String]? = nil, title: String,
-                                      note: String? = nil, scale: BarScale? = nil) -> String {
+    public static func horizontalBars(
+        labels: [String], values: [Double], valueTexts: [String]? = nil, title: String,
+        note: String? = nil, scale: BarScale? = nil
+    ) -> String {
         let scale = scale ?? .fromZero(values)
         let texts = valueTexts ?? values.map(number)
         let shownLabels = labels.map { $0.truncated(to: 32) }
@@ -77,7 +81,9 @@ public enum SVGChart {
                 body += "<path d=\"M\(f(x)) \(f(top)) V\(f(plotBottom + 4))\" stroke=\"#ddd\" fill=\"none\"/>\n"
                 body += text(x, plotBottom + 18, scale.label(tick), anchor: "middle", fill: "#555")
             }
-            body += "<path d=\"M\(f(labelWidth)) \(f(plotBottom)) H\(f(labelWidth + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
+            body +=
+                "<path d=\"M\(f(labelWidth)) \(f(plotBottom)) H\(f(labelWidth + plotWidth))\" stroke=\"#444\" "
+                + "fill=\"none\"/>\n"
         }
         for (i, value) in values.enumerated() {
             let y = top + rowHeight * Double(i)
@@ -98,13 +104,19 @@ public enum SVGChart {
 
     /// A line chart of curves in the unit square (ROC, precision-recall), with axis labels and
     /// an optional dashed diagonal.
-    public static func unitCurves(_ curves: [(label: String, points: [(Double, Double)])], title: String, xLabel: String,
-                                  yLabel: String, diagonal: Bool) -> String {
+    public static func unitCurves(
+        _ curves: [(label: String, points: [(Double, Double)])], title: String, xLabel: String,
+        yLabel: String, diagonal: Bool
+    ) -> String {
         let size = 240.0
         let x0 = 70.0, y0 = 40.0
-        var body = "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(size))\" height=\"\(f(size))\" fill=\"none\" stroke=\"#444\"/>\n"
+        var body =
+            "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(size))\" height=\"\(f(size))\" fill=\"none\" "
+            + "stroke=\"#444\"/>\n"
         if diagonal {
-            body += "<path d=\"M\(f(x0)) \(f(y0 + size)) L\(f(x0 + size)) \(f(y0))\" stroke=\"#999\" stroke-dasharray=\"4 4\" fill=\"none\"/>\n"
+            body +=
+                "<path d=\"M\(f(x0)) \(f(y0 + size)) L\(f(x0 + size)) \(f(y0))\" stroke=\"#999\" "
+                + "stroke-dasharray=\"4 4\" fill=\"none\"/>\n"
         }
         let colors = ["#3b7dd8", "#d8663b", "#3bb273"]
         for (index, curve) in curves.enumerated() {
@@ -119,12 +131,16 @@ public enum SVGChart {
             body += text(x0 - 6, y0 + (1 - v) * size + 4, number(v), anchor: "end")
         }
         body += text(x0 + size / 2, y0 + size + 34, xLabel, anchor: "middle")
-        body += "<text x=\"18\" y=\"\(f(y0 + size / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(y0 + size / 2)))\">\(yLabel.xmlEscaped)</text>\n"
+        body +=
+            "<text x=\"18\" y=\"\(f(y0 + size / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 "
+            + "\(f(y0 + size / 2)))\">\(yLabel.xmlEscaped)</text>\n"
         return document(title: title, body: body)
     }
 
     private static func axes(plotWidth: Double, plotHeight: Double, maximum: Double) -> String {
-        var s = "<path d=\"M\(f(left)) \(f(top)) V\(f(top + plotHeight)) H\(f(left + plotWidth))\" stroke=\"#444\" fill=\"none\"/>\n"
+        var s =
+            "<path d=\"M\(f(left)) \(f(top)) V\(f(top + plotHeight)) H\(f(left + plotWidth))\" stroke=\"#444\" "
+            + "fill=\"none\"/>\n"
         for fraction in [0.0, 0.5, 1.0] {
             let y = top + plotHeight * (1 - fraction)
             s += text(left - 6, y + 4, number(maximum * fraction), anchor: "end")
@@ -134,7 +150,8 @@ public enum SVGChart {
 
     private static func document(title: String, body: String, height: Double = height) -> String {
         """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" height="\(f(height))" font-family="sans-serif" font-size="12">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" width="\(f(width))" \
+        height="\(f(height))" font-family="sans-serif" font-size="12">
         <title>\(title.xmlEscaped)</title>
         <rect width="100%" height="100%" fill="#fff"/>
         \(text(width / 2, 22, title, anchor: "middle", size: 14))\(body)</svg>
@@ -146,11 +163,14 @@ public enum SVGChart {
         "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0, width)))\" height=\"\(f(height))\" fill=\"#3b7dd8\"/>\n"
     }
 
-    private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil,
-                             fill: String? = nil) -> String {
+    private static func text(
+        _ x: Double, _ y: Double, _ content: String, anchor: String, size: Int? = nil,
+        fill: String? = nil
+    ) -> String {
         let font = size.map { " font-size=\"\($0)\"" } ?? ""
         let color = fill.map { " fill=\"\($0)\"" } ?? ""
-        return "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)\(color)>\(content.xmlEscaped)</text>\n"
+        return
+            "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(font)\(color)>\(content.xmlEscaped)</text>\n"
     }
 
     /// Coordinates with two decimals at most, trailing zeros dropped.

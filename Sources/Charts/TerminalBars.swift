@@ -22,8 +22,10 @@ public enum TerminalBars {
     /// Bars run from zero to the largest value unless `scale` says otherwise (see
     /// ``BarScale/showingDifferences(_:)``); a value that is not a number gets no bar. Labels
     /// longer than 24 cells are cut with `…`; widths count East Asian wide characters as two.
-    public static func chart(labels: [String], values: [Double], valueTexts: [String], width: Int,
-                             scale: BarScale? = nil) -> String {
+    public static func chart(
+        labels: [String], values: [Double], valueTexts: [String], width: Int,
+        scale: BarScale? = nil
+    ) -> String {
         let labelWidth = min(24, labels.map(\.displayWidth).max() ?? 0)
         let valueWidth = valueTexts.map(\.displayWidth).max() ?? 0
         let barWidth = max(10, width - labelWidth - valueWidth - 4)

@@ -19,8 +19,10 @@ extension ValueParser where Value == String {
     public static var url: ValueParser { reference("URL", .url, "a URL", "https://example.com/data.zip") }
     public static var command: ValueParser { reference("CMD", .command, "a command's name", "load") }
 
-    static func reference(_ placeholder: String, _ kind: ValueKind, _ expectation: String,
-                                  _ example: String) -> ValueParser {
+    static func reference(
+        _ placeholder: String, _ kind: ValueKind, _ expectation: String,
+        _ example: String
+    ) -> ValueParser {
         ValueParser(placeholder: placeholder, kind: kind, expectation: expectation, example: example) {
             $0.isEmpty ? nil : $0
         }
@@ -36,11 +38,12 @@ struct QuotableWord: Sendable, Equatable {
 extension ValueParser where Value == QuotableWord {
     /// A frame's name, or a row of CSV in double quotes.
     static var frameOrRow: ValueParser {
-        ValueParser(placeholder: "FRAME|\"CSV ROW\"...", kind: .frame, expectation: "a frame or a quoted CSV row",
-                    example: "test") { text, quoted in QuotableWord(text: text, quoted: quoted) }
+        ValueParser(
+            placeholder: "FRAME|\"CSV ROW\"...", kind: .frame, expectation: "a frame or a quoted CSV row",
+            example: "test"
+        ) { text, quoted in QuotableWord(text: text, quoted: quoted) }
     }
 }
-
 
 extension ValueParser where Value == Int {
     /// A count of rows or things, from 0.

@@ -108,8 +108,10 @@ public struct Completer {
 
     /// The candidates for the positional after the `plain` words typed so far, and whether the
     /// command still needs it (then nothing else is offered).
-    private func next(after plain: [String], in positionals: [Declaration.Positional], completing word: String,
-                      line: [String]) -> (candidates: [String], required: Bool) {
+    private func next(
+        after plain: [String], in positionals: [Declaration.Positional], completing word: String,
+        line: [String]
+    ) -> (candidates: [String], required: Bool) {
         var remaining = plain[...]
         for (position, positional) in positionals.enumerated() {
             let needed = positional.arity == .one || positional.arity == .many(minimum: 1)

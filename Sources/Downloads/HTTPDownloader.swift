@@ -1,10 +1,11 @@
 import Diagnostics
 import Foundation
+import Kernel
 import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Kernel
 
 /// Downloads over HTTP and HTTPS with URLSession, streaming to a `.part` file that is renamed
 /// into place only when complete, with progress and cancellation.
@@ -16,8 +17,10 @@ public struct HTTPDownloader: Downloader {
         self.timeout = timeout
     }
 
-    public func download(_ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
-                         isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> Int64 {
+    public func download(
+        _ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+        isCancelled: @escaping @Sendable () -> Bool
+    ) throws(Diagnostic) -> Int64 {
         guard let address = URL(string: url) else {
             throw Diagnostic("'\(url)' is not a URL", hint: "e.g. https://example.com/data.zip")
         }
@@ -42,10 +45,13 @@ public struct HTTPDownloader: Downloader {
             throw failure
         }
         do {
-            if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
+            if FileManager.default.fileExists(atPath: destination) {
+                try FileManager.default.removeItem(atPath: destination)
+            }
             try FileManager.default.moveItem(atPath: partial, toPath: destination)
         } catch {
-            throw Diagnostic("cannot save \(destination): \(error.localizedDescription)", hint: "check the folder's permissions")
+            throw Diagnostic(
+                "cannot save \(destination): \(error.localizedDescription)", hint: "check the folder's permissions")
         }
         return transfer.received
     }
@@ -75,8 +81,10 @@ private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
 
     var received: Int64 { state.withLock { $0.received } }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         let http = response as? HTTPURLResponse
         state.withLock {
             $0.status = http?.statusCode ?? 200
@@ -113,19 +121,26 @@ private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
             if writeFailed { return Diagnostic("cannot write the download to disk", hint: "check the free space") }
             if !(200..<300).contains(status), status != 0 {
                 let reason = HTTPURLResponse.localizedString(forStatusCode: status)
-                return Diagnostic("\(host) answered \(status) \(reason) for \(url.path)",
-                                   hint: status == 404 ? "check the URL" : "try again later, or set PILOT_MIRROR to a folder holding the file")
+                return Diagnostic(
+                    "\(host) answered \(status) \(reason) for \(url.path)",
+                    hint: status == 404
+                        ? "check the URL" : "try again later, or set PILOT_MIRROR to a folder holding the file")
             }
             if cancelled { return Diagnostic.interrupted(hint: "run the cell again to download the file") }
             guard let error else { return nil }
             switch error.code {
-            case .notConnectedToInternet?, .cannotFindHost?, .dnsLookupFailed?, .cannotConnectToHost?, .networkConnectionLost?:
-                return Diagnostic("cannot reach \(host): \(error.description)",
-                                   hint: "check the network, or set PILOT_MIRROR to a folder holding \(url.lastPathComponent)")
+            case .notConnectedToInternet?, .cannotFindHost?, .dnsLookupFailed?, .cannotConnectToHost?,
+                .networkConnectionLost?:
+                return Diagnostic(
+                    "cannot reach \(host): \(error.description)",
+                    hint: "check the network, or set PILOT_MIRROR to a folder holding \(url.lastPathComponent)")
             case .timedOut?:
-                return Diagnostic("\(host) did not answer in time", hint: "try again, or set PILOT_MIRROR to a folder holding the file")
+                return Diagnostic(
+                    "\(host) did not answer in time",
+                    hint: "try again, or set PILOT_MIRROR to a folder holding the file")
             default:
-                return Diagnostic("download from \(host) failed: \(error.description)", hint: "try again, or check the URL")
+                return Diagnostic(
+                    "download from \(host) failed: \(error.description)", hint: "try again, or check the URL")
             }
         }
     }

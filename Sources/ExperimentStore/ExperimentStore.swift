@@ -1,5 +1,5 @@
-import Diagnostics
 import Autopilot
+import Diagnostics
 import Foundation
 import GRDB
 
@@ -64,19 +64,27 @@ public final class ExperimentStore: Sendable {
             try database.write { db in
                 try Self.writeModel(files, to: modelFolder, encoder: encoder)
                 try db.execute(sql: "DELETE FROM experiment WHERE name = ?", arguments: [record.name])
-                try db.execute(sql: "INSERT INTO experiment (name, target, problem, metric, best, record) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [record.name, record.settings.target, record.target.problem.rawValue,
-                                           record.metric.rawValue, record.best, recordJSON])
+                try db.execute(
+                    sql:
+                        "INSERT INTO experiment (name, target, problem, metric, best, record) VALUES (?, ?, ?, ?, "
+                        + "?, ?)",
+                    arguments: [
+                        record.name, record.settings.target, record.target.problem.rawValue,
+                        record.metric.rawValue, record.best, recordJSON,
+                    ])
                 for (rank, candidate) in ranked.enumerated() {
                     try db.execute(
                         sql: """
-                        INSERT INTO candidate (experiment, rank, name, algorithm, pipeline, objective, metrics, hyperparameters)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        arguments: [record.name, rank + 1, candidate.name, candidate.algorithm.rawValue, candidate.pipeline,
-                                    candidate.metric(record.metric),
-                                    String(decoding: try encoder.encode(candidate.metrics), as: UTF8.self),
-                                    String(decoding: try encoder.encode(candidate.hyperparameters), as: UTF8.self)])
+                            INSERT INTO candidate (experiment, rank, name, algorithm, pipeline, objective, metrics, \
+                            hyperparameters)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            record.name, rank + 1, candidate.name, candidate.algorithm.rawValue, candidate.pipeline,
+                            candidate.metric(record.metric),
+                            String(decoding: try encoder.encode(candidate.metrics), as: UTF8.self),
+                            String(decoding: try encoder.encode(candidate.hyperparameters), as: UTF8.self),
+                        ])
                 }
             }
         } catch let error as AutopilotError {
@@ -87,8 +95,10 @@ public final class ExperimentStore: Sendable {
     }
 
     /// Replaces an experiment's model files (none when it kept no model).
-    private static func writeModel(_ model: (ModelArchive, [String: [UInt8]])?, to modelFolder: String,
-                                   encoder: JSONEncoder) throws {
+    private static func writeModel(
+        _ model: (ModelArchive, [String: [UInt8]])?, to modelFolder: String,
+        encoder: JSONEncoder
+    ) throws {
         try? FileManager.default.removeItem(atPath: modelFolder)
         guard let (archive, files) = model else { return }
         try FileManager.default.createDirectory(atPath: modelFolder, withIntermediateDirectories: true)
@@ -111,7 +121,9 @@ public final class ExperimentStore: Sendable {
     public func load(_ name: String) throws(StoreError) -> (ExperimentRecord, TrainedModel?)? {
         let json: String?
         do {
-            json = try database.read { db in try String.fetchOne(db, sql: "SELECT record FROM experiment WHERE name = ?", arguments: [name]) }
+            json = try database.read { db in
+                try String.fetchOne(db, sql: "SELECT record FROM experiment WHERE name = ?", arguments: [name])
+            }
         } catch {
             throw StoreError("cannot read the experiment store: \(error)")
         }
@@ -119,7 +131,9 @@ public final class ExperimentStore: Sendable {
         let modelFolder = folder + "/" + name
         do {
             let record = try JSONDecoder().decode(ExperimentRecord.self, from: Data(json.utf8))
-            guard let data = FileManager.default.contents(atPath: modelFolder + "/model.json") else { return (record, nil) }
+            guard let data = FileManager.default.contents(atPath: modelFolder + "/model.json") else {
+                return (record, nil)
+            }
             let archive = try JSONDecoder().decode(ModelArchive.self, from: data)
             let model = try archive.restore { file throws(AutopilotError) in
                 guard let bytes = FileManager.default.contents(atPath: modelFolder + "/" + file) else {

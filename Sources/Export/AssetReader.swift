@@ -22,9 +22,10 @@ struct AssetReader: Sendable {
     /// doctype); nil when the path is not a file of the asset folder or not an SVG image.
     func svg(at path: String) -> String? {
         guard let name = assetName(path), name.hasSuffix(".svg"),
-              let data = FileManager.default.contents(atPath: folder.path + "/" + name),
-              data.count <= AssetReader.maximumSize,
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let data = FileManager.default.contents(atPath: folder.path + "/" + name),
+            data.count <= AssetReader.maximumSize,
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         let markup = AssetReader.droppingProlog(text)
         return markup.hasPrefix("<svg") ? markup : nil
     }
@@ -45,8 +46,15 @@ struct AssetReader: Sendable {
         while true {
             rest = rest.drop { $0.isWhitespace }
             let closing: String
-            if rest.hasPrefix("<?") { closing = "?>" } else if rest.hasPrefix("<!--") { closing = "-->" }
-            else if rest.hasPrefix("<!") { closing = ">" } else { break }
+            if rest.hasPrefix("<?") {
+                closing = "?>"
+            } else if rest.hasPrefix("<!--") {
+                closing = "-->"
+            } else if rest.hasPrefix("<!") {
+                closing = ">"
+            } else {
+                break
+            }
             guard let end = rest.range(of: closing) else { return "" }
             rest = rest[end.upperBound...]
         }

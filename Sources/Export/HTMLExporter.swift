@@ -27,25 +27,27 @@ struct HTMLExporter {
             }
         }
         return """
-        <!DOCTYPE html>
-        <html lang="\(language)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <meta name="generator" content="pilot export">
-        <title>\(title.xmlEscaped)</title>
-        <style>
-        \(HTMLStylesheet.css)</style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        <footer>Exported from \(bookName.xmlEscaped) by <code>pilot export</code>. Outputs are as stored in the workbook; nothing was run.</footer>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="\(language)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
+            img-src data:">
+            <meta name="generator" content="pilot export">
+            <title>\(title.xmlEscaped)</title>
+            <style>
+            \(HTMLStylesheet.css)</style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            <footer>Exported from \(bookName.xmlEscaped) by <code>pilot export</code>. Outputs are as stored in the \
+            workbook; nothing was run.</footer>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The first top-level heading of the prose, else the workbook's file name.
@@ -78,7 +80,8 @@ struct HTMLExporter {
             badges.append(badge("failed", kind: "error", title: "the cell's last run ended with an error"))
         case .interrupted?:
             classes.append("interrupted")
-            badges.append(badge("interrupted", kind: "warning", title: "the cell's last run was stopped before it finished"))
+            badges.append(
+                badge("interrupted", kind: "warning", title: "the cell's last run was stopped before it finished"))
         }
         if cell.isStale {
             classes.append("stale")

@@ -1,4 +1,5 @@
 import TextLayout
+
 /// A JSON document, written the way Jupyter writes notebooks.
 ///
 /// ``serialized`` matches Python's `json.dumps(value, sort_keys=True, indent=1,

@@ -6,7 +6,8 @@ import Workbook
 /// Prose becomes markdown cells; each `pilot` cell becomes a code cell (kernel `pilot`, no
 /// execution counts) whose outputs are its stored ones: text as `stream` outputs, SVG plots as
 /// `display_data` with `image/svg+xml`; the `error: ...` / `hint: ...` lines that end a failed
-/// or interrupted cell's output become an `error` output. A cell's pilot id, status and staleness go in its `metadata.pilot`. Keys are
+/// or interrupted cell's output become an `error` output. A cell's pilot id, status and staleness go in its
+/// `metadata.pilot`. Keys are
 /// sorted and nothing depends on the time, so the same workbook always gives the same file.
 struct NotebookExporter {
     let outline: BookOutline
@@ -24,22 +25,24 @@ struct NotebookExporter {
         for section in outline.sections {
             switch section {
             case .prose(let markdown):
-                cells.append(.object([
-                    "cell_type": .string("markdown"),
-                    "id": .string(freshID("prose")),
-                    "metadata": .object([:]),
-                    "source": JSONValue.lines(markdown),
-                ]))
+                cells.append(
+                    .object([
+                        "cell_type": .string("markdown"),
+                        "id": .string(freshID("prose")),
+                        "metadata": .object([:]),
+                        "source": JSONValue.lines(markdown),
+                    ]))
             case .cell(let cell):
                 let id = cell.id.flatMap { NotebookExporter.isNotebookID($0) ? $0 : nil } ?? freshID("cell")
-                cells.append(.object([
-                    "cell_type": .string("code"),
-                    "execution_count": .null,
-                    "id": .string(id),
-                    "metadata": .object(["pilot": metadata(cell)]),
-                    "outputs": .array(outputs(cell)),
-                    "source": JSONValue.lines(NotebookExporter.droppingFinalNewline(cell.source)),
-                ]))
+                cells.append(
+                    .object([
+                        "cell_type": .string("code"),
+                        "execution_count": .null,
+                        "id": .string(id),
+                        "metadata": .object(["pilot": metadata(cell)]),
+                        "outputs": .array(outputs(cell)),
+                        "source": JSONValue.lines(NotebookExporter.droppingFinalNewline(cell.source)),
+                    ]))
             }
         }
         let notebook = JSONValue.object([
@@ -81,14 +84,15 @@ struct NotebookExporter {
                 outputs.append(error!)
             case .image(let path, let alt):
                 if let svg = assets.svg(at: path) {
-                    outputs.append(.object([
-                        "data": .object([
-                            "image/svg+xml": JSONValue.lines(svg + "\n"),
-                            "text/plain": JSONValue.lines(alt),
-                        ]),
-                        "metadata": .object([:]),
-                        "output_type": .string("display_data"),
-                    ]))
+                    outputs.append(
+                        .object([
+                            "data": .object([
+                                "image/svg+xml": JSONValue.lines(svg + "\n"),
+                                "text/plain": JSONValue.lines(alt),
+                            ]),
+                            "metadata": .object([:]),
+                            "output_type": .string("display_data"),
+                        ]))
                 } else {
                     outputs.append(NotebookExporter.stream("[image not included: \(path)]\n"))
                 }
@@ -126,7 +130,10 @@ struct NotebookExporter {
     /// Whether `id` is a valid nbformat cell id: 1 to 64 ASCII letters, digits, `-` or `_`.
     static func isNotebookID(_ id: String) -> Bool {
         (1...64).contains(id.utf8.count)
-            && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+            && id.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D
+                    || $0 == 0x5F
+            }
     }
 
     static func droppingFinalNewline(_ text: String) -> String {

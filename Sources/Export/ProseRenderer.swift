@@ -35,7 +35,9 @@ struct ProseRenderer {
             }
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
-                if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) { fence = nil }
+                if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) {
+                    fence = nil
+                }
                 output.append(line)
                 continue
             }

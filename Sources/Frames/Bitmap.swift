@@ -11,8 +11,11 @@ public struct Bitmap: Sendable, Equatable {
     public subscript(index: Int) -> Bool {
         get { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
         set {
-            if newValue { words[index >> 6] |= 1 << UInt64(index & 63) }
-            else { words[index >> 6] &= ~(1 << UInt64(index & 63)) }
+            if newValue {
+                words[index >> 6] |= 1 << UInt64(index & 63)
+            } else {
+                words[index >> 6] &= ~(1 << UInt64(index & 63))
+            }
         }
     }
 

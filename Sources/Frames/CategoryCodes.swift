@@ -16,7 +16,8 @@ public struct CategoryCodes: RandomAccessCollection, Sendable, Equatable {
         if dictionarySize < Int(UInt8.max) {
             storage = .narrow(codes.map { $0 == CategoricalCodes.missing ? UInt8.max : UInt8(truncatingIfNeeded: $0) })
         } else if dictionarySize < Int(UInt16.max) {
-            storage = .medium(codes.map { $0 == CategoricalCodes.missing ? UInt16.max : UInt16(truncatingIfNeeded: $0) })
+            storage = .medium(
+                codes.map { $0 == CategoricalCodes.missing ? UInt16.max : UInt16(truncatingIfNeeded: $0) })
         } else {
             storage = .wide(codes)
         }

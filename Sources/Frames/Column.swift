@@ -18,7 +18,8 @@ public enum ColumnData: Sendable {
     case int([Int64], missing: Bitmap?)
     case double([Double])
     case bool([Bool], missing: Bitmap?)
-    /// Strings, dictionary-encoded: `codes[i]` indexes `dictionary`; ``CategoricalCodes/missing`` marks a missing value.
+    /// Strings, dictionary-encoded: `codes[i]` indexes `dictionary`; ``CategoricalCodes/missing`` marks a missing
+    /// value.
     case string(codes: CategoryCodes, dictionary: [String])
 
     public var count: Int {

@@ -37,7 +37,8 @@ public struct Frame: Sendable {
             case .int(let values, let missing): total + values.count * 8 + (missing?.count ?? 0) / 8
             case .double(let values): total + values.count * 8
             case .bool(let values, let missing): total + values.count + (missing?.count ?? 0) / 8
-            case .string(let codes, let dictionary): total + codes.count * codes.width + dictionary.reduce(0) { $0 + $1.utf8.count + 16 }
+            case .string(let codes, let dictionary):
+                total + codes.count * codes.width + dictionary.reduce(0) { $0 + $1.utf8.count + 16 }
             }
         }
     }

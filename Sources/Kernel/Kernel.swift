@@ -28,12 +28,15 @@ public struct Kernel: Sendable {
     ///
     /// A failure ends the output as a ``OutputBlock/diagnostic(_:)``; the commands before it
     /// keep their output, the ones after it do not run.
-    public func run(cell source: String, in session: Session, interruption: Interruption = Interruption(),
-                    width: Int = 100, live: (any LiveDisplay)? = nil,
-                    onBlock: ((OutputBlock) -> Void)? = nil) -> CellResult {
+    public func run(
+        cell source: String, in session: Session, interruption: Interruption = Interruption(),
+        width: Int = 100, live: (any LiveDisplay)? = nil,
+        onBlock: ((OutputBlock) -> Void)? = nil
+    ) -> CellResult {
         let output = OutputBuffer(onBlock: onBlock)
-        let context = CommandContext(session: session, output: output, commands: commands,
-                                     interruption: interruption, width: width, live: live)
+        let context = CommandContext(
+            session: session, output: output, commands: commands,
+            interruption: interruption, width: width, live: live)
         do {
             let lexer = CellLexer(verbatim: commands.verbatimNames, resolve: { [session] in session.lookup($0) })
             for line in try lexer.commands(in: source) {
@@ -61,15 +64,18 @@ public struct Kernel: Sendable {
             // A line that does not parse yet (its `$name`s unresolved) is taken at its command's word.
             let parsed = try? spec.make(line, nil)
             let reason = parsed.map { $0.risk() } ?? spec.configuration.risk
-            return reason.map { Risk(line: line.line, text: line.text.trimmingCharacters(in: .whitespaces), reason: $0) }
+            return reason.map {
+                Risk(line: line.line, text: line.text.trimmingCharacters(in: .whitespaces), reason: $0)
+            }
         }
     }
 
     /// Runs one command line.
     func execute(_ line: Invocation, in context: CommandContext) throws {
         guard let spec = commands[line.name] else {
-            throw Diagnostic("unknown command '\(line.name)'",
-                             hint: Suggestion.hint(for: line.name, in: commands.names) ?? "run 'help' to list the commands")
+            throw Diagnostic(
+                "unknown command '\(line.name)'",
+                hint: Suggestion.hint(for: line.name, in: commands.names) ?? "run 'help' to list the commands")
         }
         try spec.make(line, context.session).run(in: context)
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Commands
+import Foundation
 import Kernel
 import Workbook
 
@@ -27,7 +27,8 @@ public struct BookCheck {
         /// The one-line verdict teachers read.
         public var verdict: String {
             if passed {
-                return cellCount == 1 ? "ok: \(path): 1 cell matches its stored output"
+                return cellCount == 1
+                    ? "ok: \(path): 1 cell matches its stored output"
                     : "ok: \(path): \(cellCount) cells match their stored outputs"
             }
             let cells = cellCount == 1 ? "1 cell" : "\(cellCount) cells"
@@ -42,9 +43,11 @@ public struct BookCheck {
     public let services: [any Sendable]
     public let live: (any LiveDisplay)?
 
-    public init(bookPath: String, kernel: Kernel = .standard, parameters: [(String, String)] = [],
-                environment: [String: String] = [:], services: [any Sendable] = [],
-                live: (any LiveDisplay)? = nil) {
+    public init(
+        bookPath: String, kernel: Kernel = .standard, parameters: [(String, String)] = [],
+        environment: [String: String] = [:], services: [any Sendable] = [],
+        live: (any LiveDisplay)? = nil
+    ) {
         self.bookPath = bookPath
         self.kernel = kernel
         self.parameters = parameters
@@ -67,9 +70,10 @@ public struct BookCheck {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let copyPath = scratch.appendingPathComponent(URL(fileURLWithPath: bookPath).lastPathComponent).path
 
-        let runner = try BookRunner(bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters,
-                                    environment: environment, services: services,
-                                    live: live)
+        let runner = try BookRunner(
+            bookPath: bookPath, outputPath: copyPath, kernel: kernel, parameters: parameters,
+            environment: environment, services: services,
+            live: live)
         _ = try runner.runAll(keepGoing: true, onEvent: onEvent)
         let fresh = runner.workbook
 
@@ -79,11 +83,13 @@ public struct BookCheck {
             let now = fresh.output(forCell: id)?.normalizedText ?? ""
             let before = stored.output(forCell: id)?.normalizedText ?? ""
             if now == before { continue }
-            let diff = UnifiedDiff.make(old: before, new: now, oldLabel: "stored output of '\(id)'",
-                                        newLabel: "output of '\(id)' now")
+            let diff = UnifiedDiff.make(
+                old: before, new: now, oldLabel: "stored output of '\(id)'",
+                newLabel: "output of '\(id)' now")
             let storedCell = stored.cells.first { $0.id == id }
             let wasStale = stored.output(forCell: id).map { $0.isStale(for: cell) } ?? false
-            differences.append(Difference(cellID: id, line: storedCell?.line ?? cell.line, diff: diff, wasStale: wasStale))
+            differences.append(
+                Difference(cellID: id, line: storedCell?.line ?? cell.line, diff: diff, wasStale: wasStale))
         }
         return Report(path: bookPath, cellCount: fresh.cells.count, differences: differences)
     }

@@ -1,6 +1,6 @@
+import Commands
 import Diagnostics
 import Foundation
-import Commands
 import Kernel
 import Workbook
 
@@ -47,9 +47,11 @@ public final class BookRunner {
     ///   - parameters: `--param` values, defined in the session before the first cell.
     /// - Throws: ``WorkbookError`` when the workbook cannot be read or parsed, or a parameter is
     ///   invalid; nothing is written then.
-    public init(bookPath: String, outputPath: String? = nil, kernel: Kernel = .standard,
-                parameters: [(String, String)] = [], interruption: Interruption = Interruption(),
-                environment: [String: String] = [:], services: [any Sendable] = [], live: (any LiveDisplay)? = nil)
+    public init(
+        bookPath: String, outputPath: String? = nil, kernel: Kernel = .standard,
+        parameters: [(String, String)] = [], interruption: Interruption = Interruption(),
+        environment: [String: String] = [:], services: [any Sendable] = [], live: (any LiveDisplay)? = nil
+    )
         throws(RunnerError)
     {
         let source: BookFile
@@ -117,8 +119,10 @@ public final class BookRunner {
 
     /// Runs one cell and saves its output.
     @discardableResult
-    public func run(cell id: String, position: Int = 1, of total: Int = 1,
-                    onEvent: (RunEvent) -> Void = { _ in }) throws(RunnerError) -> Kernel.CellResult {
+    public func run(
+        cell id: String, position: Int = 1, of total: Int = 1,
+        onEvent: (RunEvent) -> Void = { _ in }
+    ) throws(RunnerError) -> Kernel.CellResult {
         guard let cell = workbook.cell(withID: id) else { preconditionFailure("no cell '\(id)'") }
         if refusesRiskyCells, !approved.contains(id) {
             let risks = kernel.risks(in: cell.source)
@@ -148,12 +152,15 @@ public final class BookRunner {
             }
         }
         let status = OutputStatus(rawValue: result.status.rawValue)!
-        let region = OutputRegion(cellID: id, status: status, sourceHash: cell.sourceHash, items: items,
-                                  lineEnding: workbook.lineEnding)
+        let region = OutputRegion(
+            cellID: id, status: status, sourceHash: cell.sourceHash, items: items,
+            lineEnding: workbook.lineEnding)
         workbook.setOutput(region)
         try save()
-        onEvent(.cellFinished(id: id, position: position, total: total, status: result.status,
-                              duration: ContinuousClock.now - started))
+        onEvent(
+            .cellFinished(
+                id: id, position: position, total: total, status: result.status,
+                duration: ContinuousClock.now - started))
         return result
     }
 
@@ -165,7 +172,7 @@ public final class BookRunner {
             try destination.save(workbook)
             assets.removeUnreferenced(keeping: workbook.imagePaths)
             keepTrust()
-        } catch where error.code == .changedOnDisk {
+        } catch  where error.code == .changedOnDisk {
             if overwriteChangedFile?(destination.path) == true {
                 do {
                     try destination.forceSave(workbook)
@@ -242,17 +249,20 @@ public enum RunnerError: Error, Sendable, Equatable, DiagnosticConvertible {
         case .parameter(let name, let error):
             Diagnostic("--param \(name): \(error.message)", hint: error.hint)
         case .changedOnDisk(let path, let savedAs):
-            Diagnostic("\(path) changed on disk while pilot was running it; left it as it is",
-                       hint: "pilot's version is in \(savedAs) (and saves go there from now on): "
-                           + "compare the two and keep what you want")
+            Diagnostic(
+                "\(path) changed on disk while pilot was running it; left it as it is",
+                hint: "pilot's version is in \(savedAs) (and saves go there from now on): "
+                    + "compare the two and keep what you want")
         case .untrusted(let cell, let risks):
-            Diagnostic("cell \(cell) was not run: it \(risks.map(\.reason).joined(separator: ", ")), "
-                           + "and this workbook is not trusted",
-                       hint: "read the cell; if it is what you expect, run it again with --trust, "
-                           + "or trust the workbook: pilot trust BOOK")
+            Diagnostic(
+                "cell \(cell) was not run: it \(risks.map(\.reason).joined(separator: ", ")), "
+                    + "and this workbook is not trusted",
+                hint: "read the cell; if it is what you expect, run it again with --trust, "
+                    + "or trust the workbook: pilot trust BOOK")
         case .trustStore(let path, let reason):
-            Diagnostic("could not record trust in \(path): \(reason)",
-                       hint: "check that the folder is writable, or set PILOT_TRUST_STORE to a file that is")
+            Diagnostic(
+                "could not record trust in \(path): \(reason)",
+                hint: "check that the folder is writable, or set PILOT_TRUST_STORE to a file that is")
         }
     }
 }

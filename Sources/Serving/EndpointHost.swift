@@ -47,8 +47,10 @@ public struct ServedModel: Sendable {
     /// What a response holds when a request does not say (SageMaker's `SAGEMAKER_INFERENCE_OUTPUT`).
     public var defaultKeys: [ResponseKey]
 
-    public init(name: String, archive: ModelArchive, files: [String: [UInt8]], inputs: InputSchema,
-                defaultKeys: [ResponseKey] = [.predictedLabel]) {
+    public init(
+        name: String, archive: ModelArchive, files: [String: [UInt8]], inputs: InputSchema,
+        defaultKeys: [ResponseKey] = [.predictedLabel]
+    ) {
         self.name = name
         self.archive = archive
         self.files = files
@@ -59,7 +61,9 @@ public struct ServedModel: Sendable {
     /// `model` packed for serving.
     ///
     /// - Throws: ``Diagnostic`` when a booster cannot be serialized.
-    public init(name: String, model: TrainedModel, inputs: InputSchema, defaultKeys: [ResponseKey] = [.predictedLabel])
+    public init(
+        name: String, model: TrainedModel, inputs: InputSchema, defaultKeys: [ResponseKey] = [.predictedLabel]
+    )
         throws(Diagnostic)
     {
         do throws(AutopilotError) {
@@ -99,9 +103,10 @@ public enum ResponseKey: String, Sendable, CaseIterable, Codable {
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let key = ResponseKey(rawValue: name) else {
-                throw Diagnostic("'\(name)' is not a response key",
-                                  hint: Suggestion.hint(for: name, in: allCases.map(\.rawValue))
-                                    ?? "keys are " + allCases.map(\.rawValue).joined(separator: ", "))
+                throw Diagnostic(
+                    "'\(name)' is not a response key",
+                    hint: Suggestion.hint(for: name, in: allCases.map(\.rawValue))
+                        ?? "keys are " + allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard supported.contains(key) else {
                 throw Diagnostic("a \(problem.rawValue) model has no \(name)", hint: "keys=predicted_label")
@@ -121,8 +126,10 @@ public struct EndpointRequest: Sendable {
     public var accept: String?
     public var body: [UInt8]
 
-    public init(method: String = "POST", path: String, contentType: String? = nil, accept: String? = nil,
-                body: [UInt8] = []) {
+    public init(
+        method: String = "POST", path: String, contentType: String? = nil, accept: String? = nil,
+        body: [UInt8] = []
+    ) {
         self.method = method
         self.path = path
         self.contentType = contentType

@@ -31,12 +31,14 @@ public struct Console {
         if editing { UTF8Locale.enable() }
         if editing, terminal.isInteractive {
             let interrupts = Interrupts(terminal: terminal)
-            input = LineEditor(terminal: terminal, interrupts: interrupts,
-                               historyPath: HistoryFile.path(environment: environment))
+            input = LineEditor(
+                terminal: terminal, interrupts: interrupts,
+                historyPath: HistoryFile.path(environment: environment))
             return Console(terminal: terminal, input: input, interrupts: interrupts, hearsSignals: true)
         }
-        return Console(terminal: terminal, input: PipeLines(), interrupts: Interrupts(terminal: terminal),
-                       hearsSignals: true)
+        return Console(
+            terminal: terminal, input: PipeLines(), interrupts: Interrupts(terminal: terminal),
+            hearsSignals: true)
     }
 
     /// From now on Ctrl-C stops work and clears the line (see ``Interrupts``) instead of ending

@@ -13,8 +13,10 @@ public struct ShellServices {
     /// `--trust`: run a workbook's risky cells this time without asking.
     public var trustGiven: Bool
 
-    public init(environment: [String: String], services: [any Sendable] = [], live: (any LiveDisplay)? = nil,
-                trustGiven: Bool = false) {
+    public init(
+        environment: [String: String], services: [any Sendable] = [], live: (any LiveDisplay)? = nil,
+        trustGiven: Bool = false
+    ) {
         self.environment = environment
         self.trustGiven = trustGiven
         self.services = services

@@ -68,7 +68,11 @@ public struct TextTable: Sendable {
                 let candidate = takeLeft ? nextLeft : nextRight
                 let trial = takeLeft ? left + [candidate] + right : left + [candidate] + right
                 if width(trial, ellipsis: nextLeft < nextRight, comfortable) > maxWidth { break }
-                if takeLeft { left.append(candidate); nextLeft += 1 } else { right.insert(candidate, at: 0); nextRight -= 1 }
+                if takeLeft {
+                    left.append(candidate); nextLeft += 1
+                } else {
+                    right.insert(candidate, at: 0); nextRight -= 1
+                }
                 takeLeft.toggle()
             }
             if left.count + right.count < columns.count {
@@ -82,7 +86,8 @@ public struct TextTable: Sendable {
         var widths = shown.map { natural[$0] }
         let chrome = shown.count * 3 + 1 + (elidedAt != nil ? 4 : 0)
         while widths.reduce(0, +) + chrome > maxWidth,
-              let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
+            let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3
+        {
             widths[widest] -= 1
         }
 
@@ -121,7 +126,7 @@ public struct TextTable: Sendable {
         if let hiddenRowsNote { notes.append(hiddenRowsNote) }
         if let at = elidedAt {
             let hidden = columns.count - shown.count
-            let names = shown.count > at ? Array(columns.indices[shown[at - 1] + 1 ..< shown[at]]) : []
+            let names = shown.count > at ? Array(columns.indices[shown[at - 1] + 1..<shown[at]]) : []
             let list = names.map { columns[$0].title }.joined(separator: ", ")
             notes.append(("… \(hidden) more column\(hidden == 1 ? "" : "s"): " + list).truncated(to: maxWidth))
         }

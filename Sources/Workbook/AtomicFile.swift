@@ -80,9 +80,10 @@ public enum AtomicFile {
 
     private static func failure(_ what: String) -> WorkbookError {
         let reason = String(cString: strerror(errno))
-        return WorkbookError(.io, "cannot \(what): \(reason)",
-                             hint: errno == EACCES || errno == EROFS
-                                ? "check that you may write to this folder" : nil)
+        return WorkbookError(
+            .io, "cannot \(what): \(reason)",
+            hint: errno == EACCES || errno == EROFS
+                ? "check that you may write to this folder" : nil)
     }
 
     private static func split(_ path: String) -> (folder: String, name: String) {

@@ -58,8 +58,9 @@ public final class BookFile {
     ///   `.io` when it cannot be written. In both cases the file on disk is untouched.
     public func save(_ workbook: Workbook) throws(WorkbookError) {
         guard isUnchangedOnDisk else {
-            throw WorkbookError(.changedOnDisk, "\(path) changed on disk since pilot read it; not overwriting it",
-                                hint: "keep your edits and run it again, or write this run elsewhere with --output FILE")
+            throw WorkbookError(
+                .changedOnDisk, "\(path) changed on disk since pilot read it; not overwriting it",
+                hint: "keep your edits and run it again, or write this run elsewhere with --output FILE")
         }
         try forceSave(workbook)
     }

@@ -45,8 +45,10 @@ public struct Cell: Sendable, Equatable {
         self.closingLine = fence + lineEnding.rawValue
     }
 
-    init(id: String?, line: Int, fence: String, openingLine: String, openingLineEnding: String,
-         rawBody: String, closingLine: String) {
+    init(
+        id: String?, line: Int, fence: String, openingLine: String, openingLineEnding: String,
+        rawBody: String, closingLine: String
+    ) {
         self.id = id
         self.line = line
         self.fence = fence

@@ -14,8 +14,9 @@ public enum CellID {
             .map { $0.trimmingCharacters(in: " \t") }
             .first { !$0.isEmpty && !$0.hasPrefix("#") }?
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-        var base = String((firstWord ?? "cell").lowercased()
-            .filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.prefix(24))
+        var base = String(
+            (firstWord ?? "cell").lowercased()
+                .filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.prefix(24))
         if !isValid(base) { base = "cell" }
         if !taken.contains(base) { return base }
         var n = 2

@@ -28,10 +28,13 @@ public struct OutputRegion: Sendable, Equatable {
 
     /// Renders a new region.
     ///
-    /// Text items go into `text` fences (a diagnostic into an `error` fence), each fence longer than any backtick run inside it, and
+    /// Text items go into `text` fences (a diagnostic into an `error` fence), each fence longer than any backtick run
+    /// inside it, and
     /// images become Markdown image links; items are separated by a blank line.
-    public init(cellID: String, status: OutputStatus, sourceHash: String, items: [OutputItem],
-                lineEnding: LineEnding = .lf) {
+    public init(
+        cellID: String, status: OutputStatus, sourceHash: String, items: [OutputItem],
+        lineEnding: LineEnding = .lf
+    ) {
         self.cellID = cellID
         self.status = status
         self.sourceHash = sourceHash
@@ -58,8 +61,10 @@ public struct OutputRegion: Sendable, Equatable {
         self.rawText = lineEnding == .lf ? text : text.replacingLF(with: lineEnding.rawValue)
     }
 
-    init(cellID: String, status: OutputStatus, sourceHash: String, items: [OutputItem], line: Int,
-         leadingGap: String, rawText: String) {
+    init(
+        cellID: String, status: OutputStatus, sourceHash: String, items: [OutputItem], line: Int,
+        leadingGap: String, rawText: String
+    ) {
         self.cellID = cellID
         self.status = status
         self.sourceHash = sourceHash

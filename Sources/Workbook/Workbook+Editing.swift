@@ -42,7 +42,8 @@ extension Workbook {
     /// Removes the output region of the cell with this id, with the blank lines before it.
     public mutating func removeOutput(ofCell id: String) {
         guard let index = blockIndex(ofCell: id), index + 1 < blocks.count,
-              case .output = blocks[index + 1] else { return }
+            case .output = blocks[index + 1]
+        else { return }
         blocks.remove(at: index + 1)
         mergeProse(around: index + 1)
     }
@@ -97,7 +98,8 @@ extension Workbook {
 
     private mutating func mergeProse(around index: Int) {
         guard index > 0, index < blocks.count,
-              case .prose(let previous) = blocks[index - 1], case .prose(let next) = blocks[index] else { return }
+            case .prose(let previous) = blocks[index - 1], case .prose(let next) = blocks[index]
+        else { return }
         blocks[index - 1] = .prose(previous + next)
         blocks.remove(at: index)
     }

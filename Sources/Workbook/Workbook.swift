@@ -59,7 +59,8 @@ public struct Workbook: Sendable, Equatable {
     /// The output region stored under the cell with this id, if any.
     public func output(forCell id: String) -> OutputRegion? {
         guard let index = blockIndex(ofCell: id), index + 1 < blocks.count,
-              case .output(let region) = blocks[index + 1] else { return nil }
+            case .output(let region) = blocks[index + 1]
+        else { return nil }
         return region
     }
 

@@ -46,8 +46,10 @@ public struct WorkbookError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// The file it is about, as the user named it.
     public var path: String?
 
-    public init(_ code: Code, _ message: String, hint: String? = nil, location: Location? = nil,
-                path: String? = nil) {
+    public init(
+        _ code: Code, _ message: String, hint: String? = nil, location: Location? = nil,
+        path: String? = nil
+    ) {
         self.code = code
         self.message = message
         self.hint = hint
@@ -57,10 +59,13 @@ public struct WorkbookError: Error, Sendable, Equatable, DiagnosticConvertible {
 
     /// `FILE:LINE:COLUMN: message`, the line with a caret, then the hint.
     public var diagnostic: Diagnostic {
-        Diagnostic(message, hint: hint,
-                   at: path == nil && location == nil ? nil
-                       : SourceLocation(file: path, line: location?.line, column: location?.column,
-                                        sourceLine: location?.lineText))
+        Diagnostic(
+            message, hint: hint,
+            at: path == nil && location == nil
+                ? nil
+                : SourceLocation(
+                    file: path, line: location?.line, column: location?.column,
+                    sourceLine: location?.lineText))
     }
 
     /// This error, said of the file at `path`.

@@ -65,9 +65,10 @@ struct WorkbookParser {
             if line.number == 1 { try checkVersion(line) }
             if let fence = Fence.opening(line.content) {
                 guard let close = closingLine(of: fence, after: i) else {
-                    throw error(.unclosedFence, at: line, column: fence.indent + 1,
-                                "the \(fenceText(fence))\(fence.language) fence opened here is never closed",
-                                hint: "add a line with \(fenceText(fence)) after the block's last line")
+                    throw error(
+                        .unclosedFence, at: line, column: fence.indent + 1,
+                        "the \(fenceText(fence))\(fence.language) fence opened here is never closed",
+                        hint: "add a line with \(fenceText(fence)) after the block's last line")
                 }
                 guard fence.indent == 0, fence.language == "pilot" else {
                     for j in i...close { prose += lines[j].raw }
@@ -78,9 +79,10 @@ struct WorkbookParser {
                 let cell = try makeCell(fence: fence, open: i, close: close)
                 if let id = cell.id {
                     if let first = seenIDs[id] {
-                        throw error(.duplicateID, at: line, column: idColumn(in: line),
-                                    "duplicate cell id '\(id)' (first used on line \(first))",
-                                    hint: "give this cell another id, or remove 'id=\(id)' to have one generated")
+                        throw error(
+                            .duplicateID, at: line, column: idColumn(in: line),
+                            "duplicate cell id '\(id)' (first used on line \(first))",
+                            hint: "give this cell another id, or remove 'id=\(id)' to have one generated")
                     }
                     seenIDs[id] = line.number
                 }
@@ -96,18 +98,21 @@ struct WorkbookParser {
                 continue
             }
             if OutputMarker.isBegin(line.content) {
-                throw error(.orphanOutput, at: line, column: 1, "this output region does not follow a cell",
-                            hint: "delete the region (from output:begin to output:end) or move it under its cell")
+                throw error(
+                    .orphanOutput, at: line, column: 1, "this output region does not follow a cell",
+                    hint: "delete the region (from output:begin to output:end) or move it under its cell")
             }
             if OutputMarker.isEnd(line.content) {
-                throw error(.orphanOutput, at: line, column: 1, "output:end without an output:begin before it",
-                            hint: "delete this line")
+                throw error(
+                    .orphanOutput, at: line, column: 1, "output:end without an output:begin before it",
+                    hint: "delete this line")
             }
             if let open = htmlCommentStart(line.content) {
                 guard let end = commentEnd(from: i, searchingAfter: open) else {
-                    throw error(.unclosedComment, at: line, column: open - line.content.startIndex + 1,
-                                "this HTML comment is never closed, so it would hide the rest of the file",
-                                hint: "add --> where the comment should end")
+                    throw error(
+                        .unclosedComment, at: line, column: open - line.content.startIndex + 1,
+                        "this HTML comment is never closed, so it would hide the rest of the file",
+                        hint: "add --> where the comment should end")
                 }
                 for j in i...end { prose += lines[j].raw }
                 i = end + 1
@@ -129,17 +134,19 @@ struct WorkbookParser {
         where word.hasPrefix("id=") {
             let value = String(word.dropFirst(3))
             guard CellID.isValid(value) else {
-                throw error(.invalidID, at: line, column: idColumn(in: line),
-                            "'\(value)' is not a valid cell id",
-                            hint: "use letters, digits, '-' and '_', starting with a letter or digit")
+                throw error(
+                    .invalidID, at: line, column: idColumn(in: line),
+                    "'\(value)' is not a valid cell id",
+                    hint: "use letters, digits, '-' and '_', starting with a letter or digit")
             }
             id = value
         }
         var body = ""
         for j in (open + 1)..<close { body += lines[j].raw }
-        return Cell(id: id, line: line.number, fence: fenceText(fence), openingLine: line.text,
-                    openingLineEnding: String(decoding: line.ending, as: UTF8.self),
-                    rawBody: body, closingLine: lines[close].raw)
+        return Cell(
+            id: id, line: line.number, fence: fenceText(fence), openingLine: line.text,
+            openingLineEnding: String(decoding: line.ending, as: UTF8.self),
+            rawBody: body, closingLine: lines[close].raw)
     }
 
     private func closingLine(of fence: Fence, after open: Int) -> Int? {
@@ -163,23 +170,28 @@ struct WorkbookParser {
 
     // MARK: Output regions
 
-    private func makeRegion(begin: Int, gapStart: Int, cell: Cell) throws(WorkbookError)
+    private func makeRegion(
+        begin: Int, gapStart: Int, cell: Cell
+    ) throws(WorkbookError)
         -> (region: OutputRegion, next: Int)
     {
         let line = lines[begin]
         let attributes = OutputMarker.attributes(line.content)
         guard let id = attributes["id"] else {
-            throw error(.malformedOutput, at: line, column: 1, "this output region has no id=",
-                        hint: "delete the region; running the cell writes a new one")
+            throw error(
+                .malformedOutput, at: line, column: 1, "this output region has no id=",
+                hint: "delete the region; running the cell writes a new one")
         }
         guard id == cell.id else {
             let owner = cell.id.map { "the cell above it is '\($0)'" } ?? "the cell above it has no id"
-            throw error(.orphanOutput, at: line, column: 1, "output region '\(id)' does not belong here: \(owner)",
-                        hint: "delete the region; running the cell writes a new one")
+            throw error(
+                .orphanOutput, at: line, column: 1, "output region '\(id)' does not belong here: \(owner)",
+                hint: "delete the region; running the cell writes a new one")
         }
         guard let status = attributes["status"].flatMap(OutputStatus.init(rawValue:)) else {
-            throw error(.malformedOutput, at: line, column: 1, "output region '\(id)' has no valid status=",
-                        hint: "status is ok, error or interrupted; or delete the region and run the cell again")
+            throw error(
+                .malformedOutput, at: line, column: 1, "output region '\(id)' has no valid status=",
+                hint: "status is ok, error or interrupted; or delete the region and run the cell again")
         }
         var items: [OutputItem] = []
         var loose = ""
@@ -195,15 +207,17 @@ struct WorkbookParser {
                 for g in gapStart..<begin { gap += lines[g].raw }
                 var raw = ""
                 for r in begin...j { raw += lines[r].raw }
-                let region = OutputRegion(cellID: id, status: status, sourceHash: attributes["src"] ?? "",
-                                          items: items, line: line.number, leadingGap: gap, rawText: raw)
+                let region = OutputRegion(
+                    cellID: id, status: status, sourceHash: attributes["src"] ?? "",
+                    items: items, line: line.number, leadingGap: gap, rawText: raw)
                 return (region, j + 1)
             }
             if let fence = Fence.opening(inner.content) {
                 guard let close = closingLine(of: fence, after: j) else {
-                    throw error(.unclosedFence, at: inner, column: fence.indent + 1,
-                                "the fence opened here inside output region '\(id)' is never closed",
-                                hint: "delete the region; running the cell writes a new one")
+                    throw error(
+                        .unclosedFence, at: inner, column: fence.indent + 1,
+                        "the fence opened here inside output region '\(id)' is never closed",
+                        hint: "delete the region; running the cell writes a new one")
                 }
                 flushLoose()
                 var text = ""
@@ -221,8 +235,9 @@ struct WorkbookParser {
             }
             j += 1
         }
-        throw error(.unclosedOutput, at: line, column: 1, "output region '\(id)' is never closed",
-                    hint: "add <!-- output:end --> after it, or delete it and run the cell again")
+        throw error(
+            .unclosedOutput, at: line, column: 1, "output region '\(id)' is never closed",
+            hint: "add <!-- output:end --> after it, or delete it and run the cell again")
     }
 
     // MARK: HTML comments and the header
@@ -254,18 +269,22 @@ struct WorkbookParser {
         guard text.hasPrefix("<!-- pilotbook v"), text.hasSuffix("-->") else { return }
         let version = text.dropFirst("<!-- pilotbook v".count).prefix { $0.isNumber }
         if let number = Int(version), number > 1 {
-            throw error(.unsupportedVersion, at: line, column: 1,
-                        "this workbook is format v\(number); this pilot reads v1",
-                        hint: "update pilotbook to open it")
+            throw error(
+                .unsupportedVersion, at: line, column: 1,
+                "this workbook is format v\(number); this pilot reads v1",
+                hint: "update pilotbook to open it")
         }
     }
 
     // MARK: Errors
 
-    private func error(_ code: WorkbookError.Code, at line: Line, column: Int, _ message: String,
-                       hint: String) -> WorkbookError {
-        WorkbookError(code, message, hint: hint,
-                      location: .init(line: line.number, column: column, lineText: line.text))
+    private func error(
+        _ code: WorkbookError.Code, at line: Line, column: Int, _ message: String,
+        hint: String
+    ) -> WorkbookError {
+        WorkbookError(
+            code, message, hint: hint,
+            location: .init(line: line.number, column: column, lineText: line.text))
     }
 
     private static func invalidUTF8(at offset: Int, in bytes: [UInt8]) -> WorkbookError {
@@ -276,12 +295,14 @@ struct WorkbookParser {
         var prefix = bytes[lineStart..<offset]
         if lineNumber == 1, prefix.starts(with: [0xEF, 0xBB, 0xBF]) { prefix = prefix.dropFirst(3) }
         let column = String(decoding: prefix, as: UTF8.self).count + 1
-        let shown = String(decoding: prefix, as: UTF8.self)
+        let shown =
+            String(decoding: prefix, as: UTF8.self)
             + String(decoding: bytes[offset..<max(offset, lineEnd)], as: UTF8.self)
         let byte = String(bytes[offset], radix: 16, uppercase: true)
-        return WorkbookError(.invalidUTF8, "byte 0x\(byte) is not UTF-8 text",
-                             hint: "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)",
-                             location: .init(line: lineNumber, column: column, lineText: shown))
+        return WorkbookError(
+            .invalidUTF8, "byte 0x\(byte) is not UTF-8 text",
+            hint: "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)",
+            location: .init(line: lineNumber, column: column, lineText: shown))
     }
 }
 

@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Downloads
 import Endpoint
 import Foundation
@@ -12,18 +12,20 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run workbooks into scratch copies and compare with their stored outputs.",
         discussion: """
-        The workbooks themselves are not changed. For each workbook: a diff per cell whose output \
-        differs, then a one-line verdict (ok, FAILED or NOT RUN); with several, a count at the end. \
-        Exits 1 when any workbook differs or could not run.
-        """
+            The workbooks themselves are not changed. For each workbook: a diff per cell whose output \
+            differs, then a one-line verdict (ok, FAILED or NOT RUN); with several, a count at the end. \
+            Exits 1 when any workbook differs or could not run.
+            """
     )
 
     @Argument(help: "The workbooks to check (a class's hand-ins, say).", completion: .file(extensions: ["pilotbook"]))
     var books: [String]
 
-    @Option(name: .customLong("param"),
-            help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.",
-                               valueName: "key=value"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp(
+            "Set a parameter (or a setting) before the first cell; repeatable.",
+            valueName: "key=value"))
     var parameters: [Parameter] = []
 
     @Flag(help: "Run sh, download, deploy and delete cells of workbooks you have not trusted, this time.")
@@ -55,16 +57,19 @@ struct CheckCommand: ParsableCommand {
             terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be read")
         }
-        let decision = TrustGate.decide(stored, bookPath: book, trustGiven: trust, refusing: .workbook,
-                                        console: console, environment: environment)
+        let decision = TrustGate.decide(
+            stored, bookPath: book, trustGiven: trust, refusing: .workbook,
+            console: console, environment: environment)
         guard case .run = decision else {
             return (false, "NOT RUN: \(book): not trusted")
         }
         let report: BookCheck.Report
         do {
-            report = try BookCheck(bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
-                                   environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
-                                   live: TerminalLive(terminal: terminal)).run()
+            report = try BookCheck(
+                bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
+                environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                live: TerminalLive(terminal: terminal)
+            ).run()
         } catch {
             terminal.error(error)
             return (false, "NOT RUN: \(book): it could not be run")

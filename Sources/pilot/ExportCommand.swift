@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Export
 import Foundation
 import Shell
@@ -10,12 +10,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Turn a workbook into an HTML page, a Jupyter notebook or plain Markdown, to share it.",
         discussion: """
-        Nothing runs: the export shows the outputs stored in the workbook, and marks stale, failed \
-        and interrupted ones. html is one self-contained file (styles and SVG plots inline) that \
-        reads well on a phone; ipynb is an nbformat 4.5 notebook; md is plain Markdown whose images \
-        link to BOOK.assets/. The export is written beside the workbook (BOOK.html, BOOK.ipynb, \
-        BOOK.md) unless --output names another file; --output - writes it to standard output.
-        """
+            Nothing runs: the export shows the outputs stored in the workbook, and marks stale, failed \
+            and interrupted ones. html is one self-contained file (styles and SVG plots inline) that \
+            reads well on a phone; ipynb is an nbformat 4.5 notebook; md is plain Markdown whose images \
+            link to BOOK.assets/. The export is written beside the workbook (BOOK.html, BOOK.ipynb, \
+            BOOK.md) unless --output names another file; --output - writes it to standard output.
+            """
     )
 
     @Argument(help: "The workbook to export.", completion: .file(extensions: ["pilotbook"]))
@@ -30,8 +30,9 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if let output, output != "-", Self.samePath(output, book) {
             let suggestion = format.defaultPath(forBook: book)
-            throw ValidationError("--output \(output) is the workbook itself; name another file, "
-                                  + "e.g. --output \(suggestion)")
+            throw ValidationError(
+                "--output \(output) is the workbook itself; name another file, "
+                    + "e.g. --output \(suggestion)")
         }
     }
 
@@ -51,8 +52,9 @@ struct ExportCommand: ParsableCommand {
             }
             if format != .md {
                 for path in exporter.missingImages {
-                    terminal.line("warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); "
-                                  + "the export shows a placeholder", to: .err)
+                    terminal.line(
+                        "warning: \(path) cannot be inlined (missing, or not an SVG in the asset folder); "
+                            + "the export shows a placeholder", to: .err)
                 }
             }
             if target != "-" {
@@ -71,8 +73,9 @@ struct ExportCommand: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             let named = (path as NSString).deletingLastPathComponent
-            throw WorkbookError(.io, "cannot write \(path): there is no folder \(named)",
-                                hint: "create it first (mkdir -p \(named)), or choose another --output")
+            throw WorkbookError(
+                .io, "cannot write \(path): there is no folder \(named)",
+                hint: "create it first (mkdir -p \(named)), or choose another --output")
         }
     }
 

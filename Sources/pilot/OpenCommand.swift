@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Downloads
 import Endpoint
 import Foundation
@@ -11,10 +11,10 @@ struct OpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Step through a workbook: Enter runs the current cell, saves its output and moves on.",
         discussion: """
-        Shows the prose before each cell, the cell and its status. :next :prev :goto :list :run \
-        :run-all :edit :insert :delete :save :quit (:help lists them); any other line runs as a new \
-        cell after the current one. Outputs are saved into the workbook after every cell.
-        """
+            Shows the prose before each cell, the cell and its status. :next :prev :goto :list :run \
+            :run-all :edit :insert :delete :save :quit (:help lists them); any other line runs as a new \
+            cell after the current one. Outputs are saved into the workbook after every cell.
+            """
     )
 
     @Argument(help: "The workbook to open.", completion: .file(extensions: ["pilotbook"]))
@@ -24,9 +24,10 @@ struct OpenCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
-        let services = ShellServices(environment: ProcessInfo.processInfo.environment,
-                                     services: [HTTPDownloader(), HTTPEndpointHost()],
-                                     live: TerminalLive(terminal: .standard), trustGiven: trust)
+        let services = ShellServices(
+            environment: ProcessInfo.processInfo.environment,
+            services: [HTTPDownloader(), HTTPEndpointHost()],
+            live: TerminalLive(terminal: .standard), trustGiven: trust)
         let stepper: StepThrough
         do {
             stepper = try StepThrough(bookPath: book, services: services)

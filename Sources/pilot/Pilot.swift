@@ -11,10 +11,10 @@ struct Pilot: AsyncParsableCommand {
         commandName: "pilot",
         abstract: "Run AutoML workbooks (.pilotbook) from the terminal: SageMaker Autopilot, locally.",
         discussion: """
-        A workbook is a Markdown file with `pilot` cells. `pilot open` steps through it cell by cell; \
-        `pilot run` runs its cells and writes each cell's output back under the cell; `pilot check` \
-        tells whether it still produces the outputs stored in it. `pilot` alone is a scratch shell.
-        """,
+            A workbook is a Markdown file with `pilot` cells. `pilot open` steps through it cell by cell; \
+            `pilot run` runs its cells and writes each cell's output back under the cell; `pilot check` \
+            tells whether it still produces the outputs stored in it. `pilot` alone is a scratch shell.
+            """,
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(libeditVersion))",
         subcommands: [
             ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self,

@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Downloads
 import Endpoint
 import Foundation
@@ -11,21 +11,24 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run every cell of a workbook in order and write the outputs back.",
         discussion: """
-        Cells run with the workbook's folder as working directory. Outputs are saved after every \
-        cell, so an interrupted run keeps what it finished. Exits 1 when a cell failed.
-        """
+            Cells run with the workbook's folder as working directory. Outputs are saved after every \
+            cell, so an interrupted run keeps what it finished. Exits 1 when a cell failed.
+            """
     )
 
     @Argument(help: "The workbook to run.", completion: .file(extensions: ["pilotbook"]))
     var book: String
 
-    @Option(name: .customLong("param"),
-            help: ArgumentHelp("Set a parameter (or a setting) before the first cell; repeatable.",
-                               valueName: "key=value"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp(
+            "Set a parameter (or a setting) before the first cell; repeatable.",
+            valueName: "key=value"))
     var parameters: [Parameter] = []
 
-    @Option(help: ArgumentHelp("Write the run to FILE instead of into the workbook.", valueName: "file"),
-            completion: .file(extensions: ["pilotbook"]))
+    @Option(
+        help: ArgumentHelp("Write the run to FILE instead of into the workbook.", valueName: "file"),
+        completion: .file(extensions: ["pilotbook"]))
     var output: String?
 
     @Flag(help: "Go on after a failed cell instead of stopping there.")
@@ -43,16 +46,18 @@ struct RunCommand: ParsableCommand {
         let terminal = console.terminal
         let runner: BookRunner
         do {
-            runner = try BookRunner(bookPath: book, outputPath: output,
-                                    parameters: parameters.map { ($0.name, $0.value) },
-                                    environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
-                                    live: TerminalLive(terminal: terminal))
+            runner = try BookRunner(
+                bookPath: book, outputPath: output,
+                parameters: parameters.map { ($0.name, $0.value) },
+                environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                live: TerminalLive(terminal: terminal))
         } catch {
             terminal.error(error)
             throw ExitCode.failure
         }
-        let decision = TrustGate.decide(runner.workbook, bookPath: book, trustGiven: trust, refusing: .workbook,
-                                        console: console, environment: environment)
+        let decision = TrustGate.decide(
+            runner.workbook, bookPath: book, trustGiven: trust, refusing: .workbook,
+            console: console, environment: environment)
         guard case .run(let store) = decision else { throw ExitCode.failure }
         runner.keepsTrust = store
         console.listen()

@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Endpoint
 import Foundation
 import Serving
@@ -10,11 +10,11 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a trained model over HTTP, as a SageMaker inference container does.",
         discussion: """
-        Run it in the folder that holds the experiment store (.pilot/, beside the workbook that ran \
-        autopilot). The server answers GET /ping, GET /execution-parameters and POST /invocations \
-        (text/csv rows without header or target, or application/json {"instances": [...]}), the \
-        same contract as deploy. Ctrl-C (or SIGTERM) stops it.
-        """
+            Run it in the folder that holds the experiment store (.pilot/, beside the workbook that ran \
+            autopilot). The server answers GET /ping, GET /execution-parameters and POST /invocations \
+            (text/csv rows without header or target, or application/json {"instances": [...]}), the \
+            same contract as deploy. Ctrl-C (or SIGTERM) stops it.
+            """
     )
 
     @Argument(help: ArgumentHelp("The model to serve: EXP.best.", valueName: "model"))
@@ -26,10 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; 127.0.0.1 keeps the endpoint to this machine.")
     var host: String = "127.0.0.1"
 
-    @Option(help: ArgumentHelp("""
-        What responses hold when a request does not ask (?keys=): predicted_label, probability, \
-        probabilities, labels (default: SAGEMAKER_INFERENCE_OUTPUT, else predicted_label).
-        """, valueName: "keys"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            What responses hold when a request does not ask (?keys=): predicted_label, probability, \
+            probabilities, labels (default: SAGEMAKER_INFERENCE_OUTPUT, else predicted_label).
+            """, valueName: "keys"))
     var keys: String?
 
     func validate() throws {
@@ -41,8 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let service: InferenceService
         do {
-            let served = try ServedModel.stored(model, in: FileManager.default.currentDirectoryPath,
-                                                keys: keys ?? environment["SAGEMAKER_INFERENCE_OUTPUT"])
+            let served = try ServedModel.stored(
+                model, in: FileManager.default.currentDirectoryPath,
+                keys: keys ?? environment["SAGEMAKER_INFERENCE_OUTPUT"])
             service = try InferenceService(served)
         } catch {
             terminal.error(error)

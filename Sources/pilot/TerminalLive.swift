@@ -51,7 +51,8 @@ final class TerminalLive: LiveDisplay {
             }
             if !detail.isEmpty { line += " " + detail }
             if let fraction, let started = state.current?.started,
-               let left = Self.estimate(elapsed: now.timeIntervalSince(started), fraction: fraction) {
+                let left = Self.estimate(elapsed: now.timeIntervalSince(started), fraction: fraction)
+            {
                 line += ", " + left
             }
             terminal.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)

@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Runner
 import Shell
@@ -11,11 +11,11 @@ struct TrustCommand: ParsableCommand {
         commandName: "trust",
         abstract: "Trust a workbook: its sh, download, deploy and delete cells may run without asking.",
         discussion: """
-        Read a workbook someone else wrote before trusting it: the risky cells are listed. Trust \
-        is kept in a local file (PILOT_TRUST_STORE, else $XDG_DATA_HOME/pilot/trusted or \
-        ~/.local/share/pilot/trusted) by the hash of the workbook's cells, so running it or \
-        editing it with pilot keeps it trusted; a change made elsewhere asks again.
-        """
+            Read a workbook someone else wrote before trusting it: the risky cells are listed. Trust \
+            is kept in a local file (PILOT_TRUST_STORE, else $XDG_DATA_HOME/pilot/trusted or \
+            ~/.local/share/pilot/trusted) by the hash of the workbook's cells, so running it or \
+            editing it with pilot keeps it trusted; a change made elsewhere asks again.
+            """
     )
 
     @Argument(help: "The workbook to trust.", completion: .file(extensions: ["pilotbook"]))
@@ -31,8 +31,10 @@ struct TrustCommand: ParsableCommand {
             throw ExitCode.failure
         }
         guard let store = TrustStore.standard(environment: ProcessInfo.processInfo.environment) else {
-            terminal.error(Diagnostic("no place to keep trust: HOME is not set",
-                                      hint: "set PILOT_TRUST_STORE to a file"))
+            terminal.error(
+                Diagnostic(
+                    "no place to keep trust: HOME is not set",
+                    hint: "set PILOT_TRUST_STORE to a file"))
             throw ExitCode.failure
         }
         do {

@@ -41,7 +41,8 @@ public struct FeaturePlan: Sendable, Codable, Equatable {
             } else if (column.type == .string || column.type == .integer), distinct == present, present > 20 {
                 dropped.append(.init(name: column.name, reason: "unique per row, like an id"))
             } else if column.type == .string, distinct > 1000 || distinct * 2 > present {
-                dropped.append(.init(name: column.name, reason: "text with \(distinct) distinct values: too many for categories"))
+                dropped.append(
+                    .init(name: column.name, reason: "text with \(distinct) distinct values: too many for categories"))
             } else {
                 let role: Role = column.type.isNumeric ? .numeric : .categorical
                 features.append(.init(name: column.name, role: role, cardinality: distinct, missing: missing))
@@ -50,4 +51,3 @@ public struct FeaturePlan: Sendable, Codable, Equatable {
         return FeaturePlan(features: features, dropped: dropped)
     }
 }
-

@@ -34,7 +34,9 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
 
     /// Parses a metric name case-insensitively (`f1`, `AUC`, `balancedaccuracy`).
     public init?(name: String) {
-        guard let metric = Metric.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
+        guard let metric = Metric.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+            return nil
+        }
         self = metric
     }
 }

@@ -45,7 +45,9 @@ public struct TargetAnalysis: Sendable, Codable {
     /// binary; a string or boolean column with 3 to 100 values, or an integer column with 3 to
     /// 20, is multiclass; any other numeric column is regression. `problem` overrides the rule
     /// when it fits the data.
-    public static func analyze(_ frame: Frame, target column: String, problem requested: ProblemType?)
+    public static func analyze(
+        _ frame: Frame, target column: String, problem requested: ProblemType?
+    )
         throws(AutopilotError) -> TargetAnalysis
     {
         guard let target = frame.column(named: column) else {
@@ -87,11 +89,14 @@ public struct TargetAnalysis: Sendable, Codable {
                 labels[row] = index[texts[row]] ?? .nan
             }
         }
-        return TargetAnalysis(column: column, problem: problem, rule: rule, classes: classes, labels: labels,
-                              missingRows: counts.missing)
+        return TargetAnalysis(
+            column: column, problem: problem, rule: rule, classes: classes, labels: labels,
+            missingRows: counts.missing)
     }
 
-    private static func inferProblem(column: String, type: ColumnType, distinct: Int) throws(AutopilotError)
+    private static func inferProblem(
+        column: String, type: ColumnType, distinct: Int
+    ) throws(AutopilotError)
         -> (ProblemType, String)
     {
         if distinct == 2 { return (.binary, "'\(column)' has exactly 2 distinct values") }

@@ -45,7 +45,9 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     }
 
     /// Fits `definition` on the rows `rows` of `frame` for the features in `plan`.
-    public static func fit(_ definition: PipelineDefinition, plan: FeaturePlan, frame: Frame, rows: [Int]) -> FittedPipeline {
+    public static func fit(
+        _ definition: PipelineDefinition, plan: FeaturePlan, frame: Frame, rows: [Int]
+    ) -> FittedPipeline {
         var numeric: [NumericStep] = []
         var categorical: [CategoricalStep] = []
         for feature in plan.features {
@@ -57,10 +59,13 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 let missing = rows.count - values.count
                 let median = values.isEmpty ? 0 : Float(Statistics.median(&values))
                 let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-                let variance = values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+                let variance =
+                    values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
                 let scale = variance > 0 ? Float(variance.squareRoot()) : 1
-                numeric.append(NumericStep(column: feature.name, median: median, mean: Float(mean), scale: scale,
-                                           indicator: definition.missingIndicators && missing > 0))
+                numeric.append(
+                    NumericStep(
+                        column: feature.name, median: median, mean: Float(mean), scale: scale,
+                        indicator: definition.missingIndicators && missing > 0))
             case .categorical:
                 let (names, codes) = column.categoryCodes()
                 var perCode = [Int](repeating: 0, count: names.count)

@@ -8,9 +8,12 @@ import TextLayout
 /// suggested actions.
 public enum DataExploration {
     /// Values that usually mean "not known" in categorical data.
-    static let missingCodes: Set<String> = ["unknown", "nonexistent", "n/a", "none", "missing", "?", "-", "na", "undefined"]
+    static let missingCodes: Set<String> = [
+        "unknown", "nonexistent", "n/a", "none", "missing", "?", "-", "na", "undefined",
+    ]
 
-    public static func report(frame: Frame, name: String, analysis a: AutopilotJob.Analysis, width: Int = 100) -> String {
+    public static func report(frame: Frame, name: String, analysis a: AutopilotJob.Analysis, width: Int = 100) -> String
+    {
         let t = a.target
         var out = "<!-- pilotbook v1 -->\n# Data exploration: \(name)\n\n"
         out += "Written by `autopilot` for experiment `\(name)`, as SageMaker Autopilot writes its data exploration "
@@ -18,12 +21,16 @@ public enum DataExploration {
 
         out += "## Dataset\n\n"
         let duplicates = duplicateRows(frame)
-        out += text([
-            "rows: \(frame.rowCount)", "columns: \(frame.columns.count) (target \(t.column) and \(frame.columns.count - 1) others)",
-            "duplicate rows: \(duplicates)\(duplicates > 0 ? " (\(percent(duplicates, frame.rowCount)))" : "")",
-            "problem type: \(t.problem.autopilotName), because \(t.rule)",
-            "features used: \(a.plan.features.count); left out: \(a.plan.dropped.isEmpty ? "none" : a.plan.dropped.map { "\($0.name) (\($0.reason))" }.joined(separator: "; "))",
-        ].joined(separator: "\n"))
+        let dropped = a.plan.dropped.map { "\($0.name) (\($0.reason))" }
+        let leftOut = dropped.isEmpty ? "none" : dropped.joined(separator: "; ")
+        out += text(
+            [
+                "rows: \(frame.rowCount)",
+                "columns: \(frame.columns.count) (target \(t.column) and \(frame.columns.count - 1) others)",
+                "duplicate rows: \(duplicates)\(duplicates > 0 ? " (\(percent(duplicates, frame.rowCount)))" : "")",
+                "problem type: \(t.problem.autopilotName), because \(t.rule)",
+                "features used: \(a.plan.features.count); left out: " + leftOut,
+            ].joined(separator: "\n"))
 
         out += "## Target\n\n"
         if let target = frame.column(named: t.column) {
@@ -32,12 +39,21 @@ public enum DataExploration {
                 out += text(frame.describe(columns: [t.column]).table().render(maxWidth: width))
             } else {
                 let total = counts.total
-                let table = TextTable(columns: [.init(t.column), .init("count", alignment: .right), .init("share", alignment: .right)],
-                                      rows: counts.values.indices.map { [counts.values[$0], String(counts.counts[$0]), percent(counts.counts[$0], total)] })
+                let table = TextTable(
+                    columns: [.init(t.column), .init("count", alignment: .right), .init("share", alignment: .right)],
+                    rows: counts.values.indices.map {
+                        [counts.values[$0], String(counts.counts[$0]), percent(counts.counts[$0], total)]
+                    })
                 out += text(table.render(maxWidth: width))
-                if t.problem == .binary, let minority = counts.counts.min(), Double(minority) / Double(max(1, total)) < 0.2 {
-                    out += "The classes are imbalanced: the positive class `\(t.classes[1])` is \(percent(counts.counts.last ?? 0, total)) "
-                    out += "of the rows. Accuracy would look good for a model that always says `\(t.classes[0])`; the objective "
+                if t.problem == .binary, let minority = counts.counts.min(),
+                    Double(minority) / Double(max(1, total)) < 0.2
+                {
+                    out +=
+                        "The classes are imbalanced: the positive class `\(t.classes[1])` is "
+                        + "\(percent(counts.counts.last ?? 0, total)) "
+                    out +=
+                        "of the rows. Accuracy would look good for a model that always says `\(t.classes[0])`; the "
+                        + "objective "
                     out += "\(a.metric.rawValue) and a tuned decision threshold look at the positive class instead.\n\n"
                 }
             }
@@ -50,28 +66,37 @@ public enum DataExploration {
             var codes: [(String, Int)] = []
             if column.type == .string {
                 let counts = column.valueCounts()
-                for (value, count) in zip(counts.values, counts.counts) where missingCodes.contains(value.lowercased()) {
+                for (value, count) in zip(counts.values, counts.counts) where missingCodes.contains(value.lowercased())
+                {
                     codes.append((value, count))
                 }
             }
             if missing > 0 || !codes.isEmpty {
-                let codeText = codes.map { "'\($0.0)' × \($0.1) (\(percent($0.1, frame.rowCount)))" }.joined(separator: ", ")
+                let codeText = codes.map { "'\($0.0)' × \($0.1) (\(percent($0.1, frame.rowCount)))" }.joined(
+                    separator: ", ")
                 missingRows.append([column.name, String(missing), codeText.isEmpty ? "" : codeText])
             }
         }
         if missingRows.isEmpty {
             out += "No column has missing values or codes that usually mean missing.\n\n"
         } else {
-            out += "Empty cells are missing values. Values such as `unknown` or `nonexistent` are probably missing too, "
+            out +=
+                "Empty cells are missing values. Values such as `unknown` or `nonexistent` are probably missing too, "
             out += "recorded as a category: the models learn them as one, which is usually what you want.\n\n"
-            out += text(TextTable(columns: [.init("column"), .init("missing", alignment: .right), .init("probable missing codes")],
-                                  rows: missingRows).render(maxWidth: width))
+            out += text(
+                TextTable(
+                    columns: [.init("column"), .init("missing", alignment: .right), .init("probable missing codes")],
+                    rows: missingRows
+                ).render(maxWidth: width))
         }
 
         out += "## Cardinality\n\n"
         let cardinality = a.plan.features.map { [$0.name, $0.role.rawValue, String($0.cardinality)] }
-        out += text(TextTable(columns: [.init("feature"), .init("role"), .init("distinct values", alignment: .right)],
-                              rows: cardinality).render(maxWidth: width))
+        out += text(
+            TextTable(
+                columns: [.init("feature"), .init("role"), .init("distinct values", alignment: .right)],
+                rows: cardinality
+            ).render(maxWidth: width))
 
         out += "## Descriptive statistics\n\n"
         out += text(frame.describe().table().render(maxWidth: width))
@@ -80,23 +105,33 @@ public enum DataExploration {
         let leaks = FeaturePower.probableLeaks(power)
         if !power.isEmpty {
             out += "## Predictive power of each feature alone\n\n"
-            out += "The AUC a model would get from one feature alone, on the training rows (0.5 is no signal, 1 is perfect).\n\n"
-            out += text(TextTable(columns: [.init("feature"), .init("AUC alone", alignment: .right)],
-                                  rows: power.map { [$0.feature, String(format: "%.4f", $0.auc)] }).render(maxWidth: width))
+            out +=
+                "The AUC a model would get from one feature alone, on the training rows (0.5 is no signal, 1 is "
+                + "perfect).\n\n"
+            out += text(
+                TextTable(
+                    columns: [.init("feature"), .init("AUC alone", alignment: .right)],
+                    rows: power.map { [$0.feature, String(format: "%.4f", $0.auc)] }
+                ).render(maxWidth: width))
         }
 
         out += "## Suggested actions\n\n"
         var actions: [String] = []
         for leak in leaks {
-            actions.append("**Warning: `\(leak.feature)` may leak the target.** Alone it predicts `\(t.column)` with AUC "
-                + String(format: "%.3f", leak.auc) + ", far ahead of every other feature. If its value is only known after the "
-                + "outcome (in bank marketing, `duration` is the length of the call, known once the call is over), a model "
-                + "that uses it cannot be used before the outcome. Run again with `exclude=\(leak.feature)`.")
+            actions.append(
+                "**Warning: `\(leak.feature)` may leak the target.** Alone it predicts `\(t.column)` with AUC "
+                    + String(format: "%.3f", leak.auc)
+                    + ", far ahead of every other feature. If its value is only known after the "
+                    + "outcome (in bank marketing, `duration` is the length of the call, known once the call is "
+                    + "over), a model "
+                    + "that uses it cannot be used before the outcome. Run again with `exclude=\(leak.feature)`.")
         }
         for dropped in a.plan.dropped where dropped.reason.hasPrefix("unique") {
             actions.append("`\(dropped.name)` was left out: \(dropped.reason). Keep it out of models.")
         }
-        if duplicates > 0 { actions.append("\(duplicates) rows are exact duplicates; check whether they are real repeats.") }
+        if duplicates > 0 {
+            actions.append("\(duplicates) rows are exact duplicates; check whether they are real repeats.")
+        }
         if actions.isEmpty { actions.append("Nothing stands out.") }
         out += actions.map { "- " + $0 }.joined(separator: "\n") + "\n"
         return out

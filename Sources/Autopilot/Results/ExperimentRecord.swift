@@ -14,7 +14,9 @@ public struct ExperimentRecord: Sendable, Codable, Equatable {
     public var best: String?
     public var stoppedEarly: String?
 
-    public init(name: String, settings: AutopilotSettings, analysis: AutopilotJob.Analysis, outcome: AutopilotJob.Outcome?) {
+    public init(
+        name: String, settings: AutopilotSettings, analysis: AutopilotJob.Analysis, outcome: AutopilotJob.Outcome?
+    ) {
         self.name = name
         self.settings = settings
         target = analysis.target
@@ -34,6 +36,7 @@ public struct ExperimentRecord: Sendable, Codable, Equatable {
 
 extension TargetAnalysis: Equatable {
     public static func == (a: TargetAnalysis, b: TargetAnalysis) -> Bool {
-        a.column == b.column && a.problem == b.problem && a.rule == b.rule && a.classes == b.classes && a.missingRows == b.missingRows
+        a.column == b.column && a.problem == b.problem && a.rule == b.rule && a.classes == b.classes
+            && a.missingRows == b.missingRows
     }
 }

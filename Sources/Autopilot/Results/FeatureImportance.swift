@@ -31,7 +31,8 @@ public enum FeatureImportance {
             switch inner {
             case .xgboost(let box, let rounds):
                 do {
-                    let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, kinds: data.kinds)
+                    let matrix = try DMatrix(
+                        values: data.values, rows: data.rows, columns: data.columns, kinds: data.kinds)
                     (contributions, perRow) = try box.booster.predict(matrix, .contributions, rounds: rounds)
                 } catch {
                     throw .learner("XGBoost: \(error.message)")
@@ -64,6 +65,9 @@ public enum FeatureImportance {
             }
         }
         return totals.map { Entry(feature: $0.key, meanAbsoluteContribution: $0.value) }
-            .sorted { $0.meanAbsoluteContribution != $1.meanAbsoluteContribution ? $0.meanAbsoluteContribution > $1.meanAbsoluteContribution : $0.feature < $1.feature }
+            .sorted {
+                $0.meanAbsoluteContribution != $1.meanAbsoluteContribution
+                    ? $0.meanAbsoluteContribution > $1.meanAbsoluteContribution : $0.feature < $1.feature
+            }
     }
 }

@@ -33,7 +33,8 @@ public struct ModelArchive: Sendable, Codable, Equatable {
                 } catch {
                     throw .learner("XGBoost: \(error.message)")
                 }
-                members.append(Member(algorithm: .xgboost, pipeline: pipeline, weight: weight, boosterFile: file, rounds: rounds))
+                members.append(
+                    Member(algorithm: .xgboost, pipeline: pipeline, weight: weight, boosterFile: file, rounds: rounds))
             case .linear(let linear):
                 members.append(Member(algorithm: .linear, pipeline: pipeline, weight: weight, linear: linear))
             case .mlp(let mlp):

@@ -1,4 +1,5 @@
 import Foundation
+import Frames
 import Learners
 
 /// Holds a booster so a model value can be passed around; the booster itself is used by one
@@ -25,7 +26,8 @@ public enum TrainedModel {
     /// The same model deciding at `threshold`.
     func withThreshold(_ threshold: Double?) -> TrainedModel {
         switch self {
-        case .complete(let inner, let pipeline, let target, _): .complete(inner, pipeline: pipeline, target: target, threshold: threshold)
+        case .complete(let inner, let pipeline, let target, _):
+            .complete(inner, pipeline: pipeline, target: target, threshold: threshold)
         case .ensemble(let members, let target, _): .ensemble(members, target: target, threshold: threshold)
         default: self
         }
@@ -65,14 +67,16 @@ extension TrainedModel {
         switch target.problem {
         case .binary:
             let cut = Float(threshold ?? 0.5)
-            return Predictions(labels: scores.map { $0 >= cut ? target.classes[1] : target.classes[0] }, probabilities: scores,
-                               classProbabilities: scores.flatMap { [1 - $0, $0] }, scores: scores)
+            return Predictions(
+                labels: scores.map { $0 >= cut ? target.classes[1] : target.classes[0] }, probabilities: scores,
+                classProbabilities: scores.flatMap { [1 - $0, $0] }, scores: scores)
         case .multiclass:
             let k = target.classes.count
             let best = Evaluation.argmax(scores, classes: k)
-            return Predictions(labels: best.map { target.classes[$0] },
-                               probabilities: best.enumerated().map { scores[$0.offset * k + $0.element] },
-                               classProbabilities: scores, scores: scores)
+            return Predictions(
+                labels: best.map { target.classes[$0] },
+                probabilities: best.enumerated().map { scores[$0.offset * k + $0.element] },
+                classProbabilities: scores, scores: scores)
         case .regression:
             return Predictions(labels: scores.map { NumberFormat.shortest(Double($0)) }, scores: scores, values: scores)
         }
@@ -99,7 +103,11 @@ extension TrainedModel {
             guard let scores = try inner.scores(data) else { return nil }
             if members.count == 1 { return scores }
             let w = Float(weight / weightSum)
-            if total == nil { total = scores.map { $0 * w } } else { for i in scores.indices { total![i] += scores[i] * w } }
+            if total == nil {
+                total = scores.map { $0 * w }
+            } else {
+                for i in scores.indices { total![i] += scores[i] * w }
+            }
         }
         return total
     }
@@ -137,5 +145,3 @@ extension TrainedModel {
         }
     }
 }
-
-import Frames

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP).
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
     case xgboost, linear, mlp, ensemble
@@ -33,5 +35,3 @@ public struct Hyperparameters: Sendable, Codable, Equatable {
         return s
     }
 }
-
-import Foundation

@@ -77,28 +77,38 @@ public final class AutopilotJob {
             folds = Self.kFold(labelled, strata: strata, k: 5, seed: UInt64(settings.seed))
             trainRows = labelled
             validRows = []
-            validation = "5-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: up to "
+            validation =
+                "5-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: up to "
                 + "\(settings.crossValidationLimit) rows; a holdout above)"
         } else {
-            let split = RowSplit.split(rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
+            let split = RowSplit.split(
+                rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
             trainRows = split.first.map { labelled[$0] }
             validRows = split.second.map { labelled[$0] }
             folds = [Fold(train: trainRows, valid: validRows)]
-            validation = "80/20 holdout\(stratified), seed \(settings.seed) (\(trainRows.count) training rows, \(validRows.count) validation rows)"
+            validation =
+                "80/20 holdout\(stratified), seed \(settings.seed) (\(trainRows.count) training rows, "
+                + "\(validRows.count) validation rows)"
         }
         let threshold = max(10, labelled.count / 1000)
         let pipelines = [
-            PipelineDefinition(name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
-            PipelineDefinition(name: "dpp1", encoding: .oneHot(threshold: threshold), imputeMedian: false, missingIndicators: false,
-                               standardize: false),
-            PipelineDefinition(name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
-                               standardize: true),
-            PipelineDefinition(name: "dpp3", encoding: .ordinal, imputeMedian: false, missingIndicators: false, standardize: false),
+            PipelineDefinition(
+                name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
+            PipelineDefinition(
+                name: "dpp1", encoding: .oneHot(threshold: threshold), imputeMedian: false, missingIndicators: false,
+                standardize: false),
+            PipelineDefinition(
+                name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
+                standardize: true),
+            PipelineDefinition(
+                name: "dpp3", encoding: .ordinal, imputeMedian: false, missingIndicators: false, standardize: false),
         ]
         let result = Analysis(
-            target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric, trainRows: trainRows, validRows: validRows, folds: folds,
+            target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric,
+            trainRows: trainRows, validRows: validRows, folds: folds,
             validation: validation,
-            pipelines: pipelines, algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
+            pipelines: pipelines,
+            algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
         analysis = result
         return result
     }
@@ -113,7 +123,9 @@ public final class AutopilotJob {
     }
 
     /// Stages 3 and 4: fit the pipelines and tune candidates within the budget.
-    public func tune(analysis: Analysis, onEvent: (Event) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false })
+    public func tune(
+        analysis: Analysis, onEvent: (Event) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false }
+    )
         throws(AutopilotError) -> Outcome
     {
         let started = Date()
@@ -156,7 +168,8 @@ public final class AutopilotJob {
         for index in 0..<total {
             if shouldStop() { stoppedEarly = "interrupted"; break }
             if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
-            let (pipeline, algorithm, values) = fixed.map { ($0[index].pipeline, $0[index].algorithm, $0[index].hyperparameters) }
+            let (pipeline, algorithm, values) =
+                fixed.map { ($0[index].pipeline, $0[index].algorithm, $0[index].hyperparameters) }
                 ?? nextTrial(index, candidates: candidates, generator: &generator)
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
@@ -175,25 +188,33 @@ public final class AutopilotJob {
             var rounds: Int?
             var foldRounds: [Int] = []
             for f in analysis.folds.indices {
-                let trained = try train(algorithm, hyperparameters: h, train: data[pipeline]!.rows(foldTrain[f]),
-                                        labels: foldTrainLabels[f], valid: data[pipeline]!.rows(foldValid[f]),
-                                        validLabels: foldValidLabels[f], classes: classes,
-                                        stopOnAUC: analysis.metric == .auc, shouldStop: stop)
+                let trained = try train(
+                    algorithm, hyperparameters: h, train: data[pipeline]!.rows(foldTrain[f]),
+                    labels: foldTrainLabels[f], valid: data[pipeline]!.rows(foldValid[f]),
+                    validLabels: foldValidLabels[f], classes: classes,
+                    stopOnAUC: analysis.metric == .auc, shouldStop: stop)
                 if let r = trained.rounds { foldRounds.append(r) }
                 scores += trained.validScores
                 foldModels.append(trained.model.with(pipeline: fitted[pipeline]!, target: target, threshold: nil))
             }
-            if !foldRounds.isEmpty { rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded()) }
-            let evaluation = Evaluation.metrics(problem: target.problem, labels: validLabels, scores: scores, classes: classes)
-            let candidate = Candidate(name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
-                                      metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
-                                      trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort)
+            if !foldRounds.isEmpty {
+                rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded())
+            }
+            let evaluation = Evaluation.metrics(
+                problem: target.problem, labels: validLabels, scores: scores, classes: classes)
+            let candidate = Candidate(
+                name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
+                metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
+                trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort)
             candidates.append(candidate)
             // With cross-validation the candidate's model is its fold models averaged (a bag);
             // with a holdout it is the one model, refitted on every row at the end.
-            models[name] = foldModels.count == 1
+            models[name] =
+                foldModels.count == 1
                 ? foldModels[0].withThreshold(evaluation.threshold)
-                : .ensemble(foldModels.map { ($0, 1 / Double(foldModels.count)) }, target: target, threshold: evaluation.threshold)
+                : .ensemble(
+                    foldModels.map { ($0, 1 / Double(foldModels.count)) }, target: target,
+                    threshold: evaluation.threshold)
             validScores[name] = scores
             // Keep memory flat: only the best few models stay (the best one for hpo mode).
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
@@ -215,16 +236,19 @@ public final class AutopilotJob {
         where models[name] != nil && analysis.folds.count == 1 {
             let candidate = candidates.first { $0.name == name }!
             guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
-            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!) {
+            if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!)
+            {
                 models[name] = refit
             }
         }
         model = models[best.name]!
         if settings.mode != .hpo, settings.trials == nil, models.count > 1 {
             onEvent(.stage(.ensembling))
-            if let ensemble = Ensembler.select(members: Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil },
-                                               scores: validScores, labels: validLabels, problem: target.problem,
-                                               classes: classes, metric: analysis.metric, index: candidates.count + 1) {
+            if let ensemble = Ensembler.select(
+                members: Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil },
+                scores: validScores, labels: validLabels, problem: target.problem,
+                classes: classes, metric: analysis.metric, index: candidates.count + 1)
+            {
                 let members = ensemble.weights.map { (models[$0.name]!, $0.weight) }
                 candidates.append(ensemble.candidate)
                 if Self.best(candidates, metric: analysis.metric)?.name == ensemble.candidate.name {
@@ -245,7 +269,9 @@ public final class AutopilotJob {
         var next = 0
         for key in groups.keys.sorted() {
             var group = groups[key]!
-            for i in stride(from: group.count - 1, to: 0, by: -1) { group.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+            for i in stride(from: group.count - 1, to: 0, by: -1) {
+                group.swapAt(i, Int(generator.next() % UInt64(i + 1)))
+            }
             for row in group { assignment[next % k].append(row); next += 1 }
         }
         return (0..<k).map { f in
@@ -295,9 +321,11 @@ public final class AutopilotJob {
     /// The ranges candidates are drawn from, as `name: low–high (log)` lines.
     public static var rangeDescriptions: [String] {
         func line(_ r: SearchSpace.Range) -> String {
-            "\(r.name): \(Hyperparameters.format(r.low))–\(Hyperparameters.format(r.high))\(r.log ? " (log scale)" : "")\(r.integer ? ", integer" : "")"
+            let bounds = "\(Hyperparameters.format(r.low))–\(Hyperparameters.format(r.high))"
+            return "\(r.name): \(bounds)\(r.log ? " (log scale)" : "")\(r.integer ? ", integer" : "")"
         }
-        return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"] + SearchSpace.xgboost.map { "  " + line($0) }
+        return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"]
+            + SearchSpace.xgboost.map { "  " + line($0) }
             + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
             + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
     }
@@ -306,7 +334,9 @@ public final class AutopilotJob {
     /// an MLP first, then neighbours of the best XGBoost candidate and fresh random draws in
     /// turn, with a linear model every fifth trial and an MLP every twentieth. The same seed
     /// gives the same schedule.
-    private func nextTrial(_ index: Int, candidates: [Candidate], generator: inout SplitMix64)
+    private func nextTrial(
+        _ index: Int, candidates: [Candidate], generator: inout SplitMix64
+    )
         -> (String, Algorithm, [String: Double])
     {
         var values: [String: Double]

@@ -35,7 +35,10 @@ struct SearchSpace {
         var values: [String: Double] = [:]
         for range in ranges {
             let u = Double(generator.next() >> 11) / Double(1 << 53)
-            var v = range.log ? exp(log(range.low) + u * (log(range.high) - log(range.low))) : range.low + u * (range.high - range.low)
+            var v =
+                range.log
+                ? exp(log(range.low) + u * (log(range.high) - log(range.low)))
+                : range.low + u * (range.high - range.low)
             if range.integer { v = v.rounded() }
             values[range.name] = v
         }
@@ -44,7 +47,9 @@ struct SearchSpace {
 
     /// A neighbour of `center`: each value moved by up to a factor of 2 (log ranges) or a fifth
     /// of the range, kept inside the range.
-    static func perturb(_ center: [String: Double], _ ranges: [Range], using generator: inout SplitMix64) -> [String: Double] {
+    static func perturb(
+        _ center: [String: Double], _ ranges: [Range], using generator: inout SplitMix64
+    ) -> [String: Double] {
         var values = center
         for range in ranges {
             guard let c = center[range.name] else { continue }

@@ -1,9 +1,9 @@
-import Diagnostics
 import Autopilot
+import Diagnostics
 import ExperimentStore
 import Foundation
-import Kernel
 import Frames
+import Kernel
 import TextLayout
 
 /// `autopilot`: the whole Autopilot job, stage by stage.
@@ -12,13 +12,15 @@ struct AutopilotCommand: CellCommand {
         "autopilot", area: .autopilot,
         summary: "run an Autopilot experiment: analyse, define candidates, engineer features, tune, pick the best",
         discussion: """
-        Stages, as SageMaker Autopilot names them: Analyzing data → Candidate definitions generated → Feature \
-        engineering → Model tuning → Model insights. The problem type comes from stated rules unless problem= \
-        says otherwise; the objective defaults to F1 (binary), Accuracy (multiclass) or MSE (regression). The \
-        search is deterministic for a seed and a candidate count; max_runtime stops it early, keeping the best \
-        finished candidate, and says so. Ctrl-C does the same.
-        """,
-        examples: ["autopilot train target=y as bank", "autopilot train target=y as bank exclude=duration max_runtime=60s"])
+            Stages, as SageMaker Autopilot names them: Analyzing data → Candidate definitions generated → Feature \
+            engineering → Model tuning → Model insights. The problem type comes from stated rules unless problem= \
+            says otherwise; the objective defaults to F1 (binary), Accuracy (multiclass) or MSE (regression). The \
+            search is deterministic for a seed and a candidate count; max_runtime stops it early, keeping the best \
+            finished candidate, and says so. Ctrl-C does the same.
+            """,
+        examples: [
+            "autopilot train target=y as bank", "autopilot train target=y as bank exclude=duration max_runtime=60s",
+        ])
 
     @Argument(.frame) var frame: String
     @Clause("as", .name.named("EXP")) var name: String?
@@ -49,8 +51,9 @@ struct AutopilotCommand: CellCommand {
 
     /// The job's settings from the options, the session's seed where none is given.
     func settings(frame data: Frame, context: CommandContext) throws -> AutopilotSettings {
-        var settings = try Self.settings(target: target, problem: problem, metric: metric, exclude: exclude, seed: seed,
-                                         frame: data, frameName: frame, context: context)
+        var settings = try Self.settings(
+            target: target, problem: problem, metric: metric, exclude: exclude, seed: seed,
+            frame: data, frameName: frame, context: context)
         if let mode { settings.mode = mode }
         settings.maxCandidates = maxCandidates
         if let maxRuntime { settings.maxRuntime = maxRuntime }
@@ -60,8 +63,10 @@ struct AutopilotCommand: CellCommand {
     }
 
     /// What `autopilot` and `train` share: the target, problem, objective, excluded columns and seed.
-    static func settings(target: String, problem: ProblemChoice?, metric: Metric?, exclude: [String]?, seed: Int?,
-                         frame data: Frame, frameName: String, context: CommandContext) throws -> AutopilotSettings {
+    static func settings(
+        target: String, problem: ProblemChoice?, metric: Metric?, exclude: [String]?, seed: Int?,
+        frame data: Frame, frameName: String, context: CommandContext
+    ) throws -> AutopilotSettings {
         _ = try data.requireColumn(target, in: frameName)
         var settings = AutopilotSettings(target: target)
         if let problem, problem != .auto { settings.problem = ProblemType(rawValue: problem.rawValue) }
@@ -93,14 +98,19 @@ struct AutopilotCommand: CellCommand {
     static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws {
         let url = URL(fileURLWithPath: context.session.resolve(path))
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw Diagnostic("cannot write \(path): \(error.localizedDescription)", hint: "check that the workbook's folder is writable")
+            throw Diagnostic(
+                "cannot write \(path): \(error.localizedDescription)",
+                hint: "check that the workbook's folder is writable")
         }
     }
 
-    static func run(_ settings: AutopilotSettings, frame: Frame, frameName: String, name: String, context: CommandContext)
+    static func run(
+        _ settings: AutopilotSettings, frame: Frame, frameName: String, name: String, context: CommandContext
+    )
         throws
     {
         let job = AutopilotJob(frame: frame, settings: settings)
@@ -108,11 +118,15 @@ struct AutopilotCommand: CellCommand {
         live?.progress("Analyzing data", fraction: nil, detail: "")
         let analysis = try job.analyze()
         context.print(StageReport.analysis(analysis, rows: frame.rowCount, settings: settings))
-        let leaks = FeaturePower.probableLeaks(FeaturePower.univariate(frame, plan: analysis.plan, target: analysis.target,
-                                                                       rows: analysis.trainRows))
+        let leaks = FeaturePower.probableLeaks(
+            FeaturePower.univariate(
+                frame, plan: analysis.plan, target: analysis.target,
+                rows: analysis.trainRows))
         for leak in leaks where !settings.exclude.contains(leak.feature) {
-            context.print("  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC \(String(format: "%.3f", leak.auc)), "
-                          + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
+            context.print(
+                "  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC "
+                    + "\(String(format: "%.3f", leak.auc)), "
+                    + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
             context.print("  hint: if so, run again with exclude=\(leak.feature)")
         }
         if settings.trials == nil {
@@ -124,15 +138,17 @@ struct AutopilotCommand: CellCommand {
         if settings.trials == nil {
             try write(Array(CSVWriter.bytes(of: frame)), to: "\(name)/train.csv", context: context)
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
-            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
-                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+            try write(
+                CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                to: "\(name)/candidate-definitions.pilotbook", context: context)
             context.print("  wrote \(name)/candidate-definitions.pilotbook (and the data, \(name)/train.csv)")
         }
         if settings.candidatesOnly {
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
             context.session.store(ExperimentValue(record: record, model: nil), as: name)
             try save(record, model: nil, context: context)
-            context.print("candidates_only=yes: stopped after the candidate definitions; experiment '\(name)' holds them")
+            context.print(
+                "candidates_only=yes: stopped after the candidate definitions; experiment '\(name)' holds them")
             live?.endProgress()
             return
         }
@@ -140,33 +156,41 @@ struct AutopilotCommand: CellCommand {
         var finished = 0
         let outcome: AutopilotJob.Outcome
         do {
-            outcome = try job.tune(analysis: analysis, onEvent: { event in
-                switch event {
-                case .stage(let stage):
-                    live?.progress(stage.rawValue, fraction: nil, detail: "")
-                case .candidate(let candidate, let index, let total):
-                    finished = index
-                    let value = candidate.metric(analysis.metric).map(Format.metric) ?? "?"
-                    live?.note("[\(index)/\(total)] \(candidate.name)  \(analysis.metric.rawValue) \(value)  "
-                               + String(format: "%.1fs", candidate.trainingSeconds))
-                case .progress(let fraction):
-                    live?.progress("Model tuning", fraction: fraction, detail: "\(finished) of \(settings.maxCandidates) candidates")
-                }
-            }, shouldStop: { interruption.isRaised })
+            outcome = try job.tune(
+                analysis: analysis,
+                onEvent: { event in
+                    switch event {
+                    case .stage(let stage):
+                        live?.progress(stage.rawValue, fraction: nil, detail: "")
+                    case .candidate(let candidate, let index, let total):
+                        finished = index
+                        let value = candidate.metric(analysis.metric).map(Format.metric) ?? "?"
+                        live?.note(
+                            "[\(index)/\(total)] \(candidate.name)  \(analysis.metric.rawValue) \(value)  "
+                                + String(format: "%.1fs", candidate.trainingSeconds))
+                    case .progress(let fraction):
+                        live?.progress(
+                            "Model tuning", fraction: fraction,
+                            detail: "\(finished) of \(settings.maxCandidates) candidates")
+                    }
+                }, shouldStop: { interruption.isRaised })
         } catch {
             live?.endProgress()
             throw error
         }
         live?.endProgress()
-        context.print(StageReport.tuning(outcome, analysis: analysis, settings: settings, experiment: name,
-                                         width: context.width))
+        context.print(
+            StageReport.tuning(
+                outcome, analysis: analysis, settings: settings, experiment: name,
+                width: context.width))
         context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
         let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
         context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
         if settings.trials == nil {
             // Rewrite the definitions with each pipeline's best candidate, now that they are known.
-            try write(CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
-                      to: "\(name)/candidate-definitions.pilotbook", context: context)
+            try write(
+                CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
+                to: "\(name)/candidate-definitions.pilotbook", context: context)
         }
         try save(record, model: outcome.model, context: context)
         // An interruption stays raised: the cell ends as interrupted, with the best candidate kept.

@@ -20,8 +20,10 @@ struct CandidateCommand: CellCommand {
     func run(in context: CommandContext) throws {
         let (experiment, candidate) = try context.session.candidate(reference)
         let a = experiment.record
-        var lines = ["\(experiment.name).\(candidate.name)\(candidate.name == experiment.best?.name ? " (best)" : "")",
-                     "  algorithm: \(candidate.algorithm.displayName)"]
+        var lines = [
+            "\(experiment.name).\(candidate.name)\(candidate.name == experiment.best?.name ? " (best)" : "")",
+            "  algorithm: \(candidate.algorithm.displayName)",
+        ]
         if let members = candidate.members {
             lines.append("  members (greedy ensemble selection on validation): " + members.joined(separator: ", "))
         } else if let pipeline = a.pipelines.first(where: { $0.name == candidate.pipeline }) {
@@ -30,10 +32,15 @@ struct CandidateCommand: CellCommand {
         }
         if let rounds = candidate.rounds { lines.append("  boosting rounds kept (early stopping): \(rounds)") }
         if let limit = candidate.cutShort { lines.append("  training was cut short by \(limit)") }
-        if let threshold = candidate.threshold { lines.append("  decision threshold: \(String(format: "%.4f", threshold))") }
+        if let threshold = candidate.threshold {
+            lines.append("  decision threshold: \(String(format: "%.4f", threshold))")
+        }
         lines.append("  validation metrics:")
         for m in a.target.problem.reportedMetrics {
-            lines.append("    \(m.rawValue.padded(to: 16)) \(candidate.metric(m).map(Format.metric) ?? "?")\(m == a.metric ? "  (objective)" : "")")
+            lines.append(
+                "    \(m.rawValue.padded(to: 16)) "
+                    + "\(candidate.metric(m).map(Format.metric) ?? "?")\(m == a.metric ? "  (objective)" : "")"
+            )
         }
         context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
     }

@@ -13,7 +13,8 @@ struct Evaluate: CellCommand {
     static let configuration = CommandConfiguration(
         "evaluate", area: .autopilot,
         summary: "score a model on a frame with a target column: every metric, the confusion matrix",
-        discussion: "For a binary target it also draws the ROC and precision-recall curves, in the output and as SVG images.",
+        discussion:
+            "For a binary target it also draws the ROC and precision-recall curves, in the output and as SVG images.",
         examples: ["evaluate bank.best on test"])
 
     @Argument(.model) var model: String
@@ -22,9 +23,11 @@ struct Evaluate: CellCommand {
 
     func run(in context: CommandContext) throws {
         let (experiment, candidate) = try context.session.candidate(model)
-        guard candidate.name == experiment.best?.name, let trained = experiment.model, let target = trained.target else {
-            throw Diagnostic("only the best candidate's model is kept in this session",
-                              hint: "evaluate \(experiment.name).best on \(frame)")
+        guard candidate.name == experiment.best?.name, let trained = experiment.model, let target = trained.target
+        else {
+            throw Diagnostic(
+                "only the best candidate's model is kept in this session",
+                hint: "evaluate \(experiment.name).best on \(frame)")
         }
         let data = try context.session.frame(frame)
         let column = try data.requireColumn(target.column, in: frame)
@@ -44,13 +47,16 @@ struct Evaluate: CellCommand {
             labels = labelled.map { index[truthTexts[$0]] ?? -1 }
         }
         let k = max(2, target.classes.count)
-        let scores: [Float] = target.problem == .multiclass
+        let scores: [Float] =
+            target.problem == .multiclass
             ? labelled.flatMap { row in predictions.scores[(row * k)..<((row + 1) * k)] }
             : labelled.map { predictions.scores[$0] }
         let known = labels.indices.filter { labels[$0] >= 0 }
-        let result = Evaluation.metrics(problem: target.problem, labels: known.map { labels[$0] },
-                                        scores: target.problem == .multiclass ? known.flatMap { scores[($0 * k)..<(($0 + 1) * k)] } : known.map { scores[$0] },
-                                        classes: k, threshold: trained.threshold)
+        let result = Evaluation.metrics(
+            problem: target.problem, labels: known.map { labels[$0] },
+            scores: target.problem == .multiclass
+                ? known.flatMap { scores[($0 * k)..<(($0 + 1) * k)] } : known.map { scores[$0] },
+            classes: k, threshold: trained.threshold)
         var lines = ["\(experiment.name).\(candidate.name) on \(frame) (\(known.count) rows)"]
         for m in target.problem.reportedMetrics {
             lines.append("  \(m.rawValue.padded(to: 16)) \(result.metrics[m.rawValue].map(Format.metric) ?? "?")")
@@ -62,8 +68,9 @@ struct Evaluate: CellCommand {
                 let predicted = target.classes.firstIndex(of: predictions.labels[row]) ?? 0
                 counts[Int(labels[i])][predicted] += 1
             }
-            let table = TextTable(columns: [.init("")] + target.classes.map { TextTable.Column($0, alignment: .right) },
-                                  rows: target.classes.indices.map { [target.classes[$0]] + counts[$0].map(String.init) })
+            let table = TextTable(
+                columns: [.init("")] + target.classes.map { TextTable.Column($0, alignment: .right) },
+                rows: target.classes.indices.map { [target.classes[$0]] + counts[$0].map(String.init) })
             lines.append(table.render(maxWidth: context.width))
         }
         context.print(lines.joined(separator: "\n"))
@@ -72,24 +79,36 @@ struct Evaluate: CellCommand {
             let roc = Curves.thinned(Curves.roc(labels: truth, scores: binaryScores))
             let pr = Curves.thinned(Curves.precisionRecall(labels: truth, scores: binaryScores))
             let name = "\(experiment.name).\(candidate.name)"
-            context.print(TerminalCurves.sideBySide([
-                .init(title: "ROC curve, AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", yLabel: "true positive rate",
-                      xLabel: "false positive rate", points: roc.map { ($0.x, $0.y) }, diagonal: true),
-                .init(title: "precision-recall curve", yLabel: "precision", xLabel: "recall", points: pr.map { ($0.x, $0.y) }),
-            ], width: context.width))
-            context.output.image(svg: SVGChart.unitCurves([("AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", roc.map { ($0.x, $0.y) })],
-                                                          title: "ROC: \(name) on \(frame)", xLabel: "false positive rate",
-                                                          yLabel: "true positive rate", diagonal: true),
-                                 alt: "ROC curve of \(name) on \(frame)")
-            context.output.image(svg: SVGChart.unitCurves([("precision-recall", pr.map { ($0.x, $0.y) })],
-                                                          title: "Precision-recall: \(name) on \(frame)", xLabel: "recall",
-                                                          yLabel: "precision", diagonal: false),
-                                 alt: "precision-recall curve of \(name) on \(frame)")
+            context.print(
+                TerminalCurves.sideBySide(
+                    [
+                        .init(
+                            title: "ROC curve, AUC \(Format.metric(result.metrics["AUC"] ?? .nan))",
+                            yLabel: "true positive rate",
+                            xLabel: "false positive rate", points: roc.map { ($0.x, $0.y) }, diagonal: true),
+                        .init(
+                            title: "precision-recall curve", yLabel: "precision", xLabel: "recall",
+                            points: pr.map { ($0.x, $0.y) }),
+                    ], width: context.width))
+            context.output.image(
+                svg: SVGChart.unitCurves(
+                    [("AUC \(Format.metric(result.metrics["AUC"] ?? .nan))", roc.map { ($0.x, $0.y) })],
+                    title: "ROC: \(name) on \(frame)", xLabel: "false positive rate",
+                    yLabel: "true positive rate", diagonal: true),
+                alt: "ROC curve of \(name) on \(frame)")
+            context.output.image(
+                svg: SVGChart.unitCurves(
+                    [("precision-recall", pr.map { ($0.x, $0.y) })],
+                    title: "Precision-recall: \(name) on \(frame)", xLabel: "recall",
+                    yLabel: "precision", diagonal: false),
+                alt: "precision-recall curve of \(name) on \(frame)")
         }
         if let into {
             let metrics = target.problem.reportedMetrics
-            let scores = Frame(columns: [Column(name: "metric", data: .strings(metrics.map(\.rawValue))),
-                                        Column(name: "value", data: .double(metrics.map { result.metrics[$0.rawValue] ?? .nan }))])
+            let scores = Frame(columns: [
+                Column(name: "metric", data: .strings(metrics.map(\.rawValue))),
+                Column(name: "value", data: .double(metrics.map { result.metrics[$0.rawValue] ?? .nan })),
+            ])
             context.keep(scores, as: into, origin: "evaluate \(model)")
         }
     }

@@ -1,9 +1,9 @@
-import Kernel
-import Diagnostics
 import Autopilot
+import Diagnostics
 import ExperimentStore
 import Foundation
 import Frames
+import Kernel
 
 /// An Autopilot experiment held by the session: what it decided and measured, and the best
 /// candidate's model. Saved in the experiment store (`.pilot/`) as soon as it finishes, and

@@ -25,11 +25,19 @@ struct Experiments: CellCommand {
             return
         }
         let rows = values.map { e in
-            [e.name, e.record.settings.target, e.problem.autopilotName, e.metric.rawValue,
-             String(e.candidates.count), e.best.map { "\($0.name) \(Format.metric($0.metric(e.metric) ?? .nan))" } ?? "—"]
+            [
+                e.name, e.record.settings.target, e.problem.autopilotName, e.metric.rawValue,
+                String(e.candidates.count),
+                e.best.map { "\($0.name) \(Format.metric($0.metric(e.metric) ?? .nan))" } ?? "—",
+            ]
         }
-        context.print(TextTable(columns: [.init("experiment"), .init("target"), .init("problem"), .init("objective"),
-                                          .init("candidates", alignment: .right), .init("best")], rows: rows)
+        context.print(
+            TextTable(
+                columns: [
+                    .init("experiment"), .init("target"), .init("problem"), .init("objective"),
+                    .init("candidates", alignment: .right), .init("best"),
+                ], rows: rows
+            )
             .render(maxWidth: context.width))
     }
 }

@@ -1,17 +1,21 @@
-import Kernel
 import Autopilot
 import Charts
+import Kernel
 import TextLayout
 
 /// The leaderboard: candidates ranked by the objective, as a table and as a chart.
 enum Leaderboard {
     /// - Parameters:
     ///   - top: how many rows to show; the rest are counted in a note naming `experiment`.
-    static func table(_ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil,
-                      experiment: String = "EXP") -> TextTable {
+    static func table(
+        _ candidates: [Candidate], metric: Metric, problem: ProblemType, top: Int? = nil,
+        experiment: String = "EXP"
+    ) -> TextTable {
         let others = problem.reportedMetrics.filter { $0 != metric }.prefix(3)
-        var columns: [TextTable.Column] = [.init("rank", alignment: .right), .init("candidate"), .init("algorithm"),
-                                           .init(metric.rawValue, alignment: .right)]
+        var columns: [TextTable.Column] = [
+            .init("rank", alignment: .right), .init("candidate"), .init("algorithm"),
+            .init(metric.rawValue, alignment: .right),
+        ]
         columns += others.map { TextTable.Column($0.rawValue, alignment: .right) }
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
         let shown = top.map { Array(ranked.prefix($0)) } ?? ranked
@@ -20,7 +24,9 @@ enum Leaderboard {
                 + others.map { c.metric($0).map(Format.metric) ?? "?" }
         }
         var table = TextTable(columns: columns, rows: rows)
-        if let top, ranked.count > top { table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard \(experiment) shows all" }
+        if let top, ranked.count > top {
+            table.hiddenRowsNote = "… \(ranked.count - top) more candidates: leaderboard \(experiment) shows all"
+        }
         return table
     }
 
@@ -30,9 +36,10 @@ enum Leaderboard {
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
         let values = ranked.map { $0.metric(metric) ?? .nan }
         let scale = BarScale.showingDifferences(values)
-        let chart = TerminalBars.chart(labels: ranked.map(\.name), values: values,
-                                       valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
-                                       width: min(width, 80), scale: scale)
+        let chart = TerminalBars.chart(
+            labels: ranked.map(\.name), values: values,
+            valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
+            width: min(width, 80), scale: scale)
         return caption(metric: metric, scale: scale).wrapped(to: width) + "\n" + chart
     }
 
@@ -41,10 +48,11 @@ enum Leaderboard {
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
         let values = ranked.map { $0.metric(metric) ?? .nan }
         let scale = BarScale.showingDifferences(values)
-        return SVGChart.horizontalBars(labels: ranked.map(\.name), values: values,
-                                       valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
-                                       title: "\(metric.rawValue) by candidate: \(experiment)",
-                                       note: caption(metric: metric, scale: scale, named: false), scale: scale)
+        return SVGChart.horizontalBars(
+            labels: ranked.map(\.name), values: values,
+            valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
+            title: "\(metric.rawValue) by candidate: \(experiment)",
+            note: caption(metric: metric, scale: scale, named: false), scale: scale)
     }
 
     /// `F1 on validation by candidate, higher is better; the bars start at 0.60, not at 0`.

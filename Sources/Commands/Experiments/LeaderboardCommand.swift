@@ -13,9 +13,9 @@ struct LeaderboardCommand: CellCommand {
     static let configuration = CommandConfiguration(
         "leaderboard", area: .autopilot, summary: "every candidate of an experiment, ranked by the objective",
         discussion: """
-        After the table, a chart of each candidate's objective (also as an SVG image); when the scores are \
-        close, its bars start above zero and it says where.
-        """,
+            After the table, a chart of each candidate's objective (also as an SVG image); when the scores are \
+            close, its bars start above zero and it says where.
+            """,
         examples: ["leaderboard bank", "leaderboard bank into board"])
 
     @Argument(.experiment) var experiment: String
@@ -24,15 +24,18 @@ struct LeaderboardCommand: CellCommand {
     func run(in context: CommandContext) throws {
         let experiment = try context.session.experiment(self.experiment)
         guard !experiment.candidates.isEmpty else {
-            throw Diagnostic("experiment '\(experiment.name)' has no trained candidates (candidates_only=yes)",
-                              hint: "run autopilot again without candidates_only")
+            throw Diagnostic(
+                "experiment '\(experiment.name)' has no trained candidates (candidates_only=yes)",
+                hint: "run autopilot again without candidates_only")
         }
         let metric = experiment.metric
-        context.print(Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.problem)
-            .render(maxWidth: context.width))
+        context.print(
+            Leaderboard.table(experiment.candidates, metric: metric, problem: experiment.problem)
+                .render(maxWidth: context.width))
         context.print(Leaderboard.drawing(experiment.candidates, metric: metric, width: context.width))
-        context.output.image(svg: Leaderboard.svg(experiment.candidates, metric: metric, experiment: experiment.name),
-                             alt: "\(metric.rawValue) by candidate of \(experiment.name)")
+        context.output.image(
+            svg: Leaderboard.svg(experiment.candidates, metric: metric, experiment: experiment.name),
+            alt: "\(metric.rawValue) by candidate of \(experiment.name)")
         if let into {
             let ranked = AutopilotJob.ranked(experiment.candidates, metric: metric)
             var columns = [

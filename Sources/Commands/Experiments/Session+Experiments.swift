@@ -26,22 +26,26 @@ extension Session {
             }
         }
         let names = Set(values.filter { $0.value is ExperimentValue }.keys).union(storedNames).sorted()
-        throw Diagnostic("no experiment named '\(name)'",
-                          hint: Suggestion.hint(for: name, in: names)
-                            ?? (names.isEmpty ? "run autopilot FRAME target=COL as \(name)" : "experiments: " + names.joined(separator: ", ")))
+        throw Diagnostic(
+            "no experiment named '\(name)'",
+            hint: Suggestion.hint(for: name, in: names)
+                ?? (names.isEmpty
+                    ? "run autopilot FRAME target=COL as \(name)" : "experiments: " + names.joined(separator: ", ")))
     }
 
     /// `EXP.best` or `EXP.NAME`.
     func candidate(_ reference: String) throws -> (ExperimentValue, Candidate) {
         guard let dot = reference.firstIndex(of: ".") else {
-            throw Diagnostic("'\(reference)' does not name a candidate", hint: "write EXP.best or EXP.NAME, e.g. \(reference).best")
+            throw Diagnostic(
+                "'\(reference)' does not name a candidate", hint: "write EXP.best or EXP.NAME, e.g. \(reference).best")
         }
         let experiment = try experiment(String(reference[..<dot]))
         let name = String(reference[reference.index(after: dot)...])
         if name == "best", let best = experiment.best { return (experiment, best) }
         if let candidate = experiment.candidates.first(where: { $0.name == name }) { return (experiment, candidate) }
-        throw Diagnostic("experiment '\(experiment.name)' has no candidate '\(name)'",
-                          hint: Suggestion.hint(for: name, in: experiment.candidates.map(\.name) + ["best"])
-                            ?? "see leaderboard \(experiment.name)")
+        throw Diagnostic(
+            "experiment '\(experiment.name)' has no candidate '\(name)'",
+            hint: Suggestion.hint(for: name, in: experiment.candidates.map(\.name) + ["best"])
+                ?? "see leaderboard \(experiment.name)")
     }
 }

@@ -9,17 +9,20 @@ struct TrainCommand: CellCommand {
         "train", area: .autopilot,
         summary: "train one candidate with the given pipeline and hyperparameters, validated like autopilot's",
         discussion: """
-        XGBoost takes max_depth, eta, gamma, min_child_weight, subsample, colsample_bytree, lambda, alpha, num_round \
-        and scale_pos_weight; the linear learner takes l2; the MLP takes learning_rate, weight_decay, hidden_units, \
-        hidden_layers, batch_size, max_epochs and patience. The result is an experiment of one candidate.
-        """,
+            XGBoost takes max_depth, eta, gamma, min_child_weight, subsample, colsample_bytree, lambda, alpha, \
+            num_round \
+            and scale_pos_weight; the linear learner takes l2; the MLP takes learning_rate, weight_decay, \
+            hidden_units, \
+            hidden_layers, batch_size, max_epochs and patience. The result is an experiment of one candidate.
+            """,
         examples: ["train train target=y algorithm=xgboost pipeline=dpp0 max_depth=4 eta=0.05 as small_trees"])
 
     @Argument(.frame) var frame: String
     @Clause("as", .name.named("EXP")) var name: String?
     @Option(required: .column, "the column to predict") var target: String
-    @Option(required: .choice(Algorithm.allCases.filter { $0 != .ensemble }.map { ($0.rawValue, $0) }),
-            "the learner") var algorithm: Algorithm
+    @Option(
+        required: .choice(Algorithm.allCases.filter { $0 != .ensemble }.map { ($0.rawValue, $0) }),
+        "the learner") var algorithm: Algorithm
     @Option(.choice(Pipeline.self), "the pipeline (dpp0 for xgboost, dpp2 for the others by default)")
     var pipeline: Pipeline?
     @Assignments("HYPERPARAMETER=VALUE...", keys: .choice(Self.hyperparameterNames)) var hyperparameters: [Assignment]
@@ -46,18 +49,21 @@ struct TrainCommand: CellCommand {
         var values: [String: Double] = [:]
         for assignment in hyperparameters {
             guard known.contains(assignment.key) else {
-                throw Diagnostic("\(algorithm.displayName) has no hyperparameter '\(assignment.key)'",
-                                 hint: Suggestion.hint(for: assignment.key, in: known)
-                                    ?? "hyperparameters: " + known.joined(separator: ", "))
+                throw Diagnostic(
+                    "\(algorithm.displayName) has no hyperparameter '\(assignment.key)'",
+                    hint: Suggestion.hint(for: assignment.key, in: known)
+                        ?? "hyperparameters: " + known.joined(separator: ", "))
             }
             guard let value = Double(assignment.value) else {
-                throw Diagnostic("\(assignment.key)=\(assignment.value) is not a number", hint: "e.g. \(assignment.key)=1")
+                throw Diagnostic(
+                    "\(assignment.key)=\(assignment.value) is not a number", hint: "e.g. \(assignment.key)=1")
             }
             values[assignment.key] = value
         }
         values = AutopilotJob.defaultHyperparameters(for: algorithm).merging(values) { $1 }
-        var settings = try AutopilotCommand.settings(target: target, problem: problem, metric: metric, exclude: exclude,
-                                                     seed: seed, frame: data, frameName: frame, context: context)
+        var settings = try AutopilotCommand.settings(
+            target: target, problem: problem, metric: metric, exclude: exclude,
+            seed: seed, frame: data, frameName: frame, context: context)
         settings.mode = .hpo
         settings.trials = [AutopilotSettings.Trial(pipeline: pipeline, algorithm: algorithm, hyperparameters: values)]
         settings.maxCandidates = 1

@@ -8,11 +8,14 @@ struct Download: CellCommand {
     static let configuration = CommandConfiguration(
         "download", area: .files, summary: "fetch a file over HTTP(S); PILOT_MIRROR is searched first",
         discussion: """
-        The file is saved under its own name in the workbook's folder (or at PATH), and its size and SHA-256 \
-        are shown so everyone can check they have the same data. A file already there is not fetched again. \
-        Set PILOT_MIRROR to a folder to use local copies, looked up by file name, instead of the network.
-        """,
-        examples: ["download https://sagemaker-sample-data-us-west-2.s3-us-west-2.amazonaws.com/autopilot/direct_marketing/bank-additional.zip"],
+            The file is saved under its own name in the workbook's folder (or at PATH), and its size and SHA-256 \
+            are shown so everyone can check they have the same data. A file already there is not fetched again. \
+            Set PILOT_MIRROR to a folder to use local copies, looked up by file name, instead of the network.
+            """,
+        examples: [
+            "download https://sagemaker-sample-data-us-west-2.s3-us-west-2.amazonaws.com/autopilot/"
+                + "direct_marketing/bank-additional.zip"
+        ],
         risk: "downloads from the network")
 
     @Argument(.webURL) var url: String
@@ -20,11 +23,14 @@ struct Download: CellCommand {
 
     func run(in context: CommandContext) throws {
         let parsed = URL(string: url)!
-        let fileName = parsed.lastPathComponent.isEmpty || parsed.lastPathComponent == "/" ? "download" : parsed.lastPathComponent
+        let fileName =
+            parsed.lastPathComponent.isEmpty || parsed.lastPathComponent == "/" ? "download" : parsed.lastPathComponent
         var target = destination ?? fileName
         var isFolder: ObjCBool = false
-        if target.hasSuffix("/") || (FileManager.default.fileExists(atPath: context.session.resolve(target), isDirectory: &isFolder)
-                                     && isFolder.boolValue) {
+        if target.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: context.session.resolve(target), isDirectory: &isFolder)
+                && isFolder.boolValue)
+        {
             target = (target.hasSuffix("/") ? target : target + "/") + fileName
         }
         let destinationPath = context.session.resolve(target)
@@ -32,21 +38,28 @@ struct Download: CellCommand {
         if fm.fileExists(atPath: destinationPath) {
             context.note("\(target) is already here; not fetched again")
         } else {
-            try? fm.createDirectory(atPath: (destinationPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? fm.createDirectory(
+                atPath: (destinationPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if let mirror = context.session.environment["PILOT_MIRROR"], !mirror.isEmpty,
-               fm.fileExists(atPath: mirror + "/" + fileName) {
+                fm.fileExists(atPath: mirror + "/" + fileName)
+            {
                 context.note("copying \(fileName) from the mirror \(mirror)")
                 try Self.copy(mirror + "/" + fileName, to: destinationPath, label: target, context: context)
             } else {
                 guard let downloader = context.session.service((any Downloader).self) else {
-                    throw Diagnostic("this session cannot reach the network", hint: "set PILOT_MIRROR to a folder holding \(fileName)")
+                    throw Diagnostic(
+                        "this session cannot reach the network",
+                        hint: "set PILOT_MIRROR to a folder holding \(fileName)")
                 }
                 let live = context.live
                 let interruption = context.interruption
-                let bytes = try downloader.download(url, to: destinationPath, progress: { received, total in
-                    live?.progress("download \(fileName)", fraction: total.map { Double(received) / Double(max(1, $0)) },
-                                   detail: Sizes.bytes(received))
-                }, isCancelled: { interruption.isRaised })
+                let bytes = try downloader.download(
+                    url, to: destinationPath,
+                    progress: { received, total in
+                        live?.progress(
+                            "download \(fileName)", fraction: total.map { Double(received) / Double(max(1, $0)) },
+                            detail: Sizes.bytes(received))
+                    }, isCancelled: { interruption.isRaised })
                 context.live?.endProgress()
                 context.note("downloaded \(Sizes.bytes(bytes)) from \(parsed.host ?? url)")
             }
@@ -64,8 +77,9 @@ struct Download: CellCommand {
             try FileManager.default.moveItem(atPath: partial, toPath: destination)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw Diagnostic("cannot copy \(source) to \(label): \(error.localizedDescription)",
-                              hint: "check the free space and permissions of the workbook's folder")
+            throw Diagnostic(
+                "cannot copy \(source) to \(label): \(error.localizedDescription)",
+                hint: "check the free space and permissions of the workbook's folder")
         }
     }
 
@@ -89,8 +103,10 @@ struct Download: CellCommand {
 extension ValueParser where Value == String {
     /// An http(s) (or file) URL.
     static var webURL: ValueParser {
-        ValueParser(placeholder: "URL", kind: .url, expectation: "an http(s) URL",
-                    example: "https://example.com/data.zip", advice: "e.g. download https://example.com/data.zip") {
+        ValueParser(
+            placeholder: "URL", kind: .url, expectation: "an http(s) URL",
+            example: "https://example.com/data.zip", advice: "e.g. download https://example.com/data.zip"
+        ) {
             guard let scheme = URL(string: $0)?.scheme?.lowercased(), ["http", "https", "file"].contains(scheme)
             else { return nil }
             return $0

@@ -8,12 +8,12 @@ struct Sh: CellCommand {
     static let configuration = CommandConfiguration(
         "sh", area: .files, summary: "run a shell command in the workbook's folder (gated by trust)",
         discussion: """
-        The rest of the line goes to /bin/sh as written: pipes, quotes and globs are the shell's. \
-        Parameters and settings are in its environment ($seed reads the seed). Its output and \
-        errors are the cell's output; a non-zero exit status fails the cell. Ctrl-C stops it. \
-        A workbook someone else wrote may do anything here, so pilot run and pilot open list \
-        such cells and ask before running them (see pilot trust).
-        """,
+            The rest of the line goes to /bin/sh as written: pipes, quotes and globs are the shell's. \
+            Parameters and settings are in its environment ($seed reads the seed). Its output and \
+            errors are the cell's output; a non-zero exit status fails the cell. Ctrl-C stops it. \
+            A workbook someone else wrote may do anything here, so pilot run and pilot open list \
+            such cells and ask before running them (see pilot trust).
+            """,
         examples: ["sh ls -l bank-additional", "sh wc -l bank-additional/bank-additional-full.csv"],
         risk: "runs a shell command")
 
@@ -24,15 +24,17 @@ struct Sh: CellCommand {
         var environment = ProcessInfo.processInfo.environment
         for (name, value) in session.settings { environment[name] = value }
         for (name, value) in session.parameters { environment[name] = value }
-        let result = try Self.run(script, in: session.workingDirectory, environment: environment,
-                                  interruption: context.interruption)
+        let result = try Self.run(
+            script, in: session.workingDirectory, environment: environment,
+            interruption: context.interruption)
         if !result.output.isEmpty {
             context.print(result.output.hasSuffix("\n") ? String(result.output.dropLast()) : result.output)
         }
         try context.checkInterruption()
         guard result.status == 0 else {
-            throw Diagnostic("sh: the command exited with status \(result.status)",
-                             hint: "its output is above; the line was: \(script)")
+            throw Diagnostic(
+                "sh: the command exited with status \(result.status)",
+                hint: "its output is above; the line was: \(script)")
         }
     }
 
@@ -41,10 +43,14 @@ struct Sh: CellCommand {
     ///
     /// posix_spawn and waitpid rather than Foundation's Process, which on Linux counts a command
     /// as running while a child it left in the background (`cmd &`) still holds its descriptors.
-    static func run(_ script: String, in folder: String, environment: [String: String],
-                    interruption: Interruption) throws -> (output: String, status: Int32) {
+    static func run(
+        _ script: String, in folder: String, environment: [String: String],
+        interruption: Interruption
+    ) throws -> (output: String, status: Int32) {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw Diagnostic("sh: could not make a pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&fds) == 0 else {
+            throw Diagnostic("sh: could not make a pipe: \(String(cString: strerror(errno)))")
+        }
         let (readEnd, writeEnd) = (fds[0], fds[1])
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -115,8 +121,10 @@ struct Sh: CellCommand {
 /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which its header hides
 /// behind `_GNU_SOURCE`.
 @_silgen_name("posix_spawn_file_actions_addchdir_np")
-private func spawnChangingDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>,
-                                    _ path: UnsafePointer<CChar>) -> Int32
+private func spawnChangingDirectory(
+    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>,
+    _ path: UnsafePointer<CChar>
+) -> Int32
 
 /// The child's output, gathered by the reading thread.
 private final class Collected: Sendable {

@@ -1,5 +1,5 @@
-import Kernel
 import Frames
+import Kernel
 
 extension ColumnData {
     /// A class number per row (for stratifying): string codes, booleans, or distinct numbers.

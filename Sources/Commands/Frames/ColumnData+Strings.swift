@@ -1,5 +1,5 @@
-import Kernel
 import Frames
+import Kernel
 
 extension ColumnData {
     /// A string column of these values, dictionary-encoded.
@@ -17,4 +17,3 @@ extension ColumnData {
         return .strings(codes: codes, dictionary: dictionary)
     }
 }
-

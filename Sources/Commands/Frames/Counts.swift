@@ -23,15 +23,22 @@ struct Counts: CellCommand {
         let barWidth = 24
         let maximum = Double(counts.counts.first ?? 0)
         let rows = counts.values.indices.map { i in
-            [counts.values[i], String(counts.counts[i]), Self.percent(shares[i]),
-             TerminalBars.bar(Double(counts.counts[i]), of: maximum, width: barWidth)]
+            [
+                counts.values[i], String(counts.counts[i]), Self.percent(shares[i]),
+                TerminalBars.bar(Double(counts.counts[i]), of: maximum, width: barWidth),
+            ]
         }
-        var table = TextTable(columns: [.init(column.name), .init("count", alignment: .right),
-                                        .init("share", alignment: .right), .init("")], rows: rows)
+        var table = TextTable(
+            columns: [
+                .init(column.name), .init("count", alignment: .right),
+                .init("share", alignment: .right), .init(""),
+            ], rows: rows)
         table.maxRows = max(20, context.session.integerSetting("rows") * 2)
         context.print(table.render(maxWidth: context.width))
         var summary = "\(counts.values.count) distinct value\(counts.values.count == 1 ? "" : "s") in \(total) rows"
-        if counts.missing > 0 { summary += "; \(counts.missing) missing (\(Self.percent(Double(counts.missing) / Double(total))))" }
+        if counts.missing > 0 {
+            summary += "; \(counts.missing) missing (\(Self.percent(Double(counts.missing) / Double(total))))"
+        }
         context.print(summary)
         if !counts.values.isEmpty {
             let drawn = min(counts.values.count, table.maxRows ?? counts.values.count)
@@ -41,10 +48,11 @@ struct Counts: CellCommand {
                 note = "the \(drawn) most frequent of \(counts.values.count) values; \(others) rows hold the others"
                 if counts.missing > 0 { note += "; \(counts.missing) missing" }
             }
-            let svg = SVGChart.horizontalBars(labels: Array(counts.values.prefix(drawn)),
-                                              values: counts.counts.prefix(drawn).map(Double.init),
-                                              valueTexts: (0..<drawn).map { "\(counts.counts[$0]) (\(Self.percent(shares[$0])))" },
-                                              title: "counts of \(column.name) (\(frame))", note: note)
+            let svg = SVGChart.horizontalBars(
+                labels: Array(counts.values.prefix(drawn)),
+                values: counts.counts.prefix(drawn).map(Double.init),
+                valueTexts: (0..<drawn).map { "\(counts.counts[$0]) (\(Self.percent(shares[$0])))" },
+                title: "counts of \(column.name) (\(frame))", note: note)
             context.output.image(svg: svg, alt: "counts of \(column.name)")
         }
         if let into {

@@ -6,9 +6,9 @@ struct Describe: CellCommand {
     static let configuration = CommandConfiguration(
         "describe", area: .frames, summary: "summary statistics per column, as pandas' describe()",
         discussion: """
-        Numbers get count, mean, std, min, quartiles and max; with 'all' (or naming them) string columns \
-        get count, unique, top and freq. Numbers print as pandas prints them.
-        """,
+            Numbers get count, mean, std, min, quartiles and max; with 'all' (or naming them) string columns \
+            get count, unique, top and freq. Numbers print as pandas prints them.
+            """,
         examples: ["describe data", "describe data age duration", "describe data all", "describe data into stats"])
 
     @Argument(.frame) var frame: String

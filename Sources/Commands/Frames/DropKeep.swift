@@ -29,8 +29,10 @@ struct Keep: CellCommand {
 
 /// What `drop` and `keep` share: check the columns, replace the frame, say what changed.
 enum Reshape {
-    static func replace(_ name: String, columns: [String], verb: String, context: CommandContext,
-                        _ transform: (Frame, [String]) -> Frame) throws {
+    static func replace(
+        _ name: String, columns: [String], verb: String, context: CommandContext,
+        _ transform: (Frame, [String]) -> Frame
+    ) throws {
         let value = try context.session.frameValue(name)
         for column in columns { _ = try value.frame.requireColumn(column, in: name) }
         let result = transform(value.frame, columns)

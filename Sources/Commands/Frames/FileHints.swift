@@ -1,6 +1,6 @@
 import Diagnostics
-import Kernel
 import Foundation
+import Kernel
 
 /// Hints for paths that do not exist: the closest file in the same folder.
 enum FileHints {
@@ -9,7 +9,9 @@ enum FileHints {
         let folder = (full as NSString).deletingLastPathComponent
         let name = (full as NSString).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            return "the folder \((path as NSString).deletingLastPathComponent) does not exist; paths are relative to the workbook's folder"
+            return
+                "the folder \((path as NSString).deletingLastPathComponent) does not exist; paths are relative to "
+                + "the workbook's folder"
         }
         if let close = Suggestion.closest(to: name, in: names.filter { !$0.hasPrefix(".") }) {
             let prefix = (path as NSString).deletingLastPathComponent

@@ -26,16 +26,18 @@ struct Filter: CellCommand {
             switch error {
             case .noSuchColumn: throw Diagnostic("no column named '\(self.column)' in frame '\(frame)'")
             case .notANumber(let type):
-                throw Diagnostic("'\(value)' is not a value of \(type.rawValue) column '\(column.name)'",
-                                 hint: type == .boolean ? "use true or false" : "compare \(column.name) with a number")
+                throw Diagnostic(
+                    "'\(value)' is not a value of \(type.rawValue) column '\(column.name)'",
+                    hint: type == .boolean ? "use true or false" : "compare \(column.name) with a number")
             case .orderOnText: throw Diagnostic("cannot order text")
             }
         }
         let target = name ?? frame
         let result = data.rows(indices)
         context.session.store(FrameValue(result, origin: "filter \(frame)"), as: target)
-        context.print("\(target): \(indices.count) of \(data.rowCount) rows where \(self.column) "
-                      + "\(comparison.rawValue) \(value); \(Sizes.shape(result))")
+        context.print(
+            "\(target): \(indices.count) of \(data.rowCount) rows where \(self.column) "
+                + "\(comparison.rawValue) \(value); \(Sizes.shape(result))")
     }
 }
 
@@ -43,8 +45,10 @@ extension ValueParser where Value == RowCondition.Operator {
     /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
     static var comparison: ValueParser {
         let operators = ["==", "!=", "<", "<=", ">", ">="]
-        return ValueParser(placeholder: "OP", kind: .choice(operators),
-                           expectation: "a comparison", example: "==", advice: "use one of == != < <= > >=") {
+        return ValueParser(
+            placeholder: "OP", kind: .choice(operators),
+            expectation: "a comparison", example: "==", advice: "use one of == != < <= > >="
+        ) {
             RowCondition.Operator(rawValue: $0)
         }
     }

@@ -21,7 +21,8 @@ public final class FrameValue: ColumnHolder {
 enum Sizes {
     /// `41188 rows × 21 columns`.
     static func shape(_ frame: Frame) -> String {
-        "\(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(frame.columns.count) column\(frame.columns.count == 1 ? "" : "s")"
+        "\(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") × \(frame.columns.count) "
+            + "column\(frame.columns.count == 1 ? "" : "s")"
     }
 
     /// `5.8 MB`, `444.6 kB`, `212 bytes` (decimal units, as file managers show them).
@@ -31,7 +32,8 @@ enum Sizes {
         var value = Double(count) / 1000
         var unit = 0
         while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
-        return String(Int((value * 10).rounded()) / 10) + "." + String(Int((value * 10).rounded()) % 10) + " " + units[unit]
+        return String(Int((value * 10).rounded()) / 10) + "." + String(Int((value * 10).rounded()) % 10) + " "
+            + units[unit]
     }
 
     /// `41,188`.

@@ -17,8 +17,9 @@ struct Hist: CellCommand {
         let data = try context.session.frame(frame)
         let column = try data.requireColumn(self.column, in: frame)
         guard column.type.isNumeric, let values = column.data.doubles else {
-            throw Diagnostic("'\(column.name)' holds \(column.type.rawValue)s, not numbers",
-                             hint: "for categories use: counts \(frame) \(column.name)")
+            throw Diagnostic(
+                "'\(column.name)' holds \(column.type.rawValue)s, not numbers",
+                hint: "for categories use: counts \(frame) \(column.name)")
         }
         let histogram = Histogram(values, bins: bins)
         guard !histogram.counts.isEmpty else {
@@ -29,11 +30,14 @@ struct Hist: CellCommand {
             "[\(edges[i]), \(edges[i + 1])\(i == histogram.counts.count - 1 ? "]" : ")")"
         }
         context.print("histogram of \(column.name) (\(bins) bins, \(values.count - histogram.missing) values)")
-        context.print(TerminalBars.chart(labels: labels, values: histogram.counts.map(Double.init),
-                                         valueTexts: histogram.counts.map(String.init), width: min(context.width, 80)))
+        context.print(
+            TerminalBars.chart(
+                labels: labels, values: histogram.counts.map(Double.init),
+                valueTexts: histogram.counts.map(String.init), width: min(context.width, 80)))
         if histogram.missing > 0 { context.print("\(histogram.missing) missing values not drawn") }
-        let svg = SVGChart.histogram(edges: histogram.edges, counts: histogram.counts,
-                                     title: "\(column.name) (\(frame))", xLabel: column.name)
+        let svg = SVGChart.histogram(
+            edges: histogram.edges, counts: histogram.counts,
+            title: "\(column.name) (\(frame))", xLabel: column.name)
         context.output.image(svg: svg, alt: "histogram of \(column.name)")
     }
 }

@@ -9,12 +9,14 @@ struct Load: CellCommand {
     static let configuration = CommandConfiguration(
         "load", area: .frames, summary: "read a CSV (or TSV...) file into a frame",
         discussion: """
-        The separator (, ; tab |), the header and each column's type are detected; quoted fields, a BOM and \
-        CRLF line endings are handled. PATH may be ARCHIVE.zip:MEMBER, or a .gz file. Empty fields and NA, \
-        NaN, null... are missing values; na= adds more. Without 'as', the frame is named after the file.
-        """,
-        examples: ["load bank-additional/bank-additional-full.csv as data",
-                   "load bank-additional.zip:bank-additional/bank-additional-full.csv as data sep=;"])
+            The separator (, ; tab |), the header and each column's type are detected; quoted fields, a BOM and \
+            CRLF line endings are handled. PATH may be ARCHIVE.zip:MEMBER, or a .gz file. Empty fields and NA, \
+            NaN, null... are missing values; na= adds more. Without 'as', the frame is named after the file.
+            """,
+        examples: [
+            "load bank-additional/bank-additional-full.csv as data",
+            "load bank-additional.zip:bank-additional/bank-additional-full.csv as data sep=;",
+        ])
 
     /// The quote character, or none.
     enum Quote: Sendable { case character(UInt8), none }
@@ -25,8 +27,9 @@ struct Load: CellCommand {
     @Option(.flag, "whether the first row holds column names") var header: Bool?
     @Option(.list(of: .text("A")), "more values to read as missing") var na: [String]?
     @Option(.quote, "the quote character (default \")") var quote: Quote?
-    @Option(.choice([("utf8", .utf8), ("utf-8", .utf8), ("latin1", .latin1)], placeholder: "utf8|latin1"),
-            "the file's text encoding") var encoding: CSVOptions.Encoding?
+    @Option(
+        .choice([("utf8", .utf8), ("utf-8", .utf8), ("latin1", .latin1)], placeholder: "utf8|latin1"),
+        "the file's text encoding") var encoding: CSVOptions.Encoding?
 
     func run(in context: CommandContext) throws {
         var options = CSVOptions()
@@ -74,8 +77,9 @@ struct Load: CellCommand {
                     try CSVReader.read(buffer, options: options, source: path, onProgress: progress)
                 }
             }
-            return try CSVReader.read(path: session.resolve(path), displayName: path, options: options,
-                                      onProgress: progress)
+            return try CSVReader.read(
+                path: session.resolve(path), displayName: path, options: options,
+                onProgress: progress)
         } catch {
             guard error.code == .noSuchFile else { throw error }
             throw error.diagnostic.hinting(FileHints.missing(path, in: session) ?? error.hint)

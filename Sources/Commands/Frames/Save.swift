@@ -22,11 +22,13 @@ struct Save: CellCommand {
         let bytes = CSVWriter.bytes(of: data, separator: separator)
         do {
             let url = URL(fileURLWithPath: context.session.resolve(path))
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw Diagnostic("cannot write \(path): \(error.localizedDescription)",
-                             hint: "check the folder exists and is writable")
+            throw Diagnostic(
+                "cannot write \(path): \(error.localizedDescription)",
+                hint: "check the folder exists and is writable")
         }
         context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(Int64(bytes.count)))")
     }

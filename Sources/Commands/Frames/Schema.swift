@@ -14,11 +14,16 @@ struct Schema: CellCommand {
     func run(in context: CommandContext) throws {
         let data = try context.session.frame(frame)
         let rows = data.columns.map { column -> [String] in
-            [column.name, column.type.rawValue, String(column.count - column.data.missingCount),
-             String(column.distinctCount)]
+            [
+                column.name, column.type.rawValue, String(column.count - column.data.missingCount),
+                String(column.distinctCount),
+            ]
         }
-        let table = TextTable(columns: [.init("column"), .init("type"), .init("non-null", alignment: .right),
-                                        .init("unique", alignment: .right)], rows: rows)
+        let table = TextTable(
+            columns: [
+                .init("column"), .init("type"), .init("non-null", alignment: .right),
+                .init("unique", alignment: .right),
+            ], rows: rows)
         context.print(table.render(maxWidth: context.width))
         if let into {
             let result = Frame(columns: [

@@ -15,12 +15,16 @@ extension Session {
         if let value = values[name] as? FrameValue { return value }
         let frames = values.filter { $0.value is FrameValue }.keys.sorted()
         if let other = values[name] {
-            throw Diagnostic("'\(name)' is \(article(other.kind)) \(other.kind), not a frame",
-                              hint: frames.isEmpty ? "load a file first: load FILE as NAME" : "frames: " + frames.joined(separator: ", "))
+            throw Diagnostic(
+                "'\(name)' is \(article(other.kind)) \(other.kind), not a frame",
+                hint: frames.isEmpty
+                    ? "load a file first: load FILE as NAME" : "frames: " + frames.joined(separator: ", "))
         }
-        throw Diagnostic("no frame named '\(name)'",
-                          hint: Suggestion.hint(for: name, in: frames)
-                            ?? (frames.isEmpty ? "load a file first: load FILE as \(name)" : "frames: " + frames.joined(separator: ", ")))
+        throw Diagnostic(
+            "no frame named '\(name)'",
+            hint: Suggestion.hint(for: name, in: frames)
+                ?? (frames.isEmpty
+                    ? "load a file first: load FILE as \(name)" : "frames: " + frames.joined(separator: ", ")))
     }
 
     private func article(_ word: String) -> String {
@@ -34,8 +38,9 @@ extension Frame {
     /// - Throws: ``Diagnostic`` with the closest column name.
     func requireColumn(_ name: String, in frameName: String) throws -> Column {
         if let column = column(named: name) { return column }
-        throw Diagnostic("no column named '\(name)' in frame '\(frameName)'",
-                          hint: Suggestion.hint(for: name, in: columnNames) ?? "columns: " + columnNames.joined(separator: ", "))
+        throw Diagnostic(
+            "no column named '\(name)' in frame '\(frameName)'",
+            hint: Suggestion.hint(for: name, in: columnNames) ?? "columns: " + columnNames.joined(separator: ", "))
     }
 }
 

@@ -6,8 +6,8 @@ struct Split: CellCommand {
     static let configuration = CommandConfiguration(
         "split", area: .frames, summary: "split rows at random into two frames (train and test)",
         discussion: """
-        With stratify=COL each value of COL keeps its share in both parts. The seed defaults to the session's.
-        """,
+            With stratify=COL each value of COL keeps its share in both parts. The seed defaults to the session's.
+            """,
         examples: ["split data into train test ratio=0.8 stratify=y"])
 
     @Argument(.frame) var frame: String

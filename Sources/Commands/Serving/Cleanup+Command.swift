@@ -11,16 +11,17 @@ struct CleanupCommand: CellCommand {
     static let configuration = CommandConfiguration(
         "cleanup", area: .serving, summary: "stop an endpoint (or all of them), or delete an experiment's artifacts",
         discussion: """
-        cleanup NAME stops endpoint NAME; cleanup all stops every endpoint of the session. cleanup \
-        experiment EXP stops EXP's endpoints and deletes the experiment from .pilot/ (its record and \
-        model files) and the reports autopilot wrote in EXP/; it says what it would delete and asks \
-        for confirm=yes first.
-        """,
+            cleanup NAME stops endpoint NAME; cleanup all stops every endpoint of the session. cleanup \
+            experiment EXP stops EXP's endpoints and deletes the experiment from .pilot/ (its record and \
+            model files) and the reports autopilot wrote in EXP/; it says what it would delete and asks \
+            for confirm=yes first.
+            """,
         examples: ["cleanup bank-ep", "cleanup all", "cleanup experiment bank confirm=yes"],
         risk: "deletes an experiment's files")
 
-    @Argument(.text("NAME", "an endpoint's name, experiment EXP, or all").kind(.endpoint)
-                  .shown("NAME|experiment EXP|all"))
+    @Argument(
+        .text("NAME", "an endpoint's name, experiment EXP, or all").kind(.endpoint)
+            .shown("NAME|experiment EXP|all"))
     var words: [String]
     @Option(.flag, "go ahead with deleting an experiment", default: false, defaultText: "no") var confirm: Bool
 
@@ -36,26 +37,36 @@ struct CleanupCommand: CellCommand {
         case ("all"?, 1) where !(session.values["all"] is EndpointValue):
             let running = session.endpoints
             for endpoint in running { Cleanup.stop(endpoint, in: session) }
-            context.print(running.isEmpty ? "no endpoints running"
-                : "stopped \(running.count) endpoint\(running.count == 1 ? "" : "s"): " + running.map(\.name).joined(separator: ", "))
+            context.print(
+                running.isEmpty
+                    ? "no endpoints running"
+                    : "stopped \(running.count) endpoint\(running.count == 1 ? "" : "s"): "
+                        + running.map(\.name).joined(separator: ", "))
         case (let name?, 1):
             guard let endpoint = session.values[name] as? EndpointValue else {
                 let names = session.endpoints.map(\.name)
                 if let other = session.values[name] {
-                    throw Diagnostic("'\(name)' is \(other.kind == "experiment" ? "an" : "a") \(other.kind), not an endpoint",
-                                      hint: other.kind == "experiment" ? "cleanup experiment \(name) deletes an experiment"
-                                        : "cleanup stops endpoints; endpoints lists them")
+                    throw Diagnostic(
+                        "'\(name)' is \(other.kind == "experiment" ? "an" : "a") \(other.kind), not an endpoint",
+                        hint: other.kind == "experiment"
+                            ? "cleanup experiment \(name) deletes an experiment"
+                            : "cleanup stops endpoints; endpoints lists them")
                 }
-                throw Diagnostic("no endpoint named '\(name)'",
-                                  hint: Suggestion.hint(for: name, in: names)
-                                    ?? (names.isEmpty ? "no endpoints are running" : "endpoints: " + names.joined(separator: ", ")))
+                throw Diagnostic(
+                    "no endpoint named '\(name)'",
+                    hint: Suggestion.hint(for: name, in: names)
+                        ?? (names.isEmpty ? "no endpoints are running" : "endpoints: " + names.joined(separator: ", ")))
             }
             let requests = endpoint.endpoint.requestsServed
             Cleanup.stop(endpoint, in: session)
-            context.print("stopped endpoint '\(name)' (\(endpoint.modelName), \(requests) request\(requests == 1 ? "" : "s") served)")
+            context.print(
+                "stopped endpoint '\(name)' (\(endpoint.modelName), \(requests) request\(requests == 1 ? "" : "s") "
+                    + "served)"
+            )
         default:
-            throw Diagnostic("cleanup takes an endpoint's name, experiment EXP, or all",
-                             hint: "usage: \(context.commands["cleanup"]?.synopsis ?? "cleanup NAME")")
+            throw Diagnostic(
+                "cleanup takes an endpoint's name, experiment EXP, or all",
+                hint: "usage: \(context.commands["cleanup"]?.synopsis ?? "cleanup NAME")")
         }
     }
 }

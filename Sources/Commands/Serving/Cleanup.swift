@@ -1,8 +1,8 @@
-import Serving
-import Kernel
 import Diagnostics
 import ExperimentStore
 import Foundation
+import Kernel
+import Serving
 
 /// What `cleanup` removes: endpoints, and experiments with their artifacts (step 8 of the tutorial).
 enum Cleanup {
@@ -24,9 +24,10 @@ enum Cleanup {
         let inSession = session.values[name] is ExperimentValue
         guard inSession || storedNames.contains(name) else {
             let known = Set(session.values.filter { $0.value is ExperimentValue }.keys).union(storedNames).sorted()
-            throw Diagnostic("no experiment named '\(name)'",
-                              hint: Suggestion.hint(for: name, in: known)
-                                ?? (known.isEmpty ? "there are no experiments" : "experiments: " + known.joined(separator: ", ")))
+            throw Diagnostic(
+                "no experiment named '\(name)'",
+                hint: Suggestion.hint(for: name, in: known)
+                    ?? (known.isEmpty ? "there are no experiments" : "experiments: " + known.joined(separator: ", ")))
         }
         let folder = session.workingDirectory + "/" + name
         let reports = reportFiles.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
@@ -36,9 +37,12 @@ enum Cleanup {
         items += reports.map { "\(name)/\($0)" }
         guard confirmed else {
             var what = items.isEmpty ? "the experiment held by this session" : items.joined(separator: ", ")
-            if !endpoints.isEmpty { what += "; and stop " + endpoints.map { "endpoint '\($0.name)'" }.joined(separator: ", ") }
-            throw Diagnostic("cleanup experiment \(name) deletes \(what)",
-                              hint: "nothing was deleted; to go ahead, write: cleanup experiment \(name) confirm=yes")
+            if !endpoints.isEmpty {
+                what += "; and stop " + endpoints.map { "endpoint '\($0.name)'" }.joined(separator: ", ")
+            }
+            throw Diagnostic(
+                "cleanup experiment \(name) deletes \(what)",
+                hint: "nothing was deleted; to go ahead, write: cleanup experiment \(name) confirm=yes")
         }
         for endpoint in endpoints { stop(endpoint, in: session) }
         if inSession { session.remove(name) }
@@ -52,7 +56,9 @@ enum Cleanup {
             try? FileManager.default.removeItem(atPath: folder)
         }
         var lines = ["deleted experiment '\(name)'" + (items.isEmpty ? "" : ":")] + items.map { "  " + $0 }
-        if !endpoints.isEmpty { lines.append("stopped " + endpoints.map { "endpoint '\($0.name)'" }.joined(separator: ", ")) }
+        if !endpoints.isEmpty {
+            lines.append("stopped " + endpoints.map { "endpoint '\($0.name)'" }.joined(separator: ", "))
+        }
         context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
     }
 }

@@ -11,42 +11,53 @@ struct Deploy: CellCommand {
     static let configuration = CommandConfiguration(
         "deploy", area: .serving, summary: "serve a model over HTTP on 127.0.0.1, as a SageMaker endpoint does",
         discussion: """
-        The endpoint answers GET /ping, GET /execution-parameters and POST /invocations: text/csv \
-        rows (no header, no target, in the training columns' order) or application/json \
-        {"instances": [...]}; the response is CSV or JSON as Accept asks, with predicted_label, and \
-        probability, probabilities or labels when keys= (or ?keys= on a request) asks. Without port=, \
-        the first free port from 8080. NAME defaults to EXP-ep. The endpoint stops with cleanup NAME \
-        or when the session ends.
-        """,
-        examples: ["deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability"],
+            The endpoint answers GET /ping, GET /execution-parameters and POST /invocations: text/csv \
+            rows (no header, no target, in the training columns' order) or application/json \
+            {"instances": [...]}; the response is CSV or JSON as Accept asks, with predicted_label, and \
+            probability, probabilities or labels when keys= (or ?keys= on a request) asks. Without port=, \
+            the first free port from 8080. NAME defaults to EXP-ep. The endpoint stops with cleanup NAME \
+            or when the session ends.
+            """,
+        examples: [
+            "deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability",
+        ],
         risk: "starts a web server on this machine")
 
     @Argument(.model) var model: String
     @Clause("as", .name) var name: String?
     @Option(.int(in: 0...65535), "the port to listen on (0: any free port; default: the first free from 8080)")
     var port: Int?
-    @Option(.text("KEY,..."),
-            "what responses hold by default: predicted_label, probability, probabilities, labels")
+    @Option(
+        .text("KEY,..."),
+        "what responses hold by default: predicted_label, probability, probabilities, labels")
     var keys: String?
 
     func run(in context: CommandContext) throws {
         let (experiment, trained) = try context.session.bestModel(self.model, command: "deploy")
         let name = self.name ?? "\(experiment.name)-ep"
         if let existing = context.session.values[name] as? EndpointValue {
-            throw Diagnostic("endpoint '\(name)' is already running (\(existing.modelName) at \(existing.endpoint.url))",
-                              hint: "cleanup \(name) first, or deploy \(self.model) as another name")
+            throw Diagnostic(
+                "endpoint '\(name)' is already running (\(existing.modelName) at \(existing.endpoint.url))",
+                hint: "cleanup \(name) first, or deploy \(self.model) as another name")
         }
-        let keys = try self.keys.map { text throws in try ResponseKey.list(text, for: experiment.problem) }
+        let keys =
+            try self.keys.map { text throws in try ResponseKey.list(text, for: experiment.problem) }
             ?? [.predictedLabel]
         guard let host = context.session.service((any EndpointHost).self) else {
-            throw Diagnostic("this session cannot serve models: it has no HTTP server", hint: "run the workbook with pilot run")
+            throw Diagnostic(
+                "this session cannot serve models: it has no HTTP server", hint: "run the workbook with pilot run")
         }
-        let served = try ServedModel(name: self.model, model: trained, inputs: experiment.record.inputs, defaultKeys: keys)
+        let served = try ServedModel(
+            name: self.model, model: trained, inputs: experiment.record.inputs, defaultKeys: keys)
         let endpoint = try host.start(served, port: port)
-        context.session.store(EndpointValue(name: name, modelName: self.model, experiment: experiment.name, served: served,
-                                            endpoint: endpoint), as: name)
+        context.session.store(
+            EndpointValue(
+                name: name, modelName: self.model, experiment: experiment.name, served: served,
+                endpoint: endpoint), as: name)
         let columns = experiment.record.inputs.columns.map(\.name)
-        let shown = columns.count <= 5 ? columns.joined(separator: ", ")
+        let shown =
+            columns.count <= 5
+            ? columns.joined(separator: ", ")
             : (columns.prefix(3) + ["...", columns.last!]).joined(separator: ", ")
         let others = ResponseKey.supported(by: experiment.problem).filter { !keys.contains($0) }.map(\.rawValue)
         var lines = [

@@ -1,6 +1,6 @@
-import Serving
-import Kernel
 import Autopilot
+import Kernel
+import Serving
 
 /// A deployed model held by the session: the running endpoint and what it serves. It stops when
 /// `cleanup` says so, or when the session lets go of it (a `reset`, the end of the session).

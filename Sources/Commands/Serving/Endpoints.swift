@@ -19,7 +19,10 @@ struct Endpoints: CellCommand {
             return
         }
         let rows = running.map { [$0.name, $0.modelName, $0.endpoint.url, String($0.endpoint.requestsServed)] }
-        context.print(TextTable(columns: [.init("endpoint"), .init("model"), .init("url"), .init("requests", alignment: .right)],
-                                rows: rows).render(maxWidth: context.width))
+        context.print(
+            TextTable(
+                columns: [.init("endpoint"), .init("model"), .init("url"), .init("requests", alignment: .right)],
+                rows: rows
+            ).render(maxWidth: context.width))
     }
 }

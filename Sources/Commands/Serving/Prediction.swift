@@ -1,9 +1,9 @@
-import Serving
-import Kernel
-import Diagnostics
 import Autopilot
+import Diagnostics
 import Foundation
 import Frames
+import Kernel
+import Serving
 import TextLayout
 
 /// What `predict` does: sends rows to an endpoint over HTTP, or predicts a frame in process (a
@@ -20,10 +20,13 @@ enum Prediction {
     }
 
     /// `predict ENDPOINT FRAME|"ROW"...`: the rows as text/csv to `POST /invocations`.
-    static func overHTTP(_ endpoint: EndpointValue, inputs: [String], rows rowsGiven: Bool, into: String?,
-                         context: CommandContext) throws {
+    static func overHTTP(
+        _ endpoint: EndpointValue, inputs: [String], rows rowsGiven: Bool, into: String?,
+        context: CommandContext
+    ) throws {
         guard let host = context.session.service((any EndpointHost).self) else {
-            throw Diagnostic("this session cannot reach endpoints: it has no HTTP client", hint: "run the workbook with pilot run")
+            throw Diagnostic(
+                "this session cannot reach endpoints: it has no HTTP client", hint: "run the workbook with pilot run")
         }
         let served = endpoint.served
         var batches: [(start: Int, body: [UInt8])] = []
@@ -42,8 +45,9 @@ enum Prediction {
         var results = Results()
         for batch in batches {
             try context.checkInterruption()
-            let request = EndpointRequest(path: "/invocations?keys=\(keys)", contentType: "text/csv", accept: "application/json",
-                                          body: batch.body)
+            let request = EndpointRequest(
+                path: "/invocations?keys=\(keys)", contentType: "text/csv", accept: "application/json",
+                body: batch.body)
             let reply = try host.send(request, to: endpoint.endpoint.url)
             guard reply.status == 200 else {
                 throw refusal(reply, endpoint: endpoint.name, offset: batch.start, source: rowsGiven ? nil : inputs[0])
@@ -51,15 +55,19 @@ enum Prediction {
             try results.append(reply.body, from: endpoint.name)
         }
         let requests = batches.count
-        try show(results, heading: "\(endpoint.name) predicted \(results.labels.count) row\(results.labels.count == 1 ? "" : "s") "
-                    + "in \(requests) request\(requests == 1 ? "" : "s")",
-                 classes: served.archive.target.classes, input: frame, into: into, origin: "predict \(endpoint.name)",
-                 context: context)
+        try show(
+            results,
+            heading: "\(endpoint.name) predicted \(results.labels.count) row\(results.labels.count == 1 ? "" : "s") "
+                + "in \(requests) request\(requests == 1 ? "" : "s")",
+            classes: served.archive.target.classes, input: frame, into: into, origin: "predict \(endpoint.name)",
+            context: context)
     }
 
     /// `predict EXP.best FRAME`: the model predicts the frame here, as a batch transform job.
-    static func inProcess(_ model: TrainedModel, inputs: InputSchema, name: String, frame frameName: String, into: String?,
-                          context: CommandContext) throws {
+    static func inProcess(
+        _ model: TrainedModel, inputs: InputSchema, name: String, frame frameName: String, into: String?,
+        context: CommandContext
+    ) throws {
         let frame = try requestColumns(of: frameName, for: inputs, model: name, context: context)
         let predictions: Predictions
         do throws(AutopilotError) {
@@ -74,21 +82,29 @@ enum Prediction {
         } else {
             results.probabilities = predictions.probabilities?.map(Double.init)
         }
-        try show(results, heading: "\(name) predicted \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") in process (batch transform)",
-                 classes: model.target?.classes ?? [], input: frame, into: into, origin: "predict \(name)", context: context)
+        try show(
+            results,
+            heading:
+                "\(name) predicted \(frame.rowCount) row\(frame.rowCount == 1 ? "" : "s") in process (batch transform)",
+            classes: model.target?.classes ?? [], input: frame, into: into, origin: "predict \(name)", context: context)
     }
 
     /// The frame's columns that requests carry, in the model's order (others, such as the target, left out).
-    private static func requestColumns(of name: String, for inputs: InputSchema, model: String,
-                                       context: CommandContext) throws -> Frame {
+    private static func requestColumns(
+        of name: String, for inputs: InputSchema, model: String,
+        context: CommandContext
+    ) throws -> Frame {
         let frame = try context.session.frame(name)
         let names = inputs.columns.map(\.name)
         if let missing = names.first(where: { frame.column(named: $0) == nil }) {
-            throw Diagnostic("frame '\(name)' has no column '\(missing)', which \(model) takes",
-                              hint: Suggestion.hint(for: missing, in: frame.columnNames)
-                                ?? "\(model) takes " + names.joined(separator: ", "))
+            throw Diagnostic(
+                "frame '\(name)' has no column '\(missing)', which \(model) takes",
+                hint: Suggestion.hint(for: missing, in: frame.columnNames)
+                    ?? "\(model) takes " + names.joined(separator: ", "))
         }
-        guard frame.rowCount > 0 else { throw Diagnostic("frame '\(name)' has no rows", hint: "load or filter rows into it first") }
+        guard frame.rowCount > 0 else {
+            throw Diagnostic("frame '\(name)' has no rows", hint: "load or filter rows into it first")
+        }
         return frame.keeping(names)
     }
 
@@ -99,18 +115,22 @@ enum Prediction {
         if let row = json?["row"] as? Int, let source {
             message = message.replacingOccurrences(of: "row \(row)", with: "row \(offset + row) of '\(source)'")
         }
-        return Diagnostic("endpoint '\(endpoint)' refused the rows: \(message)",
-                           hint: reply.status == 400 ? "fix that row and predict again" : "see help deploy for what an endpoint takes")
+        return Diagnostic(
+            "endpoint '\(endpoint)' refused the rows: \(message)",
+            hint: reply.status == 400 ? "fix that row and predict again" : "see help deploy for what an endpoint takes")
     }
 
-    private static func show(_ results: Results, heading: String, classes: [String], input: Frame?, into: String?,
-                             origin: String, context: CommandContext) throws {
+    private static func show(
+        _ results: Results, heading: String, classes: [String], input: Frame?, into: String?,
+        origin: String, context: CommandContext
+    ) throws {
         var lines = [heading]
         let count = results.labels.count
         if let values = results.values {
             let mean = values.reduce(0, +) / Double(max(count, 1))
-            lines.append("  predicted_label: min \(NumberFormat.shortest(values.min() ?? .nan)), "
-                         + "mean \(String(format: "%.4f", mean)), max \(NumberFormat.shortest(values.max() ?? .nan))")
+            lines.append(
+                "  predicted_label: min \(NumberFormat.shortest(values.min() ?? .nan)), "
+                    + "mean \(String(format: "%.4f", mean)), max \(NumberFormat.shortest(values.max() ?? .nan))")
         } else {
             var tally: [String: Int] = [:]
             for label in results.labels { tally[label, default: 0] += 1 }
@@ -131,7 +151,10 @@ enum Prediction {
         }
         lines.append(TextTable(columns: columns, rows: rows).render(maxWidth: context.width))
         if shown < count {
-            lines.append("(\(count - shown) more row\(count - shown == 1 ? "" : "s")\(into == nil ? ": into NAME keeps them all" : ""))")
+            lines.append(
+                "(\(count - shown) more "
+                    + "row\(count - shown == 1 ? "" : "s")\(into == nil ? ": into NAME keeps them all" : ""))"
+            )
         }
         context.print(lines.joined(separator: "\n"))
         if let into {
@@ -152,9 +175,12 @@ extension Prediction.Results {
     /// Adds the predictions of one JSON response: `{"predictions": [{"predicted_label": ..., "probability": ...}]}`.
     mutating func append(_ body: [UInt8], from endpoint: String) throws {
         guard let json = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-              let predictions = json["predictions"] as? [[String: Any]] else {
-            throw Diagnostic("endpoint '\(endpoint)' answered something that is not predictions: \(String(decoding: body.prefix(200), as: UTF8.self))",
-                              hint: "is a pilot endpoint listening at that URL?")
+            let predictions = json["predictions"] as? [[String: Any]]
+        else {
+            throw Diagnostic(
+                "endpoint '\(endpoint)' answered something that is not predictions: "
+                    + "\(String(decoding: body.prefix(200), as: UTF8.self))",
+                hint: "is a pilot endpoint listening at that URL?")
         }
         for prediction in predictions {
             switch prediction["predicted_label"] {

@@ -1,5 +1,5 @@
-import Kernel
 import Diagnostics
+import Kernel
 
 /// `help [CMD]`: the command table, or one command in detail.
 struct Help: CellCommand {
@@ -17,8 +17,9 @@ struct Help: CellCommand {
             return
         }
         guard let spec = table[name] else {
-            throw Diagnostic("no command named '\(name)'",
-                             hint: Suggestion.hint(for: name, in: table.names) ?? "run 'help' to list the commands")
+            throw Diagnostic(
+                "no command named '\(name)'",
+                hint: Suggestion.hint(for: name, in: table.names) ?? "run 'help' to list the commands")
         }
         context.print(HelpText.detail(of: spec, width: context.width))
     }

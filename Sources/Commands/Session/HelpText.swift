@@ -20,8 +20,9 @@ enum HelpText {
                     lines.append(line.wrapped(to: width, indent: String(repeating: " ", count: column + 2)))
                 } else {
                     lines.append(("  " + usage).wrapped(to: width, indent: "    "))
-                    lines.append(("  " + String(repeating: " ", count: column + 2) + summary)
-                        .wrapped(to: width, indent: ""))
+                    lines.append(
+                        ("  " + String(repeating: " ", count: column + 2) + summary)
+                            .wrapped(to: width, indent: ""))
                 }
             }
         }
@@ -44,8 +45,9 @@ enum HelpText {
                 var summary = option.summary
                 if let defaultText = option.defaultText { summary += " (default \(defaultText))" }
                 if option.isRequired { summary += " (required)" }
-                lines.append(("  " + key.padded(to: keyWidth) + "  " + summary)
-                    .wrapped(to: width, indent: String(repeating: " ", count: keyWidth + 4)))
+                lines.append(
+                    ("  " + key.padded(to: keyWidth) + "  " + summary)
+                        .wrapped(to: width, indent: String(repeating: " ", count: keyWidth + 4)))
             }
         }
         if !configuration.examples.isEmpty {

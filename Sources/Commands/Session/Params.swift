@@ -1,5 +1,5 @@
-import Kernel
 import Diagnostics
+import Kernel
 import TextLayout
 
 /// `params NAME=DEFAULT...`: a workbook's parameters.
@@ -7,12 +7,12 @@ struct Params: CellCommand {
     static let configuration = CommandConfiguration(
         "params", area: .session, summary: "declare parameters with defaults; pilot run --param overrides them",
         discussion: """
-        A workbook's parameters are the values a reader may change without editing it: a seed, \
-        a budget, a file name. '$name' in a later line reads one. `pilot run BOOK --param \
-        seed=7` gives a parameter another value for that run, and this cell's output records \
-        the values used and where each came from. A parameter named like a setting (seed, rows) \
-        sets the setting.
-        """,
+            A workbook's parameters are the values a reader may change without editing it: a seed, \
+            a budget, a file name. '$name' in a later line reads one. `pilot run BOOK --param \
+            seed=7` gives a parameter another value for that run, and this cell's output records \
+            the values used and where each came from. A parameter named like a setting (seed, rows) \
+            sets the setting.
+            """,
         examples: ["params seed=0 budget=60s", "params data=bank-additional-full.csv"])
 
     @Assignments("NAME=DEFAULT...", required: true) var declared: [Assignment]
@@ -30,10 +30,13 @@ struct Params: CellCommand {
                 let fix = given == nil ? "params \(parameter.key)=\(example)" : "--param \(parameter.key)=\(example)"
                 throw error.hinting("e.g. " + fix)
             }
-            rows.append([parameter.key, given ?? parameter.value,
-                         given == nil ? "default" : "--param (default \(parameter.value))"])
+            rows.append([
+                parameter.key, given ?? parameter.value,
+                given == nil ? "default" : "--param (default \(parameter.value))",
+            ])
         }
-        context.print(TextTable(columns: [.init("parameter"), .init("value"), .init("from")], rows: rows)
-            .render(maxWidth: context.width))
+        context.print(
+            TextTable(columns: [.init("parameter"), .init("value"), .init("from")], rows: rows)
+                .render(maxWidth: context.width))
     }
 }

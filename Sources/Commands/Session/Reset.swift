@@ -1,4 +1,5 @@
 import Kernel
+
 /// `reset`: forget everything the session holds.
 struct Reset: CellCommand {
     static let configuration = CommandConfiguration(

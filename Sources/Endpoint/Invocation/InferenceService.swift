@@ -1,5 +1,5 @@
-import Diagnostics
 import Autopilot
+import Diagnostics
 import Foundation
 import Frames
 import Serving
@@ -44,8 +44,9 @@ public final class InferenceService: Sendable {
 
     /// `GET /execution-parameters`, as SageMaker batch transform asks it of a container.
     public func executionParameters() -> InferenceReply {
-        let parameters = ExecutionParameters(maxConcurrentTransforms: ProcessInfo.processInfo.activeProcessorCount,
-                                             batchStrategy: "MULTI_RECORD", maxPayloadInMB: Self.maxPayloadInMB)
+        let parameters = ExecutionParameters(
+            maxConcurrentTransforms: ProcessInfo.processInfo.activeProcessorCount,
+            batchStrategy: "MULTI_RECORD", maxPayloadInMB: Self.maxPayloadInMB)
         return InferenceReply(status: 200, contentType: MediaType.json.rawValue, body: JSONText.encode(parameters))
     }
 
@@ -144,8 +145,11 @@ public final class InferenceService: Sendable {
     /// The refusal of a body over ``maxPayloadInMB``.
     public static func tooLarge(_ bytes: Int?) -> InvocationError {
         let size = bytes.map { " (\(($0 + 500_000) / 1_000_000) MB)" } ?? ""
-        return InvocationError(.contentTooLarge,
-                               "the body is too large\(size): at most \(maxPayloadInMB) MB per request; split the rows over several requests")
+        return InvocationError(
+            .contentTooLarge,
+            "the body is too large\(size): at most \(maxPayloadInMB) MB per request; split the rows over several "
+                + "requests"
+        )
     }
 }
 

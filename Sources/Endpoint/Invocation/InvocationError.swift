@@ -1,4 +1,5 @@
 import Diagnostics
+
 /// Why an invocation was refused: an HTTP status, a message that says what was wrong, and the
 /// row and column of the request it is about, when it is about one. Sent back as JSON; the
 /// server keeps serving.

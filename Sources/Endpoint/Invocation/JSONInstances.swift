@@ -21,7 +21,9 @@ enum JSONInstances {
             throw InvocationError(.badRequest, "the body is not valid JSON (\(reason(error)))")
         }
         guard case .object(let top) = document, case .array(let instances)? = top["instances"] else {
-            throw InvocationError(.badRequest, #"the JSON body needs "instances": a list of rows, e.g. {"instances": [{"features": [...]}]}"#)
+            throw InvocationError(
+                .badRequest,
+                #"the JSON body needs "instances": a list of rows, e.g. {"instances": [{"features": [...]}]}"#)
         }
         var rows: [[RequestFrame.Cell]] = []
         rows.reserveCapacity(instances.count)
@@ -36,11 +38,13 @@ enum JSONInstances {
                     continue
                 }
                 if let unknown = members.keys.sorted().first(where: { !columns.contains($0) }) {
-                    throw InvocationError(.badRequest, "row \(row): the model has no column '\(unknown)'", row: row, column: unknown)
+                    throw InvocationError(
+                        .badRequest, "row \(row): the model has no column '\(unknown)'", row: row, column: unknown)
                 }
                 rows.append(columns.map { members[$0]?.cell ?? .missing })
             default:
-                throw InvocationError(.badRequest, #"row \#(row): an instance is a list of values or {"features": [...]}"#, row: row)
+                throw InvocationError(
+                    .badRequest, #"row \#(row): an instance is a list of values or {"features": [...]}"#, row: row)
             }
         }
         return rows
@@ -48,7 +52,8 @@ enum JSONInstances {
 
     private static func reason(_ error: any Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+            return (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? context.debugDescription
         }
         return "\(error)"
     }

@@ -15,8 +15,11 @@ public enum MediaType: String, Sendable, CaseIterable {
         case "text/csv": return .csv
         case "application/json": return .json
         default:
-            throw InvocationError(.unsupportedMediaType,
-                                  "content type '\(contentType)' is not supported: send text/csv (rows without header) or application/json ({\"instances\": [...]})")
+            throw InvocationError(
+                .unsupportedMediaType,
+                "content type '\(contentType)' is not supported: send text/csv (rows without header) or "
+                    + "application/json ({\"instances\": [...]})"
+            )
         }
     }
 
@@ -34,8 +37,9 @@ public enum MediaType: String, Sendable, CaseIterable {
             default: continue
             }
         }
-        throw InvocationError(.notAcceptable,
-                              "cannot answer in '\(accept)': accept text/csv, application/json or application/jsonlines")
+        throw InvocationError(
+            .notAcceptable,
+            "cannot answer in '\(accept)': accept text/csv, application/json or application/jsonlines")
     }
 
     /// `text/csv; charset=utf-8` → `text/csv`.

@@ -1,6 +1,6 @@
 import Autopilot
-import Serving
 import Learners
+import Serving
 import Synchronization
 
 /// Copies of one model, each used by one request at a time. XGBoost boosters are not to be

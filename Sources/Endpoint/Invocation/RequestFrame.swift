@@ -31,7 +31,8 @@ struct RequestFrame {
                 values.reserveCapacity(capacity)
                 return .numeric(values)
             }
-            return .categorical(codes: [], dictionary: [], index: [:], boolean: column.type == ColumnType.boolean.rawValue)
+            return .categorical(
+                codes: [], dictionary: [], index: [:], boolean: column.type == ColumnType.boolean.rawValue)
         }
     }
 
@@ -43,10 +44,13 @@ struct RequestFrame {
         let row = rowCount + 1
         guard cells.count == schema.columns.count else {
             let names = schema.columns.map(\.name)
-            let shown = names.count <= 8 ? names.joined(separator: ", ") : names.prefix(8).joined(separator: ", ") + ", ..."
-            throw InvocationError(.badRequest,
-                                  "row \(row): expected \(names.count) value\(names.count == 1 ? "" : "s") (\(shown)), got \(cells.count)",
-                                  row: row)
+            let shown =
+                names.count <= 8 ? names.joined(separator: ", ") : names.prefix(8).joined(separator: ", ") + ", ..."
+            throw InvocationError(
+                .badRequest,
+                "row \(row): expected \(names.count) value\(names.count == 1 ? "" : "s") (\(shown)), got "
+                    + "\(cells.count)",
+                row: row)
         }
         for (i, cell) in cells.enumerated() {
             switch builders[i] {
@@ -104,9 +108,11 @@ struct RequestFrame {
     private func notANumber(_ text: String, row: Int, column: Int) -> InvocationError {
         let name = schema.columns[column].name
         let quoted = text.count > 40 ? String(text.prefix(40)) + "..." : text
-        return InvocationError(.badRequest,
-                               "row \(row), column '\(name)' (\(ordinal(column + 1))): '\(quoted)' is not a number, and the model was trained on numbers there",
-                               row: row, column: name)
+        return InvocationError(
+            .badRequest,
+            "row \(row), column '\(name)' (\(ordinal(column + 1))): '\(quoted)' is not a number, and the model was "
+                + "trained on numbers there",
+            row: row, column: name)
     }
 
     /// The category's text as training named it (booleans as `True`/`False`), nil when missing.

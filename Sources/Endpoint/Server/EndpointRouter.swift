@@ -25,17 +25,19 @@ public enum EndpointRouter {
             } catch let error as HTTPError where error.status == .contentTooLarge {
                 return response(service.refuse(InferenceService.tooLarge(nil)))
             }
-            let invocation = InferenceRequest(body: Array(buffer.readableBytesView),
-                                              contentType: request.headers[.contentType],
-                                              accept: request.headers[.accept],
-                                              keys: request.uri.queryParameters.get("keys"))
+            let invocation = InferenceRequest(
+                body: Array(buffer.readableBytesView),
+                contentType: request.headers[.contentType],
+                accept: request.headers[.accept],
+                keys: request.uri.queryParameters.get("keys"))
             return response(service.invoke(invocation))
         }
         return router
     }
 
     private static func response(_ reply: InferenceReply) -> Response {
-        Response(status: .init(code: reply.status), headers: [.contentType: reply.contentType],
-                 body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+        Response(
+            status: .init(code: reply.status), headers: [.contentType: reply.contentType],
+            body: .init(byteBuffer: ByteBuffer(string: reply.body)))
     }
 }

@@ -2,9 +2,9 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Hummingbird
-import Serving
 import Logging
 import NIOCore
+import Serving
 import Synchronization
 
 /// An ``InferenceService`` listening on a port: a Hummingbird application run on its own task,
@@ -23,7 +23,9 @@ public final class EndpointServer: RunningEndpoint {
     private let finished: DispatchSemaphore
     private let stopped = Mutex(false)
 
-    private init(service: InferenceService, host: String, port: Int, task: Task<Void, Never>, finished: DispatchSemaphore) {
+    private init(
+        service: InferenceService, host: String, port: Int, task: Task<Void, Never>, finished: DispatchSemaphore
+    ) {
         self.service = service
         self.host = host
         self.port = port
@@ -45,7 +47,9 @@ public final class EndpointServer: RunningEndpoint {
     ///   - port: the port; 0 lets the system pick a free one; `nil` takes the first free port from
     ///     ``Kernel/defaultPort`` (8080) up.
     /// - Throws: ``Diagnostic`` when the port is taken or cannot be bound.
-    public static func start(_ service: InferenceService, host: String = "127.0.0.1", port: Int?) throws(Diagnostic)
+    public static func start(
+        _ service: InferenceService, host: String = "127.0.0.1", port: Int?
+    ) throws(Diagnostic)
         -> EndpointServer
     {
         guard port == nil else {
@@ -68,7 +72,9 @@ public final class EndpointServer: RunningEndpoint {
     }
 
     /// Runs the application on its own task and waits until it listens or fails to.
-    private static func launch(_ service: InferenceService, host: String, port: Int) -> Result<EndpointServer, any Error> {
+    private static func launch(
+        _ service: InferenceService, host: String, port: Int
+    ) -> Result<EndpointServer, any Error> {
         let started = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
         let outcome = Mutex<Result<Int, any Error>?>(nil)
@@ -102,16 +108,19 @@ public final class EndpointServer: RunningEndpoint {
     }
 
     /// The Hummingbird application serving `service`; `onRunning` gets the bound port.
-    public static func application(_ service: InferenceService, host: String, port: Int,
-                                   onRunning: @escaping @Sendable (Int) -> Void = { _ in })
+    public static func application(
+        _ service: InferenceService, host: String, port: Int,
+        onRunning: @escaping @Sendable (Int) -> Void = { _ in }
+    )
         -> some ApplicationProtocol
     {
         var logger = Logger(label: "pilot.endpoint")
         logger.logLevel = .critical
-        return Application(router: EndpointRouter.make(service),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "pilot"),
-                           onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
-                           logger: logger)
+        return Application(
+            router: EndpointRouter.make(service),
+            configuration: .init(address: .hostname(host, port: port), serverName: "pilot"),
+            onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
     }
 
     /// Stops listening and waits until the port is free again. Safe to call more than once.
@@ -133,13 +142,17 @@ public final class EndpointServer: RunningEndpoint {
     public static func bindError(_ error: any Error, host: String, port: Int) -> Diagnostic {
         let text = "\(error)"
         if isTaken(error) {
-            return Diagnostic("port \(port) is taken: another program (or endpoint) listens on \(host):\(port)",
-                               hint: "choose another port (port=\(port + 1)), or leave port= out for a free one")
+            return Diagnostic(
+                "port \(port) is taken: another program (or endpoint) listens on \(host):\(port)",
+                hint: "choose another port (port=\(port + 1)), or leave port= out for a free one")
         }
         if (error as? IOError)?.errnoCode == EACCES {
-            return Diagnostic("not allowed to listen on port \(port)", hint: "ports below 1024 need privileges: choose one above 1024")
+            return Diagnostic(
+                "not allowed to listen on port \(port)", hint: "ports below 1024 need privileges: choose one above 1024"
+            )
         }
-        return Diagnostic("cannot listen on \(host):\(port): \(text)", hint: "choose another port, or leave port= out for a free one")
+        return Diagnostic(
+            "cannot listen on \(host):\(port): \(text)", hint: "choose another port, or leave port= out for a free one")
     }
 }
 

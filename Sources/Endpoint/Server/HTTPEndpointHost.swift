@@ -1,10 +1,11 @@
 import Diagnostics
 import Foundation
+import Serving
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Serving
-import Synchronization
 
 /// The kernel's ``EndpointHost``: endpoints are ``EndpointServer``s on 127.0.0.1, and requests
 /// to them go over HTTP with URLSession.
@@ -22,11 +23,14 @@ public struct HTTPEndpointHost: EndpointHost {
 
     public func send(_ request: EndpointRequest, to url: String) throws(Diagnostic) -> EndpointReply {
         guard let address = URL(string: url + request.path) else {
-            throw Diagnostic("'\(url + request.path)' is not a URL", hint: "endpoints list the URLs of running endpoints")
+            throw Diagnostic(
+                "'\(url + request.path)' is not a URL", hint: "endpoints list the URLs of running endpoints")
         }
         var urlRequest = URLRequest(url: address, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
-        if let contentType = request.contentType { urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        if let contentType = request.contentType {
+            urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        }
         if let accept = request.accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
 
@@ -47,8 +51,9 @@ public struct HTTPEndpointHost: EndpointHost {
         }.resume()
         done.wait()
         guard let answer = outcome.withLock({ $0 }) else {
-            throw Diagnostic("no answer from \(url): \(failure.withLock { $0 } ?? "the connection failed")",
-                             hint: "is the endpoint still running? 'endpoints' lists them")
+            throw Diagnostic(
+                "no answer from \(url): \(failure.withLock { $0 } ?? "the connection failed")",
+                hint: "is the endpoint still running? 'endpoints' lists them")
         }
         return EndpointReply(status: answer.status, contentType: answer.contentType, body: Array(answer.body))
     }

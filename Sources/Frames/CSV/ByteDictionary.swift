@@ -41,9 +41,13 @@ struct ByteDictionary {
     @inline(__always)
     mutating func code(of p: UnsafePointer<UInt8>, _ n: Int) -> (code: UInt32, isNew: Bool) {
         let w0 = n >= 8 ? UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) : ByteDictionary.partialWord(p, n)
-        let w1 = n >= 16 ? UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+        let w1 =
+            n >= 16
+            ? UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
             : n > 8 ? ByteDictionary.partialWord(p + 8, n - 8) : 0
-        let hash = n <= 16 ? ByteDictionary.mix(w0 &* 0x9E37_79B9_7F4A_7C15 ^ (w1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
+        let hash =
+            n <= 16
+            ? ByteDictionary.mix(w0 &* 0x9E37_79B9_7F4A_7C15 ^ (w1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
             : ByteDictionary.hash(p, n)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -51,7 +55,8 @@ struct ByteDictionary {
             if existing < 0 { break }
             let entry = entries[Int(existing)]
             if entry.hash == hash, entry.length == n, entry.w0 == w0, entry.w1 == w1,
-               n <= 16 || memcmp(arena.base + entry.offset, p, n) == 0 {
+                n <= 16 || memcmp(arena.base + entry.offset, p, n) == 0
+            {
                 return (UInt32(existing), false)
             }
             slot = (slot + 1) & mask

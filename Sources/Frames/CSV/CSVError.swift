@@ -14,8 +14,10 @@ public struct CSVError: Error, Sendable, Equatable, DiagnosticConvertible {
     /// 1-based line in the file, when the problem is on one.
     public var line: Int?
 
-    public init(_ message: String, hint: String? = nil, source: String = "", line: Int? = nil,
-                code: Code = .malformed) {
+    public init(
+        _ message: String, hint: String? = nil, source: String = "", line: Int? = nil,
+        code: Code = .malformed
+    ) {
         self.code = code
         self.message = message
         self.hint = hint

@@ -15,8 +15,10 @@ public struct CSVOptions: Sendable, Equatable {
         case utf8, latin1
     }
 
-    public init(separator: UInt8? = nil, header: Bool? = nil, extraMissingMarkers: [String] = [],
-                encoding: Encoding = .utf8) {
+    public init(
+        separator: UInt8? = nil, header: Bool? = nil, extraMissingMarkers: [String] = [],
+        encoding: Encoding = .utf8
+    ) {
         self.separator = separator
         self.header = header
         self.extraMissingMarkers = extraMissingMarkers

@@ -1,6 +1,6 @@
+import Dispatch
 import Foundation
 import TextLayout
-import Dispatch
 
 /// Reads delimited text (CSV, semicolon-separated, TSV, pipe-separated) into a ``Frame``.
 ///
@@ -18,9 +18,11 @@ public enum CSVReader {
     ///   - source: the file's name as the user wrote it, for error messages.
     /// - Throws: ``CSVError`` naming the file and line: empty, binary, not UTF-8, a ragged row,
     ///   an unterminated quote, duplicate column names, a header without rows.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions = CSVOptions(),
-                            source: String, onProgress: ((Double) -> Void)? = nil,
-                            release: (@Sendable (Range<Int>) -> Void)? = nil) throws(CSVError) -> Frame {
+    public static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions = CSVOptions(),
+        source: String, onProgress: ((Double) -> Void)? = nil,
+        release: (@Sendable (Range<Int>) -> Void)? = nil
+    ) throws(CSVError) -> Frame {
         if options.encoding == .latin1 {
             let utf8 = Latin1.transcode(bytes)
             return try utf8.withUnsafeBufferPointer { buffer throws(CSVError) in
@@ -34,8 +36,12 @@ public enum CSVReader {
     }
 
     /// Reads a frame from an array of bytes.
-    public static func read(_ bytes: [UInt8], options: CSVOptions = CSVOptions(), source: String) throws(CSVError) -> Frame {
-        try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try read(buffer, options: options, source: source) }
+    public static func read(
+        _ bytes: [UInt8], options: CSVOptions = CSVOptions(), source: String
+    ) throws(CSVError) -> Frame {
+        try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+            try read(buffer, options: options, source: source)
+        }
     }
 }
 
@@ -48,8 +54,10 @@ private struct Reading {
     /// Told of byte ranges the reader is done with, so a mapped file can drop those pages.
     let release: (@Sendable (Range<Int>) -> Void)?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions, source: String, onProgress: ((Double) -> Void)?,
-         release: (@Sendable (Range<Int>) -> Void)?) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, options: CSVOptions, source: String, onProgress: ((Double) -> Void)?,
+        release: (@Sendable (Range<Int>) -> Void)?
+    ) {
         self.bytes = bytes
         self.options = options
         self.source = source
@@ -79,8 +87,9 @@ private struct Reading {
         var forced = [Bool](repeating: false, count: names.count)
         while true {
             do throws(AssemblyStop) {
-                return try assemble(names: names, separator: separator, missing: missing, forced: forced,
-                                    dataStart: dataStart, hasHeader: hasHeader)
+                return try assemble(
+                    names: names, separator: separator, missing: missing, forced: forced,
+                    dataStart: dataStart, hasHeader: hasHeader)
             } catch {
                 switch error {
                 case .restart(let column): forced[column] = true
@@ -95,18 +104,22 @@ private struct Reading {
         case failed(CSVError)
     }
 
-    private func assemble(names: [String], separator: UInt8, missing: MissingMatcher, forced: [Bool],
-                          dataStart: Int, hasHeader: Bool) throws(AssemblyStop) -> Frame {
-        let parser = ChunkParser(bytes: bytes, separator: separator, quote: options.quote, columnCount: names.count,
-                                 missing: missing, forcedString: forced)
+    private func assemble(
+        names: [String], separator: UInt8, missing: MissingMatcher, forced: [Bool],
+        dataStart: Int, hasHeader: Bool
+    ) throws(AssemblyStop) -> Frame {
+        let parser = ChunkParser(
+            bytes: bytes, separator: separator, quote: options.quote, columnCount: names.count,
+            missing: missing, forcedString: forced)
         var columns = names.indices.map { _ in FrameColumnAssembler() }
         defer { for column in columns { column.release() } }
         let cuts = Chunking.cuts(in: bytes, from: dataStart, release: release)
         let chunkCount = cuts.count - 1
         let firstRow = Sniffer.record(in: bytes, from: dataStart, separator: separator, quote: options.quote)
         let rowBytes = max(1, firstRow.next - dataStart)
-        let pipeline = ChunkPipeline(parser: parser, cuts: cuts,
-                                     expectedRows: (cuts.count > 1 ? cuts[1] - cuts[0] : 0) / rowBytes + 64)
+        let pipeline = ChunkPipeline(
+            parser: parser, cuts: cuts,
+            expectedRows: (cuts.count > 1 ? cuts[1] - cuts[0] : 0) / rowBytes + 64)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         pipeline.start(workers: chunkCount > 1 ? workers : 0)
         defer { pipeline.stopAndWait() }
@@ -143,13 +156,17 @@ private struct Reading {
             onProgress?(Double(position) / Double(max(1, bytes.count)))
         }
         if rows == 0 {
-            throw .failed(error(hasHeader ? "the file has a header but no rows" : "the file has no rows",
-                                hint: "check that this is the file you meant"))
+            throw .failed(
+                error(
+                    hasHeader ? "the file has a header but no rows" : "the file has no rows",
+                    hint: "check that this is the file you meant"))
         }
         return Frame(columns: zip(names, columns).map { Column(name: $0, data: $1.finish()) }, rowCount: rows)
     }
 
-    private func unwrap(_ outcome: Result<ChunkParser.Result, ChunkParser.Failure>, names: [String])
+    private func unwrap(
+        _ outcome: Result<ChunkParser.Result, ChunkParser.Failure>, names: [String]
+    )
         throws(AssemblyStop) -> ChunkParser.Result
     {
         switch outcome {
@@ -159,7 +176,9 @@ private struct Reading {
         }
     }
 
-    private func append(_ chunk: ChunkParser.Result, to columns: inout [FrameColumnAssembler], rows: inout Int)
+    private func append(
+        _ chunk: ChunkParser.Result, to columns: inout [FrameColumnAssembler], rows: inout Int
+    )
         throws(AssemblyStop)
     {
         for c in columns.indices where !columns[c].append(chunk.columns[c], at: rows) {
@@ -172,19 +191,22 @@ private struct Reading {
 
     private func checkLooksLikeText(from start: Int) throws(CSVError) {
         guard bytes.count > start else {
-            throw error("the file is empty", hint: "check that this is the file you meant (and that a download finished)")
+            throw error(
+                "the file is empty", hint: "check that this is the file you meant (and that a download finished)")
         }
         if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
-            throw error("this is a zip archive, not a table",
-                        hint: "unzip it first, or load ARCHIVE.zip:MEMBER (e.g. bank.zip:bank/bank-full.csv)")
+            throw error(
+                "this is a zip archive, not a table",
+                hint: "unzip it first, or load ARCHIVE.zip:MEMBER (e.g. bank.zip:bank/bank-full.csv)")
         }
         if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
             throw error("this is gzip-compressed data", hint: "name the file with a .gz ending so load decompresses it")
         }
         let probe = min(bytes.count, start + 65536)
         if let nul = (start..<probe).first(where: { bytes[$0] == 0 }) {
-            throw error("this looks like a binary file, not text (a NUL byte at byte \(nul))",
-                        hint: "load reads delimited text such as CSV; check that this is the file you meant", offset: nul)
+            throw error(
+                "this looks like a binary file, not text (a NUL byte at byte \(nul))",
+                hint: "load reads delimited text such as CSV; check that this is the file you meant", offset: nul)
         }
     }
 
@@ -198,8 +220,9 @@ private struct Reading {
             var name = String(decoding: field, as: UTF8.self)
             if name.isEmpty { name = "Unnamed: \(index)" }
             if let first = seen[name] {
-                throw error("column \(index + 1) is named '\(name)', like column \(first + 1)",
-                            hint: "rename one of them in the file, or pass header=no and name them later", offset: 0)
+                throw error(
+                    "column \(index + 1) is named '\(name)', like column \(first + 1)",
+                    hint: "rename one of them in the file, or pass header=no and name them later", offset: 0)
             }
             seen[name] = index
             names.append(name)
@@ -211,12 +234,16 @@ private struct Reading {
         switch failure {
         case .ragged(let rowStart, let fields):
             let more = fields > names.count
-            return error("this row has \(fields) field\(fields == 1 ? "" : "s"), but the header has \(names.count)",
-                         hint: more ? "a value may contain the separator: quote it, or check sep=" : "fill in the missing values, or check sep=",
-                         offset: rowStart)
+            return error(
+                "this row has \(fields) field\(fields == 1 ? "" : "s"), but the header has \(names.count)",
+                hint: more
+                    ? "a value may contain the separator: quote it, or check sep="
+                    : "fill in the missing values, or check sep=",
+                offset: rowStart)
         case .unterminatedQuote(let at):
-            return error("the quote that opens a field here is never closed",
-                         hint: "close the quote, or if quotes are part of the data pass quote=none", offset: at)
+            return error(
+                "the quote that opens a field here is never closed",
+                hint: "close the quote, or if quotes are part of the data pass quote=none", offset: at)
         case .invalidUTF8(let at, let column):
             return invalidUTF8(line: line(of: at), column: column + 1, byte: bytes[at], name: names[column])
         case .needsString:
@@ -227,8 +254,9 @@ private struct Reading {
     private func invalidUTF8(line: Int, column: Int, byte: UInt8, name: String? = nil) -> CSVError {
         let hex = String(byte, radix: 16, uppercase: true)
         let place = name.map { "column '\($0)'" } ?? "column \(column)"
-        var e = CSVError("byte 0x\(hex) in \(place) is not UTF-8 text",
-                         hint: "if the file is Latin-1 (Windows), load it with encoding=latin1", source: source)
+        var e = CSVError(
+            "byte 0x\(hex) in \(place) is not UTF-8 text",
+            hint: "if the file is Latin-1 (Windows), load it with encoding=latin1", source: source)
         e.line = line
         return e
     }
@@ -246,12 +274,13 @@ private struct Reading {
     }
 }
 
-
 /// Where to cut a file into chunks: at line starts, into at least four chunks per core for
 /// balance, each between 256 kB and 2 MB (small enough that memory stays close to the frame's).
 enum Chunking {
-    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                     release: (@Sendable (Range<Int>) -> Void)? = nil) -> [Int] {
+    static func cuts(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        release: (@Sendable (Range<Int>) -> Void)? = nil
+    ) -> [Int] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = min(2 << 20, max(256 << 10, (bytes.count - start) / (workers * 4)))
         var cuts = [start]
@@ -286,10 +315,12 @@ enum Latin1 {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         for byte in bytes {
-            if byte < 0x80 { out.append(byte) } else { out.append(0xC0 | (byte >> 6)); out.append(0x80 | (byte & 0x3F)) }
+            if byte < 0x80 {
+                out.append(byte)
+            } else {
+                out.append(0xC0 | (byte >> 6)); out.append(0x80 | (byte & 0x3F))
+            }
         }
         return out
     }
 }
-
-

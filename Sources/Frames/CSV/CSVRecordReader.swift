@@ -34,9 +34,10 @@ public struct CSVRecordReader: Sendable {
         }
         guard !record.fields.isEmpty else { return nil }
         if let open = record.openQuote {
-            throw CSVError("the quote that opens a field here is never closed",
-                           hint: #"close the quote; a quote inside a quoted field is written twice ("")"#,
-                           line: 1 + bytes[..<open].count { $0 == 0x0A })
+            throw CSVError(
+                "the quote that opens a field here is never closed",
+                hint: #"close the quote; a quote inside a quoted field is written twice ("")"#,
+                line: 1 + bytes[..<open].count { $0 == 0x0A })
         }
         self.position = record.next
         count += 1

@@ -34,15 +34,25 @@ struct FrameColumnAssembler {
         }
         switch kind {
         case .empty: break
-        case .int: chunk.kind == .empty ? ints.append(contentsOf: repeatElement(0, count: n)) : ints.append(contentsOf: chunk.ints.buffer)
-        case .double: chunk.kind == .empty ? doubles.append(contentsOf: repeatElement(.nan, count: n)) : doubles.append(contentsOf: chunk.doubles.buffer)
-        case .bool: chunk.kind == .empty ? bools.append(contentsOf: repeatElement(false, count: n)) : bools.append(contentsOf: chunk.bools.buffer)
+        case .int:
+            chunk.kind == .empty
+                ? ints.append(contentsOf: repeatElement(0, count: n)) : ints.append(contentsOf: chunk.ints.buffer)
+        case .double:
+            chunk.kind == .empty
+                ? doubles.append(contentsOf: repeatElement(.nan, count: n))
+                : doubles.append(contentsOf: chunk.doubles.buffer)
+        case .bool:
+            chunk.kind == .empty
+                ? bools.append(contentsOf: repeatElement(false, count: n))
+                : bools.append(contentsOf: chunk.bools.buffer)
         case .string:
             if chunk.kind == .empty {
                 codes.appendMissing(n)
             } else {
                 var remap = [UInt32](repeating: 0, count: chunk.dictionary.count)
-                for code in 0..<chunk.dictionary.count { remap[code] = dictionary.code(of: chunk.dictionary.bytes(of: code)).code }
+                for code in 0..<chunk.dictionary.count {
+                    remap[code] = dictionary.code(of: chunk.dictionary.bytes(of: code)).code
+                }
                 codes.fit(dictionarySize: dictionary.count)
                 let source = chunk.codes.buffer
                 remap.withUnsafeBufferPointer { remap in

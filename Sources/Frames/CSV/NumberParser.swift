@@ -163,7 +163,8 @@ enum NumberParser {
             return nil
         case 5:
             if (p[0] == 0x66 || p[0] == 0x46), p[1] | 0x20 == 0x61, p[2] | 0x20 == 0x6C, p[3] | 0x20 == 0x73,
-               p[4] | 0x20 == 0x65 {
+                p[4] | 0x20 == 0x65
+            {
                 let s = (p[1], p[2], p[3], p[4])
                 if s == (0x61, 0x6C, 0x73, 0x65) || s == (0x41, 0x4C, 0x53, 0x45) { return false }
             }

@@ -13,8 +13,9 @@ enum Sniffer {
         let limit = min(bytes.count, start + 65536)
         while i < limit, lines < 20 {
             let b = bytes[i]
-            if b == quote { inQuote.toggle() }
-            else if !inQuote {
+            if b == quote {
+                inQuote.toggle()
+            } else if !inQuote {
                 if b == 0x0A {
                     for c in candidates.indices { counts[c].append(current[c]) }
                     current = [Int](repeating: 0, count: candidates.count)
@@ -38,7 +39,9 @@ enum Sniffer {
 
     /// The fields of the record starting at `start`, unquoted, and where the next record starts;
     /// `openQuote` is where a quoted field that is never closed opens (the record then runs to the end).
-    static func record(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, quote: UInt8)
+    static func record(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, quote: UInt8
+    )
         -> (fields: [[UInt8]], next: Int, openQuote: Int?)
     {
         var i = start

@@ -58,8 +58,10 @@ public final class MappedFile: @unchecked Sendable {  // immutable after init
 
     private static func failure(_ name: String, _ code: Int32) -> CSVError {
         switch code {
-        case ENOENT: CSVError("no such file", hint: "check the path; it is relative to the workbook's folder", source: name,
-                              code: .noSuchFile)
+        case ENOENT:
+            CSVError(
+                "no such file", hint: "check the path; it is relative to the workbook's folder", source: name,
+                code: .noSuchFile)
         case EACCES: CSVError("permission denied", hint: "check the file's permissions", source: name)
         default: CSVError("cannot read the file: \(String(cString: strerror(code)))", source: name)
         }
@@ -68,12 +70,15 @@ public final class MappedFile: @unchecked Sendable {  // immutable after init
 
 extension CSVReader {
     /// Reads a frame from a file, mapping it into memory and releasing pages as rows are read.
-    public static func read(path: String, displayName: String, options: CSVOptions = CSVOptions(),
-                            onProgress: ((Double) -> Void)? = nil) throws(CSVError) -> Frame {
+    public static func read(
+        path: String, displayName: String, options: CSVOptions = CSVOptions(),
+        onProgress: ((Double) -> Void)? = nil
+    ) throws(CSVError) -> Frame {
         let file = try MappedFile(path: path, displayName: displayName)
         return try file.withBytes { bytes throws(CSVError) in
-            try read(bytes, options: options, source: displayName, onProgress: onProgress,
-                     release: { [file] range in file.release(range) })
+            try read(
+                bytes, options: options, source: displayName, onProgress: onProgress,
+                release: { [file] range in file.release(range) })
         }
     }
 }

@@ -32,20 +32,27 @@ extension Frame {
         case .int, .double:
             guard let target = Double(condition.value) else { throw .notANumber(column.type) }
             let values = data.doubles!
-            for row in 0..<rowCount where !values[row].isNaN && RowCondition.compare(values[row], condition.op, target) {
+            for row in 0..<rowCount where !values[row].isNaN && RowCondition.compare(values[row], condition.op, target)
+            {
                 result.append(row)
             }
         case .bool(let values, let missing):
-            guard let target = ["true": true, "yes": true, "1": true, "false": false, "no": false, "0": false][condition.value.lowercased()]
+            guard
+                let target = ["true": true, "yes": true, "1": true, "false": false, "no": false, "0": false][
+                    condition.value.lowercased()]
             else { throw .notANumber(.boolean) }
-            for row in 0..<rowCount where !(missing?[row] ?? false)
-                && RowCondition.compare(values[row] ? 1 : 0, condition.op, target ? 1 : 0) { result.append(row) }
+            for row in 0..<rowCount
+            where !(missing?[row] ?? false)
+                && RowCondition.compare(values[row] ? 1 : 0, condition.op, target ? 1 : 0)
+            { result.append(row) }
         case .string(let codes, let dictionary):
             switch condition.op {
             case .equal, .notEqual:
                 let code = dictionary.firstIndex(of: condition.value).map(UInt32.init)
-                for row in 0..<rowCount where codes[row] != CategoricalCodes.missing
-                    && ((codes[row] == code) == (condition.op == .equal)) { result.append(row) }
+                for row in 0..<rowCount
+                where codes[row] != CategoricalCodes.missing
+                    && ((codes[row] == code) == (condition.op == .equal))
+                { result.append(row) }
             default:
                 let matches = dictionary.map { RowCondition.compare($0, condition.op, condition.value) }
                 for row in 0..<rowCount where codes[row] != CategoricalCodes.missing && matches[Int(codes[row])] {

@@ -6,7 +6,9 @@ public enum RowSplit {
     /// - Parameters:
     ///   - ratio: the first part's share of the rows (0 < ratio < 1).
     ///   - strata: a class per row; each class is split by `ratio` on its own.
-    public static func split(rowCount: Int, ratio: Double, strata: [UInt32]? = nil, seed: UInt64) -> (first: [Int], second: [Int]) {
+    public static func split(
+        rowCount: Int, ratio: Double, strata: [UInt32]? = nil, seed: UInt64
+    ) -> (first: [Int], second: [Int]) {
         var generator = SplitMix64(seed: seed)
         var groups: [[Int]]
         if let strata {

@@ -56,7 +56,8 @@ extension Description {
                 values[name] = value
             }
             let present = names.filter { values[$0] != nil }
-            let printed = Dictionary(uniqueKeysWithValues: zip(present, NumberFormat.column(present.map { values[$0]! })))
+            let printed = Dictionary(
+                uniqueKeysWithValues: zip(present, NumberFormat.column(present.map { values[$0]! })))
             return names.map { printed[$0] ?? "NaN" }
         }
         let categorical = entry.categorical!

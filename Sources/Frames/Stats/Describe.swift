@@ -80,15 +80,23 @@ extension Frame {
             var top: Int?
             for (code, n) in counts.enumerated() where n > 0 && n > (top.map { counts[$0] } ?? 0) { top = code }
             let unique = counts.filter { $0 > 0 }.count
-            return .init(name: column.name, categorical: .init(count: count, unique: unique, top: top.map { dictionary[$0] },
-                                                              freq: top.map { counts[$0] } ?? 0))
+            return .init(
+                name: column.name,
+                categorical: .init(
+                    count: count, unique: unique, top: top.map { dictionary[$0] },
+                    freq: top.map { counts[$0] } ?? 0))
         case .bool(let values, let missing):
             var trues = 0, falses = 0
-            for row in values.indices where !(missing?[row] ?? false) { if values[row] { trues += 1 } else { falses += 1 } }
+            for row in values.indices where !(missing?[row] ?? false) {
+                if values[row] { trues += 1 } else { falses += 1 }
+            }
             let count = trues + falses
             let top: String? = count == 0 ? nil : (trues > falses ? "True" : "False")
-            return .init(name: column.name, categorical: .init(count: count, unique: (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0),
-                                                              top: top, freq: max(trues, falses)))
+            return .init(
+                name: column.name,
+                categorical: .init(
+                    count: count, unique: (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0),
+                    top: top, freq: max(trues, falses)))
         case .int, .double:
             return .init(name: column.name, numeric: NumericStatistics.summary(of: column.data))
         }
@@ -121,7 +129,8 @@ enum NumericStatistics {
         let mean = pairwiseSum(values) / Double(n)
         var std = Double.nan
         if n > 1 {
-            let squares = values.withUnsafeBufferPointer { b in pairwiseSum(b, transform: { ($0 - mean) * ($0 - mean) }) }
+            let squares = values.withUnsafeBufferPointer { b in pairwiseSum(b, transform: { ($0 - mean) * ($0 - mean) })
+            }
             std = (squares / Double(n - 1)).squareRoot()
         }
         var low = values[0], high = values[0]

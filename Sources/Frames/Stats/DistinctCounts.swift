@@ -73,8 +73,9 @@ enum DistinctCounts {
             let b = rank(low + 1)
             return fraction < 0.5 ? a + (b - a) * fraction : b - (b - a) * (1 - fraction)
         }
-        return .init(count: n, mean: mean, std: std, min: values.first!, q25: quantile(0.25), median: quantile(0.5),
-                     q75: quantile(0.75), max: values.last!)
+        return .init(
+            count: n, mean: mean, std: std, min: values.first!, q25: quantile(0.25), median: quantile(0.5),
+            q75: quantile(0.75), max: values.last!)
     }
 }
 

@@ -24,14 +24,18 @@ extension Column {
             for row in 0..<count {
                 let value = data.value(at: row)
                 if value == .missing { missing += 1; continue }
-                if let i = index[value] { counts[i] += 1 } else {
+                if let i = index[value] {
+                    counts[i] += 1
+                } else {
                     index[value] = labels.count
                     labels.append(Frame.format(data, rows: row..<row + 1)[0])
                     counts.append(1)
                 }
             }
         }
-        let order = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        let order = counts.indices.filter { counts[$0] > 0 }.sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
+        }
         return ValueCounts(values: order.map { labels[$0] }, counts: order.map { counts[$0] }, missing: missing)
     }
 }

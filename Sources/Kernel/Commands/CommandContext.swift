@@ -13,8 +13,10 @@ public final class CommandContext {
     /// The terminal, for notes and progress that are never stored; `nil` when there is none.
     public let live: (any LiveDisplay)?
 
-    public init(session: Session, output: OutputBuffer, commands: CommandTable,
-                interruption: Interruption = Interruption(), width: Int = 100, live: (any LiveDisplay)? = nil) {
+    public init(
+        session: Session, output: OutputBuffer, commands: CommandTable,
+        interruption: Interruption = Interruption(), width: Int = 100, live: (any LiveDisplay)? = nil
+    ) {
         self.session = session
         self.output = output
         self.commands = commands

@@ -1,4 +1,5 @@
 import Diagnostics
+
 /// Splits a cell's source into command lines.
 ///
 /// The language is deliberately small: one command per line; `#` after whitespace starts a
@@ -30,9 +31,10 @@ public struct CellLexer {
             let arguments = try lex(text, line: index + 1)
             guard let first = arguments.first else { continue }
             guard case .word(let name, false) = first.argument else {
-                throw Diagnostic("a line must start with a command, not \(describe(first.argument))",
-                                  hint: "write the command first, e.g. 'set seed=42'",
-                                  at: SourceLocation(line: index + 1, column: first.column, sourceLine: text))
+                throw Diagnostic(
+                    "a line must start with a command, not \(describe(first.argument))",
+                    hint: "write the command first, e.g. 'set seed=42'",
+                    at: SourceLocation(line: index + 1, column: first.column, sourceLine: text))
             }
             result.append(Invocation(name: name, arguments: Array(arguments.dropFirst()), line: index + 1, text: text))
         }
@@ -50,10 +52,13 @@ public struct CellLexer {
         let name = String(characters[start..<end])
         guard verbatim.contains(name) else { return nil }
         var restStart = end
-        while restStart < characters.count, characters[restStart] == " " || characters[restStart] == "\t" { restStart += 1 }
+        while restStart < characters.count, characters[restStart] == " " || characters[restStart] == "\t" {
+            restStart += 1
+        }
         var rest = String(characters[restStart...])
         while rest.last == " " || rest.last == "\t" { rest.removeLast() }
-        let arguments = rest.isEmpty ? [] : [Invocation.Located(argument: .word(rest, quoted: true), column: restStart + 1)]
+        let arguments =
+            rest.isEmpty ? [] : [Invocation.Located(argument: .word(rest, quoted: true), column: restStart + 1)]
         return Invocation(name: name, arguments: arguments, line: line, text: text)
     }
 
@@ -105,8 +110,9 @@ public struct CellLexer {
                         i += 1
                     }
                     guard closed else {
-                        throw Diagnostic("this quote is never closed", hint: "add a closing \" at the end of the value",
-                                          at: SourceLocation(line: line, column: open + 1, sourceLine: text))
+                        throw Diagnostic(
+                            "this quote is never closed", hint: "add a closing \" at the end of the value",
+                            at: SourceLocation(line: line, column: open + 1, sourceLine: text))
                     }
                     continue
                 }
@@ -130,14 +136,17 @@ public struct CellLexer {
                 i += 1
             }
             if quotedAll, i - start >= 2, characters[i - 1] != "\"" { quotedAll = false }
-            let argument: Invocation.Argument = key.map { .option(key: $0, value: word) } ?? .word(word, quoted: quotedAll)
+            let argument: Invocation.Argument =
+                key.map { .option(key: $0, value: word) } ?? .word(word, quoted: quotedAll)
             arguments.append(Invocation.Located(argument: argument, column: start + 1))
         }
         return arguments
     }
 
-    private func interpolate(_ characters: [Character], _ i: inout Int, into word: inout String,
-                             line: Int, text: String) throws(Diagnostic) {
+    private func interpolate(
+        _ characters: [Character], _ i: inout Int, into word: inout String,
+        line: Int, text: String
+    ) throws(Diagnostic) {
         let start = i
         i += 1
         var name = ""
@@ -145,7 +154,9 @@ public struct CellLexer {
             i += 1
             while i < characters.count, characters[i] != "}" { name.append(characters[i]); i += 1 }
             guard i < characters.count else {
-                throw Diagnostic("'${' is never closed", hint: "write ${name}", at: SourceLocation(line: line, column: start + 1, sourceLine: text))
+                throw Diagnostic(
+                    "'${' is never closed", hint: "write ${name}",
+                    at: SourceLocation(line: line, column: start + 1, sourceLine: text))
             }
             i += 1
         } else {
@@ -159,9 +170,10 @@ public struct CellLexer {
             return
         }
         guard let value = resolve(name) else {
-            throw Diagnostic("no parameter or setting named '\(name)'",
-                              hint: "pass it with --param \(name)=VALUE, or write \\$ for a literal $",
-                              at: SourceLocation(line: line, column: start + 1, sourceLine: text))
+            throw Diagnostic(
+                "no parameter or setting named '\(name)'",
+                hint: "pass it with --param \(name)=VALUE, or write \\$ for a literal $",
+                at: SourceLocation(line: line, column: start + 1, sourceLine: text))
         }
         word += value
     }

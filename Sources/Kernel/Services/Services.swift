@@ -1,4 +1,5 @@
 import Diagnostics
+
 /// Where a command shows what happens while it runs: notes and progress for the person at the
 /// terminal. Nothing shown here is stored in the workbook (timings, sources, bars).
 public protocol LiveDisplay: AnyObject, Sendable {
@@ -19,6 +20,8 @@ public protocol Downloader: Sendable {
     ///   - progress: called with bytes received so far and the total when known.
     ///   - isCancelled: polled; when it says `true` the download stops with an error.
     /// - Returns: the number of bytes written.
-    func download(_ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
-                  isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> Int64
+    func download(
+        _ url: String, to destination: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+        isCancelled: @escaping @Sendable () -> Bool
+    ) throws(Diagnostic) -> Int64
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 
 /// What a running workbook or shell holds: named values, settings and parameters.
 ///
@@ -28,8 +28,10 @@ public final class Session {
     /// What commands keep for the whole session beside its named values (an open store).
     private var attachments: [ObjectIdentifier: AnyObject] = [:]
 
-    public init(workingDirectory: String, settings: [Setting] = Setting.standard,
-                environment: [String: String] = [:], services: [any Sendable] = []) {
+    public init(
+        workingDirectory: String, settings: [Setting] = Setting.standard,
+        environment: [String: String] = [:], services: [any Sendable] = []
+    ) {
         self.workingDirectory = workingDirectory
         self.knownSettings = settings
         self.environment = environment
@@ -65,12 +67,14 @@ public final class Session {
     public func set(_ name: String, to value: String) throws(Diagnostic) {
         guard let setting = knownSettings.first(where: { $0.name == name }) else {
             let names = knownSettings.map(\.name)
-            throw Diagnostic("unknown setting '\(name)'",
-                              hint: Suggestion.hint(for: name, in: names)
-                                ?? "settings are " + names.map { "'\($0)'" }.joined(separator: ", "))
+            throw Diagnostic(
+                "unknown setting '\(name)'",
+                hint: Suggestion.hint(for: name, in: names)
+                    ?? "settings are " + names.map { "'\($0)'" }.joined(separator: ", "))
         }
         if let problem = setting.validate(value) {
-            throw Diagnostic("\(name)=\(value) is not valid: \(problem)", hint: "e.g. set \(name)=\(setting.defaultValue)")
+            throw Diagnostic(
+                "\(name)=\(value) is not valid: \(problem)", hint: "e.g. set \(name)=\(setting.defaultValue)")
         }
         settings[name] = value
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+
 /// A command of the cell language, declared once.
 ///
 /// Its arguments are properties marked with ``Argument``, ``Clause``, ``Option``,
@@ -50,8 +51,10 @@ public struct CommandConfiguration: Sendable {
     /// What any line of this command may do to the machine (`runs a shell command`), when it may.
     public var risk: String?
 
-    public init(_ name: String, area: Area, summary: String, discussion: String = "", examples: [String] = [],
-                risk: String? = nil) {
+    public init(
+        _ name: String, area: Area, summary: String, discussion: String = "", examples: [String] = [],
+        risk: String? = nil
+    ) {
         self.name = name
         self.area = area
         self.summary = summary

@@ -33,11 +33,14 @@ extension CommandSpec {
                         assignments.append(Assignment(key: key, value: value, column: located.column))
                     } else {
                         let known = declaredOptions.map(\.name)
-                        let hint = Suggestion.hint(for: key, in: known)
-                            ?? (known.isEmpty ? "\(name) takes no options; usage: \(spec.synopsis)"
+                        let hint =
+                            Suggestion.hint(for: key, in: known)
+                            ?? (known.isEmpty
+                                ? "\(name) takes no options; usage: \(spec.synopsis)"
                                 : "options are " + known.map { "\($0)=" }.joined(separator: ", "))
-                        throw Diagnostic("\(name) has no option '\(key)'", hint: hint,
-                                         at: place(located.column, in: line))
+                        throw Diagnostic(
+                            "\(name) has no option '\(key)'", hint: hint,
+                            at: place(located.column, in: line))
                     }
                 }
             }
@@ -55,14 +58,16 @@ extension CommandSpec {
                 switch declaration {
                 case .positional(let positional):
                     let taken = positionalValues.removeFirst()
-                    result.append(try taken.map { word throws(Diagnostic) in
-                        try read(word, with: positional.value, line: line, usage: spec)
-                    })
+                    result.append(
+                        try taken.map { word throws(Diagnostic) in
+                            try read(word, with: positional.value, line: line, usage: spec)
+                        })
                 case .clause(let clause):
                     guard let word = clauseValues[clause.keyword] else {
                         if clause.isRequired {
-                            throw Diagnostic("\(name) needs '\(clause.keyword) \(clause.placeholder)'",
-                                             hint: "usage: \(spec.synopsis)")
+                            throw Diagnostic(
+                                "\(name) needs '\(clause.keyword) \(clause.placeholder)'",
+                                hint: "usage: \(spec.synopsis)")
                         }
                         result.append([])
                         continue
@@ -92,8 +97,10 @@ extension CommandSpec {
         }
 
         /// Takes `KEYWORD VALUE` pairs off the end of the words.
-        private func takeClauses(from words: inout [Word], into values: inout [String: Word], line: Invocation,
-                                 usage: Usage) throws(Diagnostic) {
+        private func takeClauses(
+            from words: inout [Word], into values: inout [String: Word], line: Invocation,
+            usage: Usage
+        ) throws(Diagnostic) {
             let keywords = declarations.clauses.map(\.keyword)
             guard !keywords.isEmpty else { return }
             guard let first = words.firstIndex(where: { !$0.quoted && keywords.contains($0.text) }) else { return }
@@ -101,11 +108,12 @@ extension CommandSpec {
             while index < words.count {
                 let keyword = words[index]
                 guard keywords.contains(keyword.text), !keyword.quoted, values[keyword.text] == nil,
-                      index + 1 < words.count, !(keywords.contains(words[index + 1].text) && !words[index + 1].quoted)
+                    index + 1 < words.count, !(keywords.contains(words[index + 1].text) && !words[index + 1].quoted)
                 else {
                     let stray = keywords.contains(keyword.text) ? keyword.text : words[first].text
-                    throw Diagnostic("'\(stray)' must be followed by one \(placeholder(ofClause: stray)), at the end",
-                                     hint: "usage: \(usage.synopsis)", at: place(keyword.column, in: line))
+                    throw Diagnostic(
+                        "'\(stray)' must be followed by one \(placeholder(ofClause: stray)), at the end",
+                        hint: "usage: \(usage.synopsis)", at: place(keyword.column, in: line))
                 }
                 values[keyword.text] = words[index + 1]
                 index += 2
@@ -135,8 +143,9 @@ extension CommandSpec {
                     if index < words.count, words[index].text == literal, !words[index].quoted {
                         index += 1
                     } else if positional.arity == .one || positional.arity == .many(minimum: 1) {
-                        throw missing("'\(literal) \(positional.placeholder)'", at: index, in: words, line: line,
-                                      usage: usage)
+                        throw missing(
+                            "'\(literal) \(positional.placeholder)'", at: index, in: words, line: line,
+                            usage: usage)
                     } else {
                         taken.append([])
                         continue
@@ -150,7 +159,9 @@ extension CommandSpec {
                     taken.append([words[index]])
                     index += 1
                 case .optional:
-                    if index < words.count - later, words[index].quoted || !isLiteral(words[index].text, after: position) {
+                    if index < words.count - later,
+                        words[index].quoted || !isLiteral(words[index].text, after: position)
+                    {
                         taken.append([words[index]])
                         index += 1
                     } else {
@@ -158,7 +169,9 @@ extension CommandSpec {
                     }
                 case .many(let minimum):
                     var end = max(index, words.count - later)
-                    if let stop = words[index..<end].firstIndex(where: { !$0.quoted && isLiteral($0.text, after: position) }) {
+                    if let stop = words[index..<end].firstIndex(where: {
+                        !$0.quoted && isLiteral($0.text, after: position)
+                    }) {
                         end = stop
                     }
                     guard end - index >= minimum else {
@@ -172,12 +185,14 @@ extension CommandSpec {
                 let word = words[index]
                 // A bare word where KEY=VALUE pairs go: say how to write it.
                 if let assignments = declarations.assignments {
-                    throw Diagnostic("\(name) takes \(assignments.placeholder.trimmingCharacters(in: ["[", "]"])), "
-                                         + "not '\(word.text)'",
-                                     hint: "e.g. \(name) \(word.text)=VALUE", at: place(word.column, in: line))
+                    throw Diagnostic(
+                        "\(name) takes \(assignments.placeholder.trimmingCharacters(in: ["[", "]"])), "
+                            + "not '\(word.text)'",
+                        hint: "e.g. \(name) \(word.text)=VALUE", at: place(word.column, in: line))
                 }
-                throw Diagnostic("\(name) does not take '\(word.text)' here", hint: "usage: \(usage.synopsis)",
-                                 at: place(word.column, in: line))
+                throw Diagnostic(
+                    "\(name) does not take '\(word.text)' here", hint: "usage: \(usage.synopsis)",
+                    at: place(word.column, in: line))
             }
             return taken
         }
@@ -187,8 +202,10 @@ extension CommandSpec {
             declarations.positionals[(position + 1)...].contains { $0.literal == word }
         }
 
-        private func missing(_ what: String, at index: Int, in words: [Word], line: Invocation,
-                             usage: Usage) -> Diagnostic {
+        private func missing(
+            _ what: String, at index: Int, in words: [Word], line: Invocation,
+            usage: Usage
+        ) -> Diagnostic {
             let location = index < words.count ? place(words[index].column, in: line) : nil
             return Diagnostic("\(name) needs \(what)", hint: "usage: \(usage.synopsis)", at: location)
         }
@@ -197,21 +214,27 @@ extension CommandSpec {
         private func missing(_ option: Declaration.Option, words: [Word], session: Session?) -> Diagnostic {
             let message = "\(name) needs \(option.name)=\(option.placeholder): \(option.summary)"
             if option.kind == .column, let session,
-               let frame = words.lazy.compactMap({ session.values[$0.text] as? any ColumnHolder }).first {
+                let frame = words.lazy.compactMap({ session.values[$0.text] as? any ColumnHolder }).first
+            {
                 return Diagnostic(message, hint: "columns: " + frame.columnNames.joined(separator: ", "))
             }
             return Diagnostic(message, hint: "e.g. \(option.name)=\(option.value.example)")
         }
 
-        private func read(_ word: Word, with parser: ErasedParser, line: Invocation,
-                          usage: Usage) throws(Diagnostic) -> Any {
+        private func read(
+            _ word: Word, with parser: ErasedParser, line: Invocation,
+            usage: Usage
+        ) throws(Diagnostic) -> Any {
             if let value = parser.read(word.text, word.quoted) { return value }
-            throw Diagnostic("'\(word.text)' is not \(parser.expectation)",
-                             hint: parser.advice ?? "usage: \(usage.synopsis)", at: place(word.column, in: line))
+            throw Diagnostic(
+                "'\(word.text)' is not \(parser.expectation)",
+                hint: parser.advice ?? "usage: \(usage.synopsis)", at: place(word.column, in: line))
         }
 
-        private func read(option: Declaration.Option, _ text: String, line: Invocation,
-                          column: Int) throws(Diagnostic) -> Any {
+        private func read(
+            option: Declaration.Option, _ text: String, line: Invocation,
+            column: Int
+        ) throws(Diagnostic) -> Any {
             if let value = option.value.read(text, false) { return value }
             let key = option.name
             var hint = "\(key) takes \(option.value.expectation)"
@@ -221,8 +244,9 @@ extension CommandSpec {
             } else {
                 hint += ", e.g. \(key)=\(option.value.example)"
             }
-            throw Diagnostic("\(key)=\(text) is not valid", hint: option.value.advice.map { hint + "; " + $0 } ?? hint,
-                             at: place(column, in: line))
+            throw Diagnostic(
+                "\(key)=\(text) is not valid", hint: option.value.advice.map { hint + "; " + $0 } ?? hint,
+                at: place(column, in: line))
         }
     }
 }

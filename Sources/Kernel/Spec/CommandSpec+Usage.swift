@@ -37,7 +37,9 @@ extension CommandSpec {
                     case .many(let minimum): text = minimum == 0 ? "[\(text)...]" : text + "..."
                     }
                     if let literal = positional.literal {
-                        text = positional.arity == .optional ? "[\(literal) \(positional.placeholder)]" : literal + " " + text
+                        text =
+                            positional.arity == .optional
+                            ? "[\(literal) \(positional.placeholder)]" : literal + " " + text
                     }
                     parts.append(text)
                 case .verbatim(let placeholder, _):

@@ -44,7 +44,8 @@ extension CellCommand {
     static func parse(_ line: Invocation, session: Session?) throws -> Self {
         let command = Self()
         let declared = CommandSpec.declared(in: command)
-        let spec = CommandSpec.Parsing(name: configuration.name, declarations: declared.map { $0.1.declaration(label: $0.0) })
+        let spec = CommandSpec.Parsing(
+            name: configuration.name, declarations: declared.map { $0.1.declaration(label: $0.0) })
         let values = try spec.values(of: line, session: session)
         for ((_, argument), value) in zip(declared, values) {
             argument.slot.value = argument.assemble(value)

@@ -19,8 +19,10 @@ public struct ValueParser<Value>: Sendable {
     let read: @Sendable (_ text: String, _ quoted: Bool) -> Value?
 
     /// A parser of words in double quotes or not alike.
-    public init(placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
-                read: @escaping @Sendable (String) -> Value?) {
+    public init(
+        placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
+        read: @escaping @Sendable (String) -> Value?
+    ) {
         self.placeholder = placeholder
         self.kind = kind
         self.expectation = expectation
@@ -30,8 +32,10 @@ public struct ValueParser<Value>: Sendable {
     }
 
     /// A parser that tells a word written in double quotes from a bare one (`predict`'s rows).
-    public init(placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
-                readWord: @escaping @Sendable (_ text: String, _ quoted: Bool) -> Value?) {
+    public init(
+        placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
+        readWord: @escaping @Sendable (_ text: String, _ quoted: Bool) -> Value?
+    ) {
         self.placeholder = placeholder
         self.kind = kind
         self.expectation = expectation
@@ -93,8 +97,10 @@ extension ValueParser where Value == String {
 
     /// A name for something new: letters, digits, `_` and `-`, not starting with a digit.
     public static var name: ValueParser {
-        ValueParser(placeholder: "NAME", kind: .newName, expectation: "a valid name", example: "data",
-                    advice: "use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)") { text in
+        ValueParser(
+            placeholder: "NAME", kind: .newName, expectation: "a valid name", example: "data",
+            advice: "use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)"
+        ) { text in
             isName(text) ? text : nil
         }
     }
@@ -110,9 +116,11 @@ extension ValueParser where Value == Int {
     /// A whole number within `range`.
     public static func int(in range: ClosedRange<Int>, _ placeholder: String = "N") -> ValueParser {
         let upper = range.upperBound == Int.max ? "up" : "to \(range.upperBound)"
-        return ValueParser(placeholder: placeholder, kind: .text,
-                           expectation: "a whole number from \(range.lowerBound) \(upper)",
-                           example: String(max(range.lowerBound, min(range.upperBound, 10)))) { text in
+        return ValueParser(
+            placeholder: placeholder, kind: .text,
+            expectation: "a whole number from \(range.lowerBound) \(upper)",
+            example: String(max(range.lowerBound, min(range.upperBound, 10)))
+        ) { text in
             Int(text).flatMap { range.contains($0) ? $0 : nil }
         }
     }
@@ -121,11 +129,15 @@ extension ValueParser where Value == Int {
 
 extension ValueParser where Value == Double {
     /// A number within `range`.
-    public static func number(in range: ClosedRange<Double>, _ placeholder: String = "X",
-                              example: String) -> ValueParser {
-        ValueParser(placeholder: placeholder, kind: .text,
-                    expectation: "a number from \(format(range.lowerBound)) to \(format(range.upperBound))",
-                    example: example) { text in
+    public static func number(
+        in range: ClosedRange<Double>, _ placeholder: String = "X",
+        example: String
+    ) -> ValueParser {
+        ValueParser(
+            placeholder: placeholder, kind: .text,
+            expectation: "a number from \(format(range.lowerBound)) to \(format(range.upperBound))",
+            example: example
+        ) { text in
             Double(text).flatMap { range.contains($0) ? $0 : nil }
         }
     }
@@ -152,9 +164,11 @@ extension ValueParser where Value == [String] {
     /// A comma-separated list of what `element` reads (`COL,...`).
     public static func list(of element: ValueParser<String>) -> ValueParser {
         let kind: ValueKind = element.kind == .column ? .columns : element.kind
-        return ValueParser(placeholder: element.placeholder + ",...", kind: kind,
-                           expectation: "a comma-separated list of \(element.placeholder)",
-                           example: element.example) { text in
+        return ValueParser(
+            placeholder: element.placeholder + ",...", kind: kind,
+            expectation: "a comma-separated list of \(element.placeholder)",
+            example: element.example
+        ) { text in
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let values = items.compactMap { element.read($0, false) }
             return values.count == items.count && !items.isEmpty ? values : nil
@@ -167,8 +181,10 @@ extension ValueParser where Value: Sendable {
     public static func choice(_ choices: [(word: String, value: Value)], placeholder: String? = nil) -> ValueParser {
         let words = choices.map(\.word)
         let table = choices
-        return ValueParser(placeholder: placeholder ?? words.joined(separator: "|"), kind: .choice(words),
-                           expectation: "one of " + words.joined(separator: ", "), example: words[0]) { text in
+        return ValueParser(
+            placeholder: placeholder ?? words.joined(separator: "|"), kind: .choice(words),
+            expectation: "one of " + words.joined(separator: ", "), example: words[0]
+        ) { text in
             table.first { $0.word.lowercased() == text.lowercased() }?.value
         }
     }

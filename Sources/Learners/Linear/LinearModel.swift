@@ -12,8 +12,10 @@ public struct LinearModel: Sendable, Codable, Equatable {
 
     /// Fits on `data` with `labels`; `l2` is the penalty on weights (not the bias);
     /// `positiveWeight` multiplies the weight of positive rows (binary).
-    public static func fit(_ data: DesignMatrix, labels: [Float], problem: ProblemType, classes: Int, l2: Double,
-                           positiveWeight: Double = 1) -> LinearModel {
+    public static func fit(
+        _ data: DesignMatrix, labels: [Float], problem: ProblemType, classes: Int, l2: Double,
+        positiveWeight: Double = 1
+    ) -> LinearModel {
         switch problem {
         case .regression:
             return LinearModel(weights: [ridge(data, labels.map(Double.init), l2: l2)], problem: problem)
@@ -21,7 +23,9 @@ public struct LinearModel: Sendable, Codable, Equatable {
             let y = labels.map(Double.init)
             return LinearModel(weights: [logistic(data, y, l2: l2, positiveWeight: positiveWeight)], problem: problem)
         case .multiclass:
-            let models = (0..<classes).map { c in logistic(data, labels.map { $0 == Float(c) ? 1 : 0 }, l2: l2, positiveWeight: 1) }
+            let models = (0..<classes).map { c in
+                logistic(data, labels.map { $0 == Float(c) ? 1 : 0 }, l2: l2, positiveWeight: 1)
+            }
             return LinearModel(weights: models, problem: problem)
         }
     }

@@ -17,8 +17,10 @@ extension MLP {
         /// Seeds the initial weights, the row order of each epoch and the internal holdout.
         public var seed: UInt64
 
-        public init(hiddenLayers: [Int] = [64], learningRate: Double = 0.001, weightDecay: Double = 1e-4,
-                    batchSize: Int = 256, maxEpochs: Int = 40, patience: Int = 5, seed: UInt64 = 0) {
+        public init(
+            hiddenLayers: [Int] = [64], learningRate: Double = 0.001, weightDecay: Double = 1e-4,
+            batchSize: Int = 256, maxEpochs: Int = 40, patience: Int = 5, seed: UInt64 = 0
+        ) {
             self.hiddenLayers = hiddenLayers
             self.learningRate = learningRate
             self.weightDecay = weightDecay

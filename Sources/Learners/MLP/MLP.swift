@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// A multilayer perceptron: ReLU hidden layers and a sigmoid (binary), softmax (multiclass) or
-/// identity (regression) output, trained with Adam on mini-batches (see ``fit(_:labels:problem:classes:parameters:positiveWeight:validation:isCancelled:)``).
+/// identity (regression) output, trained with Adam on mini-batches (see
+/// ``fit(_:labels:problem:classes:parameters:positiveWeight:validation:isCancelled:)``).
 /// Input must be imputed and scaled (the `dpp2` pipeline does it); missing values left in it
 /// are read as 0.
 ///
@@ -42,7 +43,9 @@ public struct MLP: Sendable, Codable, Equatable {
         var start = 0
         while start < data.rows {
             let count = min(MLP.scoringBlock, data.rows - start)
-            let input = data.values[(start * data.columns)..<((start + count) * data.columns)].map { $0.isFinite ? $0 : 0 }
+            let input = data.values[(start * data.columns)..<((start + count) * data.columns)].map {
+                $0.isFinite ? $0 : 0
+            }
             let margins = forward(input, rows: count)
             for row in 0..<count {
                 let z = margins[(row * width)..<((row + 1) * width)]
@@ -72,8 +75,9 @@ public struct MLP: Sendable, Codable, Equatable {
                 layer.weights.withUnsafeBufferPointer { w in
                     layer.biases.withUnsafeBufferPointer { b in
                         next.withUnsafeMutableBufferPointer { y in
-                            Dense.forward(x, rows: rows, inputs: layer.inputs, weights: w, biases: b, outputs: layer.outputs,
-                                          into: y, relu: index < layers.count - 1)
+                            Dense.forward(
+                                x, rows: rows, inputs: layer.inputs, weights: w, biases: b, outputs: layer.outputs,
+                                into: y, relu: index < layers.count - 1)
                         }
                     }
                 }

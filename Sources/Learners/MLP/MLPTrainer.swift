@@ -1,7 +1,8 @@
+import Frames
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Frames
 
 /// The state of one MLP fit: parameters, gradients and Adam's moments in flat buffers (each
 /// layer's weights, then its biases), and one batch's activations and gradients per layer.
@@ -16,7 +17,9 @@ final class MLPTrainer {
             values = []
             values.reserveCapacity(picked.count * data.columns)
             for row in picked {
-                values += data.values[(row * data.columns)..<((row + 1) * data.columns)].lazy.map { $0.isFinite ? $0 : 0 }
+                values += data.values[(row * data.columns)..<((row + 1) * data.columns)].lazy.map {
+                    $0.isFinite ? $0 : 0
+                }
             }
             self.labels = picked.map { labels[$0] }
             rows = picked.count
@@ -43,7 +46,10 @@ final class MLPTrainer {
     let deltas: [UnsafeMutableBufferPointer<Float>]
     var steps = 0
 
-    init(inputs: Int, problem: ProblemType, classes: Int, parameters: MLP.Parameters, positiveWeight: Float, train: Examples) {
+    init(
+        inputs: Int, problem: ProblemType, classes: Int, parameters: MLP.Parameters, positiveWeight: Float,
+        train: Examples
+    ) {
         self.problem = problem
         self.parameters = parameters
         self.positiveWeight = positiveWeight
@@ -141,13 +147,16 @@ extension MLPTrainer {
         let total = outputLoss(count, labels: batch.map { train.labels[$0] }, weighted: true, delta: true)
         gradient.update(repeating: 0)
         for l in stride(from: sizes.count - 2, through: 0, by: -1) {
-            Dense.accumulate(UnsafeBufferPointer(activations[l]), rows: count, inputs: sizes[l], delta: UnsafeBufferPointer(deltas[l]),
-                             outputs: sizes[l + 1], weights: slice(gradient, weightOffsets[l], sizes[l] * sizes[l + 1]),
-                             biases: slice(gradient, biasOffsets[l], sizes[l + 1]))
+            Dense.accumulate(
+                UnsafeBufferPointer(activations[l]), rows: count, inputs: sizes[l],
+                delta: UnsafeBufferPointer(deltas[l]),
+                outputs: sizes[l + 1], weights: slice(gradient, weightOffsets[l], sizes[l] * sizes[l + 1]),
+                biases: slice(gradient, biasOffsets[l], sizes[l + 1]))
             if l > 0 {
-                Dense.backpropagate(UnsafeBufferPointer(deltas[l]), rows: count, outputs: sizes[l + 1],
-                                    weights: UnsafeBufferPointer(slice(theta, weightOffsets[l], sizes[l] * sizes[l + 1])),
-                                    activations: UnsafeBufferPointer(activations[l]), inputs: sizes[l], into: deltas[l - 1])
+                Dense.backpropagate(
+                    UnsafeBufferPointer(deltas[l]), rows: count, outputs: sizes[l + 1],
+                    weights: UnsafeBufferPointer(slice(theta, weightOffsets[l], sizes[l] * sizes[l + 1])),
+                    activations: UnsafeBufferPointer(activations[l]), inputs: sizes[l], into: deltas[l - 1])
             }
         }
         adam()
@@ -174,10 +183,11 @@ extension MLPTrainer {
     /// Runs the network on the first `count` rows of `activations[0]`.
     private func forward(_ count: Int) {
         for l in 0..<(sizes.count - 1) {
-            Dense.forward(UnsafeBufferPointer(activations[l]), rows: count, inputs: sizes[l],
-                          weights: UnsafeBufferPointer(slice(theta, weightOffsets[l], sizes[l] * sizes[l + 1])),
-                          biases: UnsafeBufferPointer(slice(theta, biasOffsets[l], sizes[l + 1])), outputs: sizes[l + 1],
-                          into: activations[l + 1], relu: l < sizes.count - 2)
+            Dense.forward(
+                UnsafeBufferPointer(activations[l]), rows: count, inputs: sizes[l],
+                weights: UnsafeBufferPointer(slice(theta, weightOffsets[l], sizes[l] * sizes[l + 1])),
+                biases: UnsafeBufferPointer(slice(theta, biasOffsets[l], sizes[l + 1])), outputs: sizes[l + 1],
+                into: activations[l + 1], relu: l < sizes.count - 2)
         }
     }
 
@@ -225,8 +235,9 @@ extension MLPTrainer {
         let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
         let learningRate = Float(parameters.learningRate)
         // The step with both moments' bias corrections folded in.
-        let stepSize = Float(parameters.learningRate * (1 - pow(Double(beta2), Double(steps))).squareRoot()
-            / (1 - pow(Double(beta1), Double(steps))))
+        let stepSize = Float(
+            parameters.learningRate * (1 - pow(Double(beta2), Double(steps))).squareRoot()
+                / (1 - pow(Double(beta1), Double(steps))))
         for i in 0..<theta.count {
             let g = gradient[i]
             moment1[i] = beta1 * moment1[i] + (1 - beta1) * g
@@ -240,7 +251,9 @@ extension MLPTrainer {
         }
     }
 
-    private func slice(_ buffer: UnsafeMutableBufferPointer<Float>, _ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Float> {
+    private func slice(
+        _ buffer: UnsafeMutableBufferPointer<Float>, _ start: Int, _ count: Int
+    ) -> UnsafeMutableBufferPointer<Float> {
         UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + count)])
     }
 }

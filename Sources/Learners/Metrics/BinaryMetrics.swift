@@ -19,7 +19,8 @@ public enum BinaryMetrics {
         }
         let negatives = labels.count - positives
         guard positives > 0, negatives > 0 else { return .nan }
-        return (rankSumPositive - Double(positives) * Double(positives + 1) / 2) / (Double(positives) * Double(negatives))
+        return (rankSumPositive - Double(positives) * Double(positives + 1) / 2)
+            / (Double(positives) * Double(negatives))
     }
 
     /// The confusion counts at a threshold: predicted 1 when score ≥ threshold.
@@ -40,7 +41,9 @@ public enum BinaryMetrics {
         public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
         public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
         public var f1: Double { ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
-        public var accuracy: Double { ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives) }
+        public var accuracy: Double {
+            ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives)
+        }
         public var balancedAccuracy: Double {
             (recall + ratio(trueNegatives, trueNegatives + falsePositives)) / 2
         }

@@ -9,7 +9,8 @@ public enum Curves {
     public static func roc(labels: [Float], scores: [Float]) -> [Point] {
         let (tp, fp, positives, negatives) = cumulative(labels: labels, scores: scores)
         guard positives > 0, negatives > 0 else { return [] }
-        return [Point(x: 0, y: 0)] + zip(tp, fp).map { Point(x: Double($1) / Double(negatives), y: Double($0) / Double(positives)) }
+        return [Point(x: 0, y: 0)]
+            + zip(tp, fp).map { Point(x: Double($1) / Double(negatives), y: Double($0) / Double(positives)) }
     }
 
     /// Precision-recall: recall (x) against precision (y).

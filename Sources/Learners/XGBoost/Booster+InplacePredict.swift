@@ -7,12 +7,16 @@ extension Booster {
     ///
     /// Category codes go in as values, as in ``DMatrix``: the trees know which splits are categorical.
     /// The result is copied out of XGBoost's thread-local buffer.
-    public func predict(dense values: [Float], rows: Int, columns: Int, rounds: Int? = nil) throws(XGBoostError)
+    public func predict(
+        dense values: [Float], rows: Int, columns: Int, rounds: Int? = nil
+    ) throws(XGBoostError)
         -> (values: [Float], perRow: Int)
     {
         precondition(values.count == rows * columns, "values do not fill the matrix")
         guard rows > 0 else { return ([], 0) }
-        let config = #"{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": \#(rounds ?? 0), "strict_shape": false, "missing": NaN, "cache_id": 0}"#
+        let config =
+            #"{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": \#(rounds ?? 0), "#
+            + #""strict_shape": false, "missing": NaN, "cache_id": 0}"#
         if inplaceProxy == nil {
             try XGBoostCall.check("XGProxyDMatrixCreate") { XGProxyDMatrixCreate(&inplaceProxy) }
         }
@@ -21,7 +25,9 @@ extension Booster {
         var result: UnsafePointer<Float>?
         try values.withUnsafeBufferPointer { buffer throws(XGBoostError) in
             let address = UInt(bitPattern: buffer.baseAddress)
-            let array = #"{"data": [\#(address), true], "shape": [\#(rows), \#(columns)], "strides": null, "typestr": "<f4", "version": 3}"#
+            let array =
+                #"{"data": [\#(address), true], "shape": [\#(rows), \#(columns)], "strides": null, "typestr": "#
+                + #""<f4", "version": 3}"#
             try XGBoostCall.check("XGBoosterPredictFromDense") {
                 XGBoosterPredictFromDense(handle, array, config, inplaceProxy, &shape, &dimensions, &result)
             }

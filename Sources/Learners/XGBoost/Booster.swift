@@ -23,7 +23,9 @@ public final class Booster {
         var out: BoosterHandle?
         var handles: [DMatrixHandle?] = cache.map(\.handle)
         try handles.withUnsafeMutableBufferPointer { buffer throws(XGBoostError) in
-            try XGBoostCall.check("XGBoosterCreate") { XGBoosterCreate(buffer.baseAddress, bst_ulong(cache.count), &out) }
+            try XGBoostCall.check("XGBoosterCreate") {
+                XGBoosterCreate(buffer.baseAddress, bst_ulong(cache.count), &out)
+            }
         }
         handle = out!
         self.cache = cache
@@ -71,7 +73,8 @@ public final class Booster {
         try withCStrings(sets.map(\.1)) { names throws(XGBoostError) in
             try handles.withUnsafeMutableBufferPointer { buffer throws(XGBoostError) in
                 try XGBoostCall.check("XGBoosterEvalOneIter") {
-                    XGBoosterEvalOneIter(handle, Int32(round), buffer.baseAddress, names, bst_ulong(sets.count), &result)
+                    XGBoosterEvalOneIter(
+                        handle, Int32(round), buffer.baseAddress, names, bst_ulong(sets.count), &result)
                 }
             }
         }
@@ -99,11 +102,15 @@ public final class Booster {
 
     /// Predictions for every row of `data`, flattened row-major; the second value is the
     /// number of values per row. The result is copied out of XGBoost's thread-local buffer.
-    public func predict(_ data: DMatrix, _ kind: Prediction = .value, rounds: Int? = nil) throws(XGBoostError)
+    public func predict(
+        _ data: DMatrix, _ kind: Prediction = .value, rounds: Int? = nil
+    ) throws(XGBoostError)
         -> (values: [Float], perRow: Int)
     {
         let end = rounds ?? 0
-        let config = #"{"type": \#(kind.rawValue), "training": false, "iteration_begin": 0, "iteration_end": \#(end), "strict_shape": false}"#
+        let config =
+            #"{"type": \#(kind.rawValue), "training": false, "iteration_begin": 0, "iteration_end": \#(end), "#
+            + #""strict_shape": false}"#
         var shape: UnsafePointer<bst_ulong>?
         var dimensions: bst_ulong = 0
         var result: UnsafePointer<Float>?

@@ -1,7 +1,8 @@
+import CXGBoost
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import CXGBoost
 
 /// XGBoost's data matrix (`DMatrixHandle`), owned: freed when this object goes.
 ///
@@ -19,13 +20,16 @@ public final class DMatrix {
     public let columns: Int
 
     /// A matrix of `rows` × `columns` values (row-major), with labels and weights when training.
-    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil,
-                kinds: [FeatureKind]? = nil, threads: Int = 2) throws(XGBoostError) {
+    public init(
+        values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil,
+        kinds: [FeatureKind]? = nil, threads: Int = 2
+    ) throws(XGBoostError) {
         precondition(values.count == rows * columns, "values do not fill the matrix")
         var out: DMatrixHandle?
         try values.withUnsafeBufferPointer { buffer throws(XGBoostError) in
             try XGBoostCall.check("XGDMatrixCreateFromMat_omp") {
-                XGDMatrixCreateFromMat_omp(buffer.baseAddress, bst_ulong(rows), bst_ulong(columns), .nan, &out, Int32(threads))
+                XGDMatrixCreateFromMat_omp(
+                    buffer.baseAddress, bst_ulong(rows), bst_ulong(columns), .nan, &out, Int32(threads))
             }
         }
         handle = out!
@@ -59,7 +63,9 @@ public final class DMatrix {
 }
 
 /// Calls `body` with a C array of C strings that live for the call.
-func withCStrings<R, E: Error>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>) throws(E) -> R) throws(E) -> R {
+func withCStrings<R, E: Error>(
+    _ strings: [String], _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>) throws(E) -> R
+) throws(E) -> R {
     let copies = strings.map { strdup($0) }
     defer { copies.forEach { free($0) } }
     var pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }

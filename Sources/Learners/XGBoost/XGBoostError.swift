@@ -36,5 +36,3 @@ public struct XGBoostError: Error, Sendable, Equatable, CustomStringConvertible,
         return line.isEmpty ? "unknown XGBoost error" : line
     }
 }
-
-

@@ -11,8 +11,10 @@ public enum XGBoostTrainer {
     }
 
     /// XGBoost's parameters for a booster with hyperparameters `h` on a problem.
-    static func parameters(_ h: [String: Double], problem: ProblemType, classes: Int, seed: Int, threads: Int,
-                           labels: [Float], stopOnAUC: Bool = false) -> [String: String] {
+    static func parameters(
+        _ h: [String: Double], problem: ProblemType, classes: Int, seed: Int, threads: Int,
+        labels: [Float], stopOnAUC: Bool = false
+    ) -> [String: String] {
         var p: [String: String] = [
             "tree_method": "hist", "nthread": String(threads), "seed": String(seed), "verbosity": "0",
             "max_depth": String(Int(h["max_depth"] ?? 6)), "eta": String(h["eta"] ?? 0.1),
@@ -45,17 +47,23 @@ public enum XGBoostTrainer {
 
     /// Trains up to `num_round` rounds, stopping when the validation loss has not improved for
     /// `patience` rounds (or when `shouldStop` says so), and keeps the best round.
-    public static func fit(train: DesignMatrix, trainLabels: [Float], weights: [Float]? = nil, valid: DesignMatrix,
-                           validLabels: [Float], hyperparameters h: [String: Double], problem: ProblemType,
-                           classes: Int, seed: Int, threads: Int, stopOnAUC: Bool = false, patience: Int? = nil,
-                           shouldStop: () -> Bool) throws(XGBoostError) -> Fit {
-        let trainMatrix = try DMatrix(values: train.values, rows: train.rows, columns: train.columns,
-                                      labels: trainLabels, weights: weights, kinds: train.kinds, threads: threads)
-        let validMatrix = try DMatrix(values: valid.values, rows: valid.rows, columns: valid.columns,
-                                      labels: validLabels, kinds: valid.kinds, threads: threads)
-        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed,
-                                                         threads: threads, labels: trainLabels, stopOnAUC: stopOnAUC),
-                                  cache: [trainMatrix, validMatrix])
+    public static func fit(
+        train: DesignMatrix, trainLabels: [Float], weights: [Float]? = nil, valid: DesignMatrix,
+        validLabels: [Float], hyperparameters h: [String: Double], problem: ProblemType,
+        classes: Int, seed: Int, threads: Int, stopOnAUC: Bool = false, patience: Int? = nil,
+        shouldStop: () -> Bool
+    ) throws(XGBoostError) -> Fit {
+        let trainMatrix = try DMatrix(
+            values: train.values, rows: train.rows, columns: train.columns,
+            labels: trainLabels, weights: weights, kinds: train.kinds, threads: threads)
+        let validMatrix = try DMatrix(
+            values: valid.values, rows: valid.rows, columns: valid.columns,
+            labels: validLabels, kinds: valid.kinds, threads: threads)
+        let booster = try Booster(
+            parameters: parameters(
+                h, problem: problem, classes: classes, seed: seed,
+                threads: threads, labels: trainLabels, stopOnAUC: stopOnAUC),
+            cache: [trainMatrix, validMatrix])
         let maxRounds = Int(h["num_round"] ?? 500)
         // AUC moves in steps on the validation rows, so it is given longer to improve.
         let patience = patience ?? (stopOnAUC ? 50 : 30)
@@ -75,22 +83,29 @@ public enum XGBoostTrainer {
     }
 
     /// Trains exactly `num_round` rounds on all of `data` (no validation: the refit of a winner).
-    public static func train(data: DesignMatrix, labels: [Float], hyperparameters h: [String: Double],
-                             problem: ProblemType, classes: Int, seed: Int, threads: Int) throws(XGBoostError)
+    public static func train(
+        data: DesignMatrix, labels: [Float], hyperparameters h: [String: Double],
+        problem: ProblemType, classes: Int, seed: Int, threads: Int
+    ) throws(XGBoostError)
         -> Booster
     {
-        let matrix = try DMatrix(values: data.values, rows: data.rows, columns: data.columns, labels: labels,
-                                 kinds: data.kinds, threads: threads)
-        let booster = try Booster(parameters: parameters(h, problem: problem, classes: classes, seed: seed,
-                                                         threads: threads, labels: labels),
-                                  cache: [matrix])
+        let matrix = try DMatrix(
+            values: data.values, rows: data.rows, columns: data.columns, labels: labels,
+            kinds: data.kinds, threads: threads)
+        let booster = try Booster(
+            parameters: parameters(
+                h, problem: problem, classes: classes, seed: seed,
+                threads: threads, labels: labels),
+            cache: [matrix])
         for round in 0..<Int(h["num_round"] ?? 100) { try booster.update(round: round, train: matrix) }
         return try booster.compacted()
     }
 
     /// Scores of a trained booster limited to its best `rounds`, predicted in place (no DMatrix,
     /// so a row or two costs no thread team); the booster's `nthread` decides the threads.
-    public static func scores(_ booster: Booster, rounds: Int, data: DesignMatrix, threads: Int) throws(XGBoostError)
+    public static func scores(
+        _ booster: Booster, rounds: Int, data: DesignMatrix, threads: Int
+    ) throws(XGBoostError)
         -> [Float]
     {
         try booster.predict(dense: data.values, rows: data.rows, columns: data.columns, rounds: rounds).values

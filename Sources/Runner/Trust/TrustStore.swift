@@ -20,8 +20,12 @@ public struct TrustStore: Sendable, Equatable {
     /// The store for this user, or `nil` when there is no home folder to keep it in.
     public static func standard(environment: [String: String]) -> TrustStore? {
         if let path = environment["PILOT_TRUST_STORE"], !path.isEmpty { return TrustStore(path: path) }
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return TrustStore(path: xdg + "/pilot/trusted") }
-        if let home = environment["HOME"], !home.isEmpty { return TrustStore(path: home + "/.local/share/pilot/trusted") }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return TrustStore(path: xdg + "/pilot/trusted")
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return TrustStore(path: home + "/.local/share/pilot/trusted")
+        }
         return nil
     }
 
@@ -39,7 +43,9 @@ public struct TrustStore: Sendable, Equatable {
     public func trusts(_ workbook: Workbook) -> Bool {
         let digest = Self.digest(of: workbook)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
-        return text.split(separator: "\n").contains { $0.split(separator: " ", maxSplits: 1).first.map(String.init) == digest }
+        return text.split(separator: "\n").contains {
+            $0.split(separator: " ", maxSplits: 1).first.map(String.init) == digest
+        }
     }
 
     /// Records this version of the workbook (at `bookPath`, for the reader of the file) as trusted.
@@ -47,8 +53,9 @@ public struct TrustStore: Sendable, Equatable {
         guard !trusts(workbook) else { return }
         let line = Self.digest(of: workbook) + " " + URL(fileURLWithPath: bookPath).standardizedFileURL.path + "\n"
         do {
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: path) {
                 FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             }

@@ -1,5 +1,6 @@
-import Completion
 import CEditLine
+import Completion
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,7 +91,8 @@ final class LineEditor: LineSource {
     /// when that is all there is to insert.
     fileprivate func complete() -> UInt8 {
         guard let completer, let info = el_line(editLine)?.pointee, let buffer = info.buffer,
-              let cursor = info.cursor else { return pilot_cc_error() }
+            let cursor = info.cursor
+        else { return pilot_cc_error() }
         let typedBytes = UnsafeRawBufferPointer(start: buffer, count: buffer.distance(to: cursor))
         let typed = String(decoding: typedBytes, as: UTF8.self)
         let completion = completer.complete(typed)
@@ -123,8 +125,10 @@ private let readCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<
         var value: UInt8 = 0
         while true {
             if interrupts.promptInterruptPending { return -1 }
-            var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                         pollfd(fd: interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            var waits = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
             if poll(&waits, 2, -1) < 0 {
                 if errno == EINTR { continue }
                 return nil

@@ -30,8 +30,10 @@ struct ColonCommand<Host: AnyObject>: Sendable {
     var abbreviations: [String]
     var action: Action
 
-    init(_ name: String, _ summary: String, takes arguments: String = "", variants: [String] = [],
-         abbreviations: [String] = [], action: Action) {
+    init(
+        _ name: String, _ summary: String, takes arguments: String = "", variants: [String] = [],
+        abbreviations: [String] = [], action: Action
+    ) {
         self.name = name
         self.arguments = arguments
         self.summary = summary
@@ -40,15 +42,18 @@ struct ColonCommand<Host: AnyObject>: Sendable {
         self.action = action
     }
 
-    init(_ name: String, _ summary: String, takes arguments: String = "", variants: [String] = [],
-         abbreviations: [String] = [], run: @escaping @Sendable (Host, Invocation) -> Void) {
+    init(
+        _ name: String, _ summary: String, takes arguments: String = "", variants: [String] = [],
+        abbreviations: [String] = [], run: @escaping @Sendable (Host, Invocation) -> Void
+    ) {
         self.init(name, summary, takes: arguments, variants: variants, abbreviations: abbreviations, action: .run(run))
     }
 
     /// `:help` (or `:h`).
     static var help: ColonCommand {
-        ColonCommand(":help", "show these commands; 'help' lists the cell commands", abbreviations: [":h"],
-                     action: .help)
+        ColonCommand(
+            ":help", "show these commands; 'help' lists the cell commands", abbreviations: [":h"],
+            action: .help)
     }
 
     /// `:quit` (or `:q`, `:exit`).

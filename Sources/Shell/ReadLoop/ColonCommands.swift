@@ -10,8 +10,10 @@ struct ColonCommands<Host: AnyObject>: Sendable {
     let notesBefore: [(String, String)]
     let notesAfter: [(String, String)]
 
-    init(_ commands: [ColonCommand<Host>], notesBefore: [(String, String)] = [],
-         notesAfter: [(String, String)] = []) {
+    init(
+        _ commands: [ColonCommand<Host>], notesBefore: [(String, String)] = [],
+        notesAfter: [(String, String)] = []
+    ) {
         self.commands = commands
         self.notesBefore = notesBefore
         self.notesAfter = notesAfter

@@ -19,8 +19,9 @@ extension PromptShell {
     /// Reads and runs cells until `:quit` or the end of input.
     func readLoop() {
         console.listen()
-        let reader = CellReader(source: console.input, prompt: console.prompt("pilot> "),
-                                continuationPrompt: console.prompt("  ...> "))
+        let reader = CellReader(
+            source: console.input, prompt: console.prompt("pilot> "),
+            continuationPrompt: console.prompt("  ...> "))
         while true {
             switch reader.read() {
             case .end:

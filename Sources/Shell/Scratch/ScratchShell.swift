@@ -25,8 +25,10 @@ public final class ScratchShell: PromptShell {
     private var failures = 0
 
     static let colonCommands = ColonCommands<ScratchShell>([
-        ColonCommand(":save", "write what was run as a new workbook (:save! PATH replaces a file)", takes: "PATH",
-                     variants: [":save!"]) { shell, typed in
+        ColonCommand(
+            ":save", "write what was run as a new workbook (:save! PATH replaces a file)", takes: "PATH",
+            variants: [":save!"]
+        ) { shell, typed in
             shell.save(typed)
         },
         .help,
@@ -39,10 +41,13 @@ public final class ScratchShell: PromptShell {
         self.services = services
         self.console = console ?? .standard(environment: services.environment)
         reporter = RunReporter(terminal: self.console.terminal, outputs: .streamed)
-        session = Session(workingDirectory: folder ?? FileManager.default.currentDirectoryPath,
-                          environment: services.environment, services: services.services)
-        self.console.input.completer = Completer(commands: kernel.commands,
-                                                 shellCommands: Self.colonCommands.completions) { [session] in
+        session = Session(
+            workingDirectory: folder ?? FileManager.default.currentDirectoryPath,
+            environment: services.environment, services: services.services)
+        self.console.input.completer = Completer(
+            commands: kernel.commands,
+            shellCommands: Self.colonCommands.completions
+        ) { [session] in
             session
         }
     }
@@ -52,8 +57,10 @@ public final class ScratchShell: PromptShell {
     /// - Returns: the exit status: 1 when input came from a pipe and a cell failed, 0 otherwise.
     public func run() -> Int32 {
         if terminal.isInteractive {
-            terminal.line(terminal.styled("pilot scratch shell: type a command, 'help' for the list, "
-                                          + ":help for the shell's own, Ctrl-D to leave", .dim))
+            terminal.line(
+                terminal.styled(
+                    "pilot scratch shell: type a command, 'help' for the list, "
+                        + ":help for the shell's own, Ctrl-D to leave", .dim))
         }
         readLoop()
         if let savedPath { save(to: savedPath, replacing: true) }
@@ -66,8 +73,9 @@ public final class ScratchShell: PromptShell {
         let interruption = Interruption()
         let width = terminal.isInteractive ? max(20, terminal.width) : 100
         let result = console.interrupts.during(interruption) {
-            kernel.run(cell: source, in: session, interruption: interruption, width: width, live: services.live,
-                       onBlock: { [reporter] in reporter.print($0) })
+            kernel.run(
+                cell: source, in: session, interruption: interruption, width: width, live: services.live,
+                onBlock: { [reporter] in reporter.print($0) })
         }
         if result.status == .interrupted { terminal.line(terminal.styled("interrupted", .yellow)) }
         if result.status == .error { failures += 1 }
@@ -87,8 +95,10 @@ public final class ScratchShell: PromptShell {
             case .diagnostic(let diagnostic): .text(diagnostic.rendered + "\n")
             }
         }
-        record.setOutput(OutputRegion(cellID: id, status: OutputStatus(rawValue: result.status.rawValue)!,
-                                      sourceHash: cell.sourceHash, items: items))
+        record.setOutput(
+            OutputRegion(
+                cellID: id, status: OutputStatus(rawValue: result.status.rawValue)!,
+                sourceHash: cell.sourceHash, items: items))
     }
 
     /// `:save PATH`, `:save! PATH`.
@@ -104,8 +114,10 @@ public final class ScratchShell: PromptShell {
     private func save(to path: String, replacing: Bool) {
         let file = session.resolve(path)
         if !replacing, FileManager.default.fileExists(atPath: file) {
-            terminal.error(Diagnostic("\(path) already exists; not overwriting it",
-                                      hint: "choose another name, or :save! \(path) to replace it"))
+            terminal.error(
+                Diagnostic(
+                    "\(path) already exists; not overwriting it",
+                    hint: "choose another name, or :save! \(path) to replace it"))
             return
         }
         do {

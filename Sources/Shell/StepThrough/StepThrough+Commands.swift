@@ -6,44 +6,59 @@ import TextLayout
 
 extension StepThrough {
     /// The step-through's `:` commands.
-    static let colonCommands = ColonCommands<StepThrough>([
-        ColonCommand(":next", "move to the next cell", abbreviations: [":n"]) { shell, _ in
-            shell.move(to: shell.position + 1)
-        },
-        ColonCommand(":prev", "move to the previous cell", abbreviations: [":p"]) { shell, _ in
-            shell.move(to: shell.position - 1)
-        },
-        ColonCommand(":goto", "move to cell N (from 1) or to the cell with this id", takes: "N|ID",
-                     abbreviations: [":g"]) { shell, typed in shell.goto(typed.argument) },
-        ColonCommand(":list", "list the cells with their status", abbreviations: [":l"]) { shell, _ in shell.list() },
-        ColonCommand(":run", "run the current cell and stay on it", abbreviations: [":r"]) { shell, _ in
-            shell.runCurrent(advance: false)
-        },
-        ColonCommand(":run-all", "run every cell from the first, stopping at a failure") { shell, _ in shell.runAll() },
-        ColonCommand(":edit", "edit the current cell ($EDITOR, or line by line here when it is unset)",
-                     abbreviations: [":e"]) { shell, _ in shell.edit() },
-        ColonCommand(":insert", "type a new cell to insert after the current one", abbreviations: [":i"]) { shell, _ in
-            shell.insert()
-        },
-        ColonCommand(":delete", "delete the current cell and its output") { shell, _ in shell.delete() },
-        ColonCommand(":save", "save the workbook now (it is saved after every cell anyway)",
-                     abbreviations: [":w"]) { shell, _ in
-            shell.save()
-            shell.terminal.line(shell.terminal.styled("saved \(shell.bookPath)", .dim))
-        },
-        .quit("save and leave (Ctrl-D does the same)"),
-        .help,
-    ], notesBefore: [
-        ("Enter", "run the current cell, save its output and move to the next"),
-    ], notesAfter: [
-        ("other text", "runs as a new cell inserted after the current one"),
-    ])
+    static let colonCommands = ColonCommands<StepThrough>(
+        [
+            ColonCommand(":next", "move to the next cell", abbreviations: [":n"]) { shell, _ in
+                shell.move(to: shell.position + 1)
+            },
+            ColonCommand(":prev", "move to the previous cell", abbreviations: [":p"]) { shell, _ in
+                shell.move(to: shell.position - 1)
+            },
+            ColonCommand(
+                ":goto", "move to cell N (from 1) or to the cell with this id", takes: "N|ID",
+                abbreviations: [":g"]
+            ) { shell, typed in shell.goto(typed.argument) },
+            ColonCommand(":list", "list the cells with their status", abbreviations: [":l"]) { shell, _ in shell.list()
+            },
+            ColonCommand(":run", "run the current cell and stay on it", abbreviations: [":r"]) { shell, _ in
+                shell.runCurrent(advance: false)
+            },
+            ColonCommand(":run-all", "run every cell from the first, stopping at a failure") { shell, _ in
+                shell.runAll()
+            },
+            ColonCommand(
+                ":edit", "edit the current cell ($EDITOR, or line by line here when it is unset)",
+                abbreviations: [":e"]
+            ) { shell, _ in shell.edit() },
+            ColonCommand(":insert", "type a new cell to insert after the current one", abbreviations: [":i"]) {
+                shell, _ in
+                shell.insert()
+            },
+            ColonCommand(":delete", "delete the current cell and its output") { shell, _ in shell.delete() },
+            ColonCommand(
+                ":save", "save the workbook now (it is saved after every cell anyway)",
+                abbreviations: [":w"]
+            ) { shell, _ in
+                shell.save()
+                shell.terminal.line(shell.terminal.styled("saved \(shell.bookPath)", .dim))
+            },
+            .quit("save and leave (Ctrl-D does the same)"),
+            .help,
+        ],
+        notesBefore: [
+            ("Enter", "run the current cell, save its output and move to the next")
+        ],
+        notesAfter: [
+            ("other text", "runs as a new cell inserted after the current one")
+        ])
 
     func move(to index: Int) {
         guard !cells.isEmpty else { return show() }
         guard index >= 0, index < cells.count else {
-            terminal.line(index < 0 ? "this is the first cell"
-                                    : "this is the last cell: :list shows them all, :quit leaves")
+            terminal.line(
+                index < 0
+                    ? "this is the first cell"
+                    : "this is the last cell: :list shows them all, :quit leaves")
             return
         }
         position = index
@@ -53,8 +68,10 @@ extension StepThrough {
     func goto(_ target: String) {
         if let number = Int(target) {
             guard number >= 1, number <= cells.count else {
-                terminal.error(Diagnostic("no cell \(number); this workbook has \(cells.count)",
-                                          hint: ":list shows the cells"))
+                terminal.error(
+                    Diagnostic(
+                        "no cell \(number); this workbook has \(cells.count)",
+                        hint: ":list shows the cells"))
                 return
             }
             return move(to: number - 1)
@@ -119,8 +136,9 @@ extension StepThrough {
 
     /// `:insert`: reads a new cell and inserts it after the current one, without running it.
     func insert() {
-        let reader = CellReader(source: console.input, prompt: console.prompt("new cell> "),
-                                continuationPrompt: console.prompt("    ...> "))
+        let reader = CellReader(
+            source: console.input, prompt: console.prompt("new cell> "),
+            continuationPrompt: console.prompt("    ...> "))
         guard case .line(let source) = reader.read(), !source.allSatisfy(\.isWhitespace) else {
             terminal.line("nothing inserted")
             return
@@ -136,7 +154,8 @@ extension StepThrough {
         guard let id = currentID else { return }
         if terminal.isInteractive {
             guard case .line(let answer) = console.input.read(prompt: "delete cell \(id) and its output? [y/N] "),
-                  answer.lowercased().hasPrefix("y") else {
+                answer.lowercased().hasPrefix("y")
+            else {
                 terminal.line("kept \(id)")
                 return
             }

@@ -17,7 +17,7 @@ extension StepThrough {
         terminal.line()
         terminal.line(terminal.styled(statusLine(at: position), .bold))
         for line in cells[position].source.split(separator: "\n", omittingEmptySubsequences: false)
-            where !(line.isEmpty && line.endIndex == cells[position].source.endIndex) {
+        where !(line.isEmpty && line.endIndex == cells[position].source.endIndex) {
             // A line wider than the terminal is cut into pieces, each under the bar.
             for piece in Self.pieces(of: String(line), width: max(10, terminal.width - 3)) {
                 terminal.line(terminal.styled("│ ", .dim) + terminal.styled(piece, .cyan))
@@ -82,7 +82,8 @@ extension StepThrough {
         for (index, cell) in cells.enumerated() {
             let marker = index == position ? ">" : " "
             let first = cell.source.split(separator: "\n").first.map(String.init) ?? ""
-            let line = "\(marker) \(String(index + 1).leftPadded(to: String(cells.count).count)) "
+            let line =
+                "\(marker) \(String(index + 1).leftPadded(to: String(cells.count).count)) "
                 + (cell.id ?? "?").padded(to: 14) + " " + shortState(of: cell).padded(to: 11) + "  " + first
             terminal.line(line.truncated(to: max(20, terminal.width - 1)))
         }

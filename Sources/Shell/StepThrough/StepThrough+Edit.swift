@@ -43,8 +43,10 @@ extension StepThrough {
             }
             return try String(contentsOf: file, encoding: .utf8)
         } catch {
-            terminal.error(Diagnostic("could not run \(editor): \(error.localizedDescription)",
-                                      hint: "set EDITOR to an editor on your PATH, or unset it to edit here"))
+            terminal.error(
+                Diagnostic(
+                    "could not run \(editor): \(error.localizedDescription)",
+                    hint: "set EDITOR to an editor on your PATH, or unset it to edit here"))
             return nil
         }
     }

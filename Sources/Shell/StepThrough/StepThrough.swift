@@ -32,25 +32,31 @@ public final class StepThrough: PromptShell {
     public init(bookPath: String, services: ShellServices, console: Console? = nil) throws(RunnerError) {
         self.bookPath = bookPath
         environment = services.environment
-        runner = try BookRunner(bookPath: bookPath, environment: services.environment,
-                                services: services.services, live: services.live)
+        runner = try BookRunner(
+            bookPath: bookPath, environment: services.environment,
+            services: services.services, live: services.live)
         self.console = console ?? .standard(environment: services.environment)
         reporter = RunReporter(terminal: self.console.terminal, outputs: .streamed, mentionsSaving: true)
-        self.console.input.completer = Completer(commands: runner.kernel.commands,
-                                                 shellCommands: Self.colonCommands.completions) { [runner] in
+        self.console.input.completer = Completer(
+            commands: runner.kernel.commands,
+            shellCommands: Self.colonCommands.completions
+        ) { [runner] in
             runner.session
         }
-        switch TrustGate.decide(runner.workbook, bookPath: bookPath, kernel: runner.kernel,
-                                trustGiven: services.trustGiven, refusing: .riskyCells,
-                                console: self.console, environment: environment) {
+        switch TrustGate.decide(
+            runner.workbook, bookPath: bookPath, kernel: runner.kernel,
+            trustGiven: services.trustGiven, refusing: .riskyCells,
+            console: self.console, environment: environment)
+        {
         case .run(let store): runner.keepsTrust = store
         case .refused: runner.refusesRiskyCells = true
         }
         if terminal.isInteractive {
             runner.overwriteChangedFile = { [console = self.console] path in
                 console.terminal.line()
-                let answer = console.ask("\(path) changed on disk since pilot read it (another editor?)\n"
-                    + "  o: overwrite it with pilot's version   k: keep it, write pilot's version beside it [o/k] ",
+                let answer = console.ask(
+                    "\(path) changed on disk since pilot read it (another editor?)\n"
+                        + "  o: overwrite it with pilot's version   k: keep it, write pilot's version beside it [o/k] ",
                     on: .out)
                 return answer?.lowercased().hasPrefix("o") ?? false
             }

@@ -1,4 +1,5 @@
 import Diagnostics
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,13 +68,14 @@ public struct Terminal: Sendable {
     /// - Parameter indent: put before every line (`pilot run` indents a failed cell's output).
     public func show(_ diagnostic: Diagnostic, on stream: Stream = .out, indent: String = "") {
         let lines = diagnostic.lines.map { line in
-            indent + {
-                switch line.role {
-                case .error: styled(line.label, .red, on: stream) + line.body
-                case .hint: styled(line.label, .yellow, on: stream) + line.body
-                case .source: line.text
-                }
-            }()
+            indent
+                + {
+                    switch line.role {
+                    case .error: styled(line.label, .red, on: stream) + line.body
+                    case .hint: styled(line.label, .yellow, on: stream) + line.body
+                    case .source: line.text
+                    }
+                }()
         }
         self.line(lines.joined(separator: "\n"), to: stream)
     }

@@ -32,24 +32,28 @@ public enum TrustGate {
     ///   - trustGiven: `--trust`: run them this time without asking.
     ///   - scope: what is refused when they may not, for the words of the refusal.
     ///   - environment: where the trust store is (`PILOT_TRUST_STORE`, `XDG_DATA_HOME`, `HOME`).
-    public static func decide(_ workbook: Workbook, bookPath: String, kernel: Kernel = .standard,
-                              trustGiven: Bool, refusing scope: Scope, console: Console,
-                              environment: [String: String]) -> Decision {
+    public static func decide(
+        _ workbook: Workbook, bookPath: String, kernel: Kernel = .standard,
+        trustGiven: Bool, refusing scope: Scope, console: Console,
+        environment: [String: String]
+    ) -> Decision {
         let store = TrustStore.standard(environment: environment)
         if let store, store.trusts(workbook) { return .run(keeping: store) }
         let risky = RiskyCell.all(in: workbook, kernel: kernel)
         if risky.isEmpty || trustGiven { return .run(keeping: nil) }
         let terminal = console.terminal
         let warning = RiskyCell.warning(bookPath: bookPath, cells: risky)
-        let refusal = switch scope {
-        case .workbook: "not run; `pilot trust \(bookPath)` trusts it once you have read it"
-        case .riskyCells:
-            "those cells will not run (the others will); pilot open --trust, or pilot trust \(bookPath), lets them"
-        }
+        let refusal =
+            switch scope {
+            case .workbook: "not run; `pilot trust \(bookPath)` trusts it once you have read it"
+            case .riskyCells:
+                "those cells will not run (the others will); pilot open --trust, or pilot trust \(bookPath), lets them"
+            }
         guard terminal.canAsk else {
             switch scope {
             case .workbook:
-                let hint = "read them; if they are what you expect: pilot trust \(bookPath) "
+                let hint =
+                    "read them; if they are what you expect: pilot trust \(bookPath) "
                     + "(or pass --trust for this run)"
                 terminal.show(Diagnostic(warning, hint: hint), on: .err)
             case .riskyCells:
@@ -60,7 +64,8 @@ public enum TrustGate {
         }
         terminal.line(warning, to: .err)
         guard let answer = console.ask("Trust this workbook and let them run? [y/N] "),
-              answer.lowercased().hasPrefix("y") else {
+            answer.lowercased().hasPrefix("y")
+        else {
             terminal.line(refusal, to: .err)
             return .refused
         }
