@@ -33,13 +33,13 @@ enum HTMLStylesheet {
           src: local("Noto Sans Mono CJK JP"), local("NotoSansMonoCJKjp-Regular");
           size-adjust: 120.4%; ascent-override: 66.45%; descent-override: 16.61%; line-gap-override: 0%;
           unicode-range: U+1100-115F, U+2E80-303E, U+3041-33FF, U+3400-4DBF, U+4E00-9FFF, U+A000-A4CF, U+AC00-D7A3, \
-          U+F900-FAFF, U+FE30-FE4F, U+FF00-FF60, U+FFE0-FFE6;
+        U+F900-FAFF, U+FE30-FE4F, U+FF00-FF60, U+FFE0-FFE6;
         }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body {
           margin: 0; background: var(--bg); color: var(--fg);
           font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", \
-          sans-serif;
+        sans-serif;
         }
         main, footer { max-width: 56rem; margin: 0 auto; padding: 0 1rem; box-sizing: border-box; }
         main { padding-top: 1rem; }

@@ -95,13 +95,24 @@ struct ErasedParser: Sendable {
 
 /// `maxCandidates` → `max_candidates`.
 func snakeCase(_ name: String) -> String {
-    var result = ""
-    for character in name {
-        if character.isUppercase {
-            result += "_" + character.lowercased()
-        } else {
-            result.append(character)
-        }
+    name.reduce(into: "") { $0 += $1.isUppercase ? "_" + $1.lowercased() : String($1) }
+}
+
+extension Declaration.Positional {
+    init<Value>(_ parser: ValueParser<Value>, arity: Arity, literal: String?) {
+        self.init(
+            placeholder: parser.placeholder, usage: parser.usage, kind: parser.kind, arity: arity,
+            literal: literal, value: ErasedParser(parser))
     }
-    return result
+}
+
+extension Declaration.Option {
+    init<Value>(
+        _ parser: ValueParser<Value>, name: String, summary: String, isRequired: Bool = false,
+        defaultText: String? = nil
+    ) {
+        self.init(
+            name: name, placeholder: parser.placeholder, kind: parser.kind, summary: summary,
+            isRequired: isRequired, defaultText: defaultText, value: ErasedParser(parser))
+    }
 }

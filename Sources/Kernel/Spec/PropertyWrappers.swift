@@ -28,43 +28,23 @@ public struct Argument<Value>: DeclaredArgument {
     func declaration(label: String) -> Declaration { make(label) }
 
     public init(_ parser: ValueParser<Value>, after literal: String? = nil) {
-        make = { _ in
-            .positional(
-                .init(
-                    placeholder: parser.placeholder, usage: parser.usage, kind: parser.kind, arity: .one,
-                    literal: literal, value: ErasedParser(parser)))
-        }
+        make = { _ in .positional(.init(parser, arity: .one, literal: literal)) }
         assemble = { $0[0] as! Value }
     }
 
     public init<Element>(_ parser: ValueParser<Element>, after literal: String? = nil) where Value == Element? {
-        make = { _ in
-            .positional(
-                .init(
-                    placeholder: parser.placeholder, usage: parser.usage, kind: parser.kind, arity: .optional,
-                    literal: literal, value: ErasedParser(parser)))
-        }
+        make = { _ in .positional(.init(parser, arity: .optional, literal: literal)) }
         assemble = { $0.first.map { $0 as! Element } as Any }
     }
 
     public init(_ parser: ValueParser<Value>, default value: Value, after literal: String? = nil) {
-        make = { _ in
-            .positional(
-                .init(
-                    placeholder: parser.placeholder, usage: parser.usage, kind: parser.kind, arity: .optional,
-                    literal: literal, value: ErasedParser(parser)))
-        }
+        make = { _ in .positional(.init(parser, arity: .optional, literal: literal)) }
         assemble = { $0.first.map { $0 as! Value } ?? value }
     }
 
     public init<Element>(_ parser: ValueParser<Element>, minimum: Int = 1, after literal: String? = nil)
     where Value == [Element] {
-        make = { _ in
-            .positional(
-                .init(
-                    placeholder: parser.placeholder, usage: parser.usage, kind: parser.kind,
-                    arity: .many(minimum: minimum), literal: literal, value: ErasedParser(parser)))
-        }
+        make = { _ in .positional(.init(parser, arity: .many(minimum: minimum), literal: literal)) }
         assemble = { $0.map { $0 as! Element } }
     }
 }
@@ -115,13 +95,7 @@ public struct Option<Value>: DeclaredArgument {
     /// An option that may be left out.
     public init<Element>(_ parser: ValueParser<Element>, _ summary: String, name: String? = nil)
     where Value == Element? {
-        make = { label in
-            .option(
-                .init(
-                    name: name ?? snakeCase(label), placeholder: parser.placeholder,
-                    kind: parser.kind, summary: summary, isRequired: false, defaultText: nil,
-                    value: ErasedParser(parser)))
-        }
+        make = { .option(.init(parser, name: name ?? snakeCase($0), summary: summary)) }
         assemble = { $0.first.map { $0 as! Element } as Any }
     }
 
@@ -130,25 +104,16 @@ public struct Option<Value>: DeclaredArgument {
         _ parser: ValueParser<Value>, _ summary: String, default value: Value,
         defaultText: String? = nil, name: String? = nil
     ) {
-        make = { label in
+        make = {
             .option(
-                .init(
-                    name: name ?? snakeCase(label), placeholder: parser.placeholder,
-                    kind: parser.kind, summary: summary, isRequired: false,
-                    defaultText: defaultText ?? "\(value)", value: ErasedParser(parser)))
+                .init(parser, name: name ?? snakeCase($0), summary: summary, defaultText: defaultText ?? "\(value)"))
         }
         assemble = { $0.first.map { $0 as! Value } ?? value }
     }
 
     /// An option the command needs (`target=COL`).
     public init(required parser: ValueParser<Value>, _ summary: String, name: String? = nil) {
-        make = { label in
-            .option(
-                .init(
-                    name: name ?? snakeCase(label), placeholder: parser.placeholder,
-                    kind: parser.kind, summary: summary, isRequired: true, defaultText: nil,
-                    value: ErasedParser(parser)))
-        }
+        make = { .option(.init(parser, name: name ?? snakeCase($0), summary: summary, isRequired: true)) }
         assemble = { $0[0] as! Value }
     }
 }
