@@ -142,7 +142,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Kernel", "Workbook", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RunnerTests", dependencies: ["Runner", "Kernel", "Workbook", "TestSupport"], exclude: ["Snapshots"]
+        ),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",

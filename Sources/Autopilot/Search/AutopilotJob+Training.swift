@@ -21,8 +21,9 @@ extension AutopilotJob {
         case .xgboost:
             do {
                 let fit = try XGBoostTrainer.fit(train: train, trainLabels: labels, valid: valid, validLabels: validLabels,
-                                                 hyperparameters: h.values, problem: problem, classes: classes, seed: settings.seed,
-                                                 threads: settings.threads, stopOnAUC: stopOnAUC, shouldStop: shouldStop)
+                                                 hyperparameters: h.values, problem: problem, classes: classes,
+                                                 seed: settings.seed, threads: settings.threads, stopOnAUC: stopOnAUC,
+                                                 shouldStop: shouldStop)
                 return FoldFit(model: .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds),
                                validScores: fit.validScores, rounds: fit.rounds)
             } catch {
@@ -56,8 +57,9 @@ extension AutopilotJob {
             let rounds = Int((Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.folds[0].train.count)).rounded())
             h.values["num_round"] = Double(rounds)
             do {
-                let booster = try XGBoostTrainer.train(data: data, labels: labels, hyperparameters: h.values, problem: target.problem,
-                                                       classes: classes, seed: settings.seed, threads: settings.threads)
+                let booster = try XGBoostTrainer.train(data: data, labels: labels, hyperparameters: h.values,
+                                                       problem: target.problem, classes: classes, seed: settings.seed,
+                                                       threads: settings.threads)
                 return TrainedModel.xgboost(XGBoostModelBox(booster: booster), rounds: rounds)
                     .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
             } catch {
