@@ -129,22 +129,27 @@ struct InferenceServiceTests {
         ("c1,0.5,red\n", "text/csv", nil, nil, 400,
          #"{"error":"row 1: expected 4 values (id, x1, x2, color), got 3","row":1}"#),
         ("c1,0.5,1,red\nc2,forty,1,red\n", "text/csv", nil, nil, 400,
-         #"{"column":"x1","error":"row 2, column 'x1' (2nd): 'forty' is not a number, and the model was trained on numbers there","row":2}"#),
+         #"{"column":"x1","error":"row 2, column 'x1' (2nd): 'forty' is not a number, "#
+             + #"and the model was trained on numbers there","row":2}"#),
         ("c1,0.5,1,red\nc2,\"0.5,1,red\n", "text/csv", nil, nil, 400,
          #"{"error":"row 2: a quoted field is never closed","row":2}"#),
         ("", "text/csv", nil, nil, 400, #"{"error":"the body is empty: send one or more rows"}"#),
         ("\n\r\n", "text/csv", nil, nil, 400, #"{"error":"the body is empty: send one or more rows"}"#),
         (#"{"instances": [["c1", 0.5, 1, "red"]"#, "application/json", nil, nil, 400, nil),
         (#"{"rows": []}"#, "application/json", nil, nil, 400,
-         #"{"error":"the JSON body needs \"instances\": a list of rows, e.g. {\"instances\": [{\"features\": [...]}]}"}"#),
+         #"{"error":"the JSON body needs \"instances\": a list of rows, "#
+             + #"e.g. {\"instances\": [{\"features\": [...]}]}"}"#),
         (#"{"instances": [{"id": "c1", "size": 3}]}"#, "application/json", nil, nil, 400,
          #"{"column":"size","error":"row 1: the model has no column 'size'","row":1}"#),
         (#"{"instances": [["c1", true, 1, "red"]]}"#, "application/json", nil, nil, 400,
-         #"{"column":"x1","error":"row 1, column 'x1' (2nd): 'true' is not a number, and the model was trained on numbers there","row":1}"#),
+         #"{"column":"x1","error":"row 1, column 'x1' (2nd): 'true' is not a number, "#
+             + #"and the model was trained on numbers there","row":1}"#),
         ("c1,0.5,1,red\n", "application/x-www-form-urlencoded", nil, nil, 415,
-         #"{"error":"content type 'application/x-www-form-urlencoded' is not supported: send text/csv (rows without header) or application/json ({\"instances\": [...]})"}"#),
+         #"{"error":"content type 'application/x-www-form-urlencoded' is not supported: "#
+             + #"send text/csv (rows without header) or application/json ({\"instances\": [...]})"}"#),
         ("c1,0.5,1,red\n", "text/csv", "application/xml", nil, 406,
-         #"{"error":"cannot answer in 'application/xml': accept text/csv, application/json or application/jsonlines"}"#),
+         #"{"error":"cannot answer in 'application/xml': "#
+             + #"accept text/csv, application/json or application/jsonlines"}"#),
         ("c1,0.5,1,red\n", "text/csv", nil, "predicted_labels", 400,
          #"{"error":"'predicted_labels' is not a response key (did you mean 'predicted_label'?)"}"#),
     ] as [(String, String, String?, String?, Int, String?)])
@@ -170,7 +175,8 @@ struct InferenceServiceTests {
         let body = [UInt8]((0..<(InferenceService.maxPayloadBytes / row.count + 1)).map { _ in row }.joined())
         let reply = service.invoke(InferenceRequest(body: body, contentType: "text/csv"))
         #expect(reply.status == 413)
-        #expect(reply.body == #"{"error":"the body is too large (6 MB): at most 6 MB per request; split the rows over several requests"}"#)
+        #expect(reply.body == #"{"error":"the body is too large (6 MB): at most 6 MB per request; "#
+                    + #"split the rows over several requests"}"#)
     }
 
     @Test("ping and execution-parameters")
@@ -180,7 +186,8 @@ struct InferenceServiceTests {
         let parameters = service.executionParameters()
         #expect(parameters.contentType == "application/json")
         let processors = ProcessInfo.processInfo.activeProcessorCount
-        #expect(parameters.body == #"{"BatchStrategy":"MULTI_RECORD","MaxConcurrentTransforms":\#(processors),"MaxPayloadInMB":6}"#)
+        #expect(parameters.body
+                    == #"{"BatchStrategy":"MULTI_RECORD","MaxConcurrentTransforms":\#(processors),"MaxPayloadInMB":6}"#)
     }
 
     @Test("Accept and Content-Type negotiation", arguments: [

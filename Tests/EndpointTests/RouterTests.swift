@@ -40,7 +40,8 @@ struct RouterTests {
                                      headers: [.contentType: "application/json", .accept: "application/json"],
                                      body: ByteBuffer(string: #"{"instances": [{"features": ["c1", 1.5, 1, "red"]}]}"#)) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body) == #"{"predictions":[{"labels":["no","yes"],"predicted_label":"yes"}]}"#)
+                #expect(String(buffer: response.body)
+                            == #"{"predictions":[{"labels":["no","yes"],"predicted_label":"yes"}]}"#)
             }
         }
     }
@@ -80,7 +81,8 @@ struct RouterTests {
         try await Self.test(setup) { client in
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"], body: large) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(String(buffer: response.body) == #"{"error":"the body is too large (50 MB): at most 6 MB per request; split the rows over several requests"}"#)
+                #expect(String(buffer: response.body) == #"{"error":"the body is too large (50 MB): "#
+                            + #"at most 6 MB per request; split the rows over several requests"}"#)
             }
             try await client.execute(uri: "/invocations", method: .post, headers: [.contentType: "text/csv"],
                                      body: ByteBuffer(string: "c1,1.5,1,red\n")) { response in
