@@ -95,6 +95,7 @@ struct AutopilotCommand: CellCommand {
         try write(Array(text.utf8), to: path, context: context)
     }
 
+    /// Writes `bytes` to `path` (relative to the workbook's folder), atomically, making its folder.
     static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws {
         let url = URL(fileURLWithPath: context.session.resolve(path))
         do {
@@ -104,7 +105,7 @@ struct AutopilotCommand: CellCommand {
         } catch {
             throw Diagnostic(
                 "cannot write \(path): \(error.localizedDescription)",
-                hint: "check that the workbook's folder is writable")
+                hint: "check that the folder exists and is writable")
         }
     }
 

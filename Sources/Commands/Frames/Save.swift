@@ -20,16 +20,7 @@ struct Save: CellCommand {
         let data = try context.session.frame(frame)
         let separator: UInt8 = path.hasSuffix(".tsv") ? 0x09 : 0x2C
         let bytes = CSVWriter.bytes(of: data, separator: separator)
-        do {
-            let url = URL(fileURLWithPath: context.session.resolve(path))
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw Diagnostic(
-                "cannot write \(path): \(error.localizedDescription)",
-                hint: "check the folder exists and is writable")
-        }
+        try AutopilotCommand.write(bytes, to: path, context: context)
         context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(Int64(bytes.count)))")
     }
 }
