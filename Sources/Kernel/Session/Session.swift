@@ -1,10 +1,9 @@
 import Diagnostics
 import Foundation
 
-/// What a running workbook or shell holds: named values, settings and parameters.
-///
-/// One session runs one workbook's cells in order, so a frame loaded in one cell is there for the
-/// next. Paths in cells are relative to ``workingDirectory``, the workbook's own folder.
+/// What a running workbook or shell holds: named values, settings and parameters. One session
+/// runs one workbook's cells in order, so a frame loaded in one cell is there for the next.
+/// Paths in cells are relative to ``workingDirectory``, the workbook's own folder.
 public final class Session {
     /// The folder relative paths are resolved against.
     public let workingDirectory: String
@@ -21,9 +20,8 @@ public final class Session {
     public private(set) var values: [String: any SessionValue] = [:]
     /// Environment variables commands may read (`PILOT_MIRROR`).
     public let environment: [String: String]
-    /// What commands reach the world through (a ``Downloader``, an endpoint host): the
-    /// executable plugs in the implementations, so the kernel and its tests stay free of
-    /// network code. Looked up by protocol with ``service(_:)``.
+    /// What commands reach the world through (a ``Downloader``, an ``ObjectStorage``, an endpoint
+    /// host), plugged in by the executable; looked up by protocol with ``service(_:)``.
     private let services: [any Sendable]
     /// What commands keep for the whole session beside its named values (an open store).
     private var attachments: [ObjectIdentifier: AnyObject] = [:]
