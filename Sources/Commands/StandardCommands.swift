@@ -8,7 +8,7 @@ extension CommandTable {
             // session
             Help.self, Vars.self, SetCommand.self, Params.self, Reset.self,
             // files
-            Download.self, Unzip.self, Sh.self,
+            Download.self, Upload.self, Unzip.self, Sh.self,
             // frames
             Load.self, Head.self, Tail.self, Shape.self, Schema.self, Describe.self, Counts.self, Hist.self,
             Drop.self, Keep.self, Filter.self, Split.self, Save.self,

@@ -162,6 +162,7 @@ public struct Completer {
             let done = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
             return columns(line: line).map { done + $0 }.filter { $0.hasPrefix(word) }
         case .path: return paths(completing: word)
+        case .frameOrPath: return names(ofKind: "frame").filter { $0.hasPrefix(word) } + paths(completing: word)
         case .command: offered = commands.names
         case .setting: offered = session()?.knownSettings.map(\.name) ?? []
         case .text, .newName, .url: offered = []

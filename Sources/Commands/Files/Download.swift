@@ -3,18 +3,20 @@ import Diagnostics
 import Foundation
 import Kernel
 
-/// `download URL [to PATH]`: a file from the network, or from PILOT_MIRROR.
+/// `download URL [to PATH]`: a file from the network or S3, or from PILOT_MIRROR.
 struct Download: CellCommand {
     static let configuration = CommandConfiguration(
-        "download", area: .files, summary: "fetch a file over HTTP(S); PILOT_MIRROR is searched first",
+        "download", area: .files, summary: "fetch a file over HTTP(S) or from S3; PILOT_MIRROR is searched first",
         discussion: """
             The file is saved under its own name in the workbook's folder (or at PATH), and its size and SHA-256 \
             are shown so everyone can check they have the same data. A file already there is not fetched again. \
-            Set PILOT_MIRROR to a folder to use local copies, looked up by file name, instead of the network.
+            Set PILOT_MIRROR to a folder to use local copies of http(s) files, looked up by file name, instead of \
+            the network. s3://BUCKET/KEY is fetched with the AWS credentials, region and endpoint boto3 would use.
             """,
         examples: [
             "download https://sagemaker-sample-data-us-west-2.s3-us-west-2.amazonaws.com/autopilot/"
-                + "direct_marketing/bank-additional.zip"
+                + "direct_marketing/bank-additional.zip",
+            "download s3://my-bucket/bank/train.csv to data/",
         ],
         risk: "downloads from the network")
 
@@ -22,9 +24,17 @@ struct Download: CellCommand {
     @Clause("to", .path) var destination: String?
 
     func run(in context: CommandContext) throws {
-        let parsed = URL(string: url)!
+        let object = S3Location(url)
+        if let object, object.isFolder {
+            throw Diagnostic("\(url) is a folder, not an object", hint: "name an object in it: download \(url)FILE")
+        }
+        let parsed = URL(string: url)
         let fileName =
-            parsed.lastPathComponent.isEmpty || parsed.lastPathComponent == "/" ? "download" : parsed.lastPathComponent
+            object?.fileName
+            ?? parsed.map {
+                $0.lastPathComponent.isEmpty || $0.lastPathComponent == "/" ? "download" : $0.lastPathComponent
+            }
+            ?? "download"
         var target = destination ?? fileName
         var isFolder: ObjCBool = false
         if target.hasSuffix("/")
@@ -35,34 +45,32 @@ struct Download: CellCommand {
         }
         let destinationPath = context.session.resolve(target)
         let fm = FileManager.default
-        if fm.fileExists(atPath: destinationPath) {
-            context.note("\(target) is already here; not fetched again")
-        } else {
+        let exists = fm.fileExists(atPath: destinationPath)
+        if !exists {
             try? fm.createDirectory(
                 atPath: (destinationPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if let mirror = context.session.environment["PILOT_MIRROR"], !mirror.isEmpty,
-                fm.fileExists(atPath: mirror + "/" + fileName)
-            {
-                context.note("copying \(fileName) from the mirror \(mirror)")
-                try Self.copy(mirror + "/" + fileName, to: destinationPath, label: target, context: context)
-            } else {
-                guard let downloader = context.session.service((any Downloader).self) else {
-                    throw Diagnostic(
-                        "this session cannot reach the network",
-                        hint: "set PILOT_MIRROR to a folder holding \(fileName)")
-                }
-                let live = context.live
-                let interruption = context.interruption
-                let bytes = try downloader.download(
-                    url, to: destinationPath,
-                    progress: { received, total in
-                        live?.progress(
-                            "download \(fileName)", fraction: total.map { Double(received) / Double(max(1, $0)) },
-                            detail: Sizes.bytes(received))
-                    }, isCancelled: { interruption.isRaised })
-                context.live?.endProgress()
-                context.note("downloaded \(Sizes.bytes(bytes)) from \(parsed.host ?? url)")
+        }
+        if exists {
+            context.note("\(target) is already here; not fetched again")
+        } else if let object {
+            let bytes = try context.download(object, to: destinationPath, label: fileName)
+            context.note("downloaded \(Sizes.bytes(bytes)) from s3://\(object.bucket)")
+        } else if let mirror = context.session.environment["PILOT_MIRROR"], !mirror.isEmpty,
+            fm.fileExists(atPath: mirror + "/" + fileName)
+        {
+            context.note("copying \(fileName) from the mirror \(mirror)")
+            try Self.copy(mirror + "/" + fileName, to: destinationPath, label: target, context: context)
+        } else {
+            guard let downloader = context.session.service((any Downloader).self) else {
+                throw Diagnostic(
+                    "this session cannot reach the network", hint: "set PILOT_MIRROR to a folder holding \(fileName)")
             }
+            let interruption = context.interruption
+            let bytes = try downloader.download(
+                url, to: destinationPath, progress: context.progressReporter("download \(fileName)"),
+                isCancelled: { interruption.isRaised })
+            context.live?.endProgress()
+            context.note("downloaded \(Sizes.bytes(bytes)) from \(parsed?.host ?? url)")
         }
         let (size, digest) = try Self.checksum(destinationPath, label: target)
         context.print("\(target): \(Sizes.grouped(Int(size))) bytes (\(Sizes.bytes(size)))")
@@ -101,12 +109,14 @@ struct Download: CellCommand {
 }
 
 extension ValueParser where Value == String {
-    /// An http(s) (or file) URL.
+    /// An http(s), s3 (or file) URL.
     static var webURL: ValueParser {
         ValueParser(
-            placeholder: "URL", kind: .url, expectation: "an http(s) URL",
-            example: "https://example.com/data.zip", advice: "e.g. download https://example.com/data.zip"
+            placeholder: "URL", kind: .url, expectation: "an http(s) or s3:// URL",
+            example: "https://example.com/data.zip",
+            advice: "e.g. download https://example.com/data.zip or download s3://my-bucket/data.csv"
         ) {
+            if $0.lowercased().hasPrefix("s3://") { return S3Location($0) == nil ? nil : $0 }
             guard let scheme = URL(string: $0)?.scheme?.lowercased(), ["http", "https", "file"].contains(scheme)
             else { return nil }
             return $0

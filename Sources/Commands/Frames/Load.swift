@@ -11,11 +11,13 @@ struct Load: CellCommand {
         discussion: """
             The separator (, ; tab |), the header and each column's type are detected; quoted fields, a BOM and \
             CRLF line endings are handled. PATH may be ARCHIVE.zip:MEMBER, or a .gz file. Empty fields and NA, \
-            NaN, null... are missing values; na= adds more. Without 'as', the frame is named after the file.
+            NaN, null... are missing values; na= adds more. Without 'as', the frame is named after the file. \
+            PATH may be s3://BUCKET/KEY: the object is fetched with the AWS settings boto3 would use.
             """,
         examples: [
             "load bank-additional/bank-additional-full.csv as data",
             "load bank-additional.zip:bank-additional/bank-additional-full.csv as data sep=;",
+            "load s3://my-bucket/bank/train.csv as train",
         ])
 
     /// The quote character, or none.
@@ -43,7 +45,9 @@ struct Load: CellCommand {
         }
         if let encoding { options.encoding = encoding }
         let name = try self.name ?? Self.defaultName(for: path)
-        let frame = try Self.read(path, options: options, context: context)
+        let frame =
+            try Self.readObject(path, options: options, context: context)
+            ?? Self.read(path, options: options, context: context)
         MemoryTuning.releaseFreeMemory()
         context.session.store(FrameValue(frame, origin: path), as: name)
         context.print("\(name): \(Sizes.shape(frame)) (\(path))")
@@ -54,36 +58,66 @@ struct Load: CellCommand {
         context.print("columns: " + types.joined(separator: ", "))
     }
 
-    /// Reads `path`: a CSV file, `ARCHIVE.zip:MEMBER` or a `.gz` file, with progress.
-    static func read(_ path: String, options: CSVOptions, context: CommandContext) throws -> Frame {
+    func risk() -> String? {
+        path.lowercased().hasPrefix("s3://") ? "downloads from the network" : nil
+    }
+
+    /// Reads `s3://BUCKET/KEY` (or `s3://BUCKET/ARCHIVE.zip:MEMBER`): the object is fetched to a
+    /// temporary file, read as a local one would be, and deleted. Nil when `path` is not in S3.
+    static func readObject(_ path: String, options: CSVOptions, context: CommandContext) throws -> Frame? {
+        let member = archiveMember(of: path)
+        guard let object = S3Location(member?.archive ?? path) else { return nil }
+        if object.isFolder {
+            throw Diagnostic("\(path) is a folder, not an object", hint: "name a CSV file in it: load \(path)FILE")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pilot-load-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/" + object.fileName
+        _ = try context.download(object, to: file, label: object.fileName)
+        return try read(
+            member.map { file + ":" + $0.member } ?? file, options: options, context: context, displayName: path)
+    }
+
+    /// Reads `path`: a CSV file, `ARCHIVE.zip:MEMBER` or a `.gz` file, with progress, naming it
+    /// `displayName` in messages.
+    static func read(
+        _ path: String, options: CSVOptions, context: CommandContext, displayName: String? = nil
+    ) throws -> Frame {
         let session = context.session
         let live = context.live
-        let progress: (Double) -> Void = { fraction in live?.progress("load \(path)", fraction: fraction, detail: "") }
+        let shown = displayName ?? path
+        let progress: (Double) -> Void = { fraction in live?.progress("load \(shown)", fraction: fraction, detail: "") }
         defer { live?.endProgress() }
         var bytes: [UInt8]?
-        if let range = path.range(of: ".zip:") {
-            let archivePath = String(path[..<range.lowerBound]) + ".zip"
-            let archive = try ZipFile(path: session.resolve(archivePath), displayName: archivePath)
-            bytes = try archive.read(member: String(path[range.upperBound...]))
+        if let (archivePath, member) = archiveMember(of: path) {
+            let archive = try ZipFile(
+                path: session.resolve(archivePath), displayName: archiveMember(of: shown)?.archive ?? archivePath)
+            bytes = try archive.read(member: member)
         } else if path.hasSuffix(".gz") {
             guard FileManager.default.fileExists(atPath: session.resolve(path)) else {
                 throw Diagnostic("\(path): no such file", hint: FileHints.missing(path, in: session))
             }
-            bytes = try Gzip.decompress(path: session.resolve(path), displayName: path)
+            bytes = try Gzip.decompress(path: session.resolve(path), displayName: shown)
         }
         do throws(CSVError) {
             if let bytes {
                 return try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
-                    try CSVReader.read(buffer, options: options, source: path, onProgress: progress)
+                    try CSVReader.read(buffer, options: options, source: shown, onProgress: progress)
                 }
             }
             return try CSVReader.read(
-                path: session.resolve(path), displayName: path, options: options,
+                path: session.resolve(path), displayName: shown, options: options,
                 onProgress: progress)
         } catch {
             guard error.code == .noSuchFile else { throw error }
             throw error.diagnostic.hinting(FileHints.missing(path, in: session) ?? error.hint)
         }
+    }
+
+    /// `bank.zip:bank/full.csv` → (`bank.zip`, `bank/full.csv`); nil for a path without a member.
+    static func archiveMember(of path: String) -> (archive: String, member: String)? {
+        path.range(of: ".zip:").map { (String(path[..<$0.lowerBound]) + ".zip", String(path[$0.upperBound...])) }
     }
 
     /// `bank-additional-full.csv` → `bank_additional_full`.

@@ -79,8 +79,8 @@ public enum ValueKind: Sendable, Equatable {
     case choice([String])
     /// Names the session holds: frames, experiments, `EXP.best` and candidates, endpoints.
     case frame, experiment, model, endpoint
-    /// A model or an endpoint.
-    case modelOrEndpoint
+    /// A model or an endpoint; a frame or a file.
+    case modelOrEndpoint, frameOrPath
     /// A column of a frame named on the line; `columns` for a comma-separated list of them.
     case column, columns
     /// A new name (nothing to offer).
