@@ -126,7 +126,10 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CompletionTests", dependencies: ["Completion", "Commands", "Kernel", "TestSupport"]),
-        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "TestSupport"]),
+        .testTarget(
+            name: "TextLayoutTests",
+            dependencies: ["TextLayout", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "WorkbookTests",
             dependencies: [

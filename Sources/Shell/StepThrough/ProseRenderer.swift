@@ -1,15 +1,17 @@
 import TextLayout
 
-/// Markdown prose rendered for a terminal, simply: headings bold, paragraphs and list items
-/// wrapped to the width, code blocks and `code spans` kept as written, HTML comments dropped.
+/// Markdown prose rendered for a terminal: headings bold, paragraphs and list items wrapped to
+/// the width by ``LineBreaker`` (Japanese line breaking included), inline code, emphasis and
+/// links styled without their markers, code blocks kept as written, HTML comments dropped.
 ///
 /// ```swift
-/// ProseRenderer(width: 60, bold: false).render("# Step 3\n\nLoad the data.\n")
+/// ProseRenderer(width: 60, styled: false).render("# Step 3\n\nLoad the `data`.\n")
 /// ```
 struct ProseRenderer {
     var width: Int
-    /// Whether to use bold (off with `NO_COLOR` or off a terminal).
-    var bold: Bool
+    /// Whether to use the terminal's styles (off with `NO_COLOR` or off a terminal): without
+    /// them, inline Markdown shows as plain text.
+    var styled: Bool
 
     func render(_ markdown: String) -> String {
         var output: [String] = []
@@ -20,7 +22,7 @@ struct ProseRenderer {
 
         func flush() {
             guard !paragraph.isEmpty else { return }
-            output.append(wrap(paragraph.joined(separator: " "), hanging: paragraphIndent))
+            output.append(wrap(paragraph.joined(separator: "\n"), hanging: paragraphIndent))
             paragraph = []
         }
 
@@ -54,8 +56,9 @@ struct ProseRenderer {
             }
             if trimmed.hasPrefix("#") {
                 flush()
-                let title = trimmed.drop { $0 == "#" }.trimmingLeadingSpaces()
-                output.append(bold ? "\u{1B}[1m" + title + "\u{1B}[0m" : trimmed)
+                let hashes = trimmed.prefix { $0 == "#" }
+                let title = InlineMarkdown.parse(trimmed.dropFirst(hashes.count).trimmingLeadingSpaces())
+                output.append(styled ? render(title[...], base: .strong) : hashes + " " + render(title[...]))
                 continue
             }
             if let marker = Self.listMarker(trimmed) {
@@ -81,35 +84,47 @@ struct ProseRenderer {
         return nil
     }
 
-    /// Word-wraps `text`, never breaking inside a `code span`.
+    /// Wraps a paragraph (its lines joined by newlines) to the width: soft line breaks become
+    /// spaces, or nothing inside East Asian text; lines break where ``LineBreaker`` allows, never
+    /// inside a code span; later lines start with `indent`.
     private func wrap(_ text: String, hanging indent: String) -> String {
-        var words: [String] = []
-        var current = ""
-        var inCode = false
-        for character in text {
-            if character == "`" { inCode.toggle() }
-            if character == " ", !inCode {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else {
-                current.append(character)
+        var characters = InlineMarkdown.parse(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index].character == "\n" {
+                let before = characters[..<index].last { $0.character != " " }?.character ?? " "
+                let after = characters[(index + 1)...].first { $0.character != " " }?.character ?? " "
+                if LineBreaker.joinsWithoutSpace(before, after) {
+                    characters.remove(at: index)
+                    continue
+                }
+                characters[index].character = " "
             }
+            index += 1
         }
-        if !current.isEmpty { words.append(current) }
-        let lead = String(text.prefix { $0 == " " })
-        var lines: [String] = []
-        var line = lead
-        for word in words {
-            let candidate = line.allSatisfy({ $0 == " " }) ? line + word : line + " " + word
-            if !line.allSatisfy({ $0 == " " }), candidate.displayWidth > width {
-                lines.append(line)
-                line = indent + word
-            } else {
-                line = candidate
+        let plain = characters.map(\.character)
+        let lines = LineBreaker.lines(
+            plain, width: width, laterWidth: width - indent.displayWidth,
+            unbreakable: { characters[$0].style.contains(.code) && characters[$0 - 1].style.contains(.code) })
+        return lines.enumerated().map { number, range in
+            (number == 0 ? "" : indent) + render(characters[range])
+        }.joined(separator: "\n")
+    }
+
+    /// Styled characters as text: with the terminal's styles (each line ends them), or plain.
+    private func render(_ characters: ArraySlice<InlineMarkdown.Styled>, base: InlineMarkdown.Style = []) -> String {
+        guard styled else { return String(characters.map(\.character)) }
+        var output = ""
+        var current: InlineMarkdown.Style = []
+        for styledCharacter in characters {
+            let style = styledCharacter.style.union(base)
+            if style != current {
+                output += (current.isEmpty ? "" : "\u{1B}[0m") + style.escape
+                current = style
             }
+            output.append(styledCharacter.character)
         }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        return output + (current.isEmpty ? "" : "\u{1B}[0m")
     }
 }
 

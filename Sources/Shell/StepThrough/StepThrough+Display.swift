@@ -12,7 +12,7 @@ extension StepThrough {
         let prose = proseBefore(cell: id)
         if !prose.isEmpty {
             terminal.line()
-            terminal.write(ProseRenderer(width: min(terminal.width, 100), bold: terminal.colorOut).render(prose))
+            terminal.write(ProseRenderer(width: min(terminal.width, 100), styled: terminal.colorOut).render(prose))
         }
         terminal.line()
         terminal.line(terminal.styled(statusLine(at: position), .bold))
