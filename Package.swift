@@ -165,7 +165,14 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Workbook", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: [
+                "Export", "Workbook", "TextLayout", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Snapshots", "Fixtures"]
+        ),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Workbook", "Kernel", "Commands", "Diagnostics", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
         .testTarget(

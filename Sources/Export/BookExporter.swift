@@ -27,13 +27,16 @@ public struct BookExporter: Sendable {
 
     /// The export in `format`.
     ///
-    /// - Parameter imagePrefix: for Markdown, put before every image link so it reaches the
-    ///   asset folder from where the file is written (see ``RelativePath/prefix(from:to:)``).
-    public func render(_ format: ExportFormat, imagePrefix: String = "") -> String {
+    /// - Parameters:
+    ///   - imagePrefix: for Markdown, put before every image link so it reaches the asset folder
+    ///     from where the file is written (see ``RelativePath/prefix(from:to:)``).
+    ///   - joinLines: for Markdown, remove soft line breaks inside East Asian prose, as the HTML
+    ///     and notebook exports always do (``SoftBreaks``).
+    public func render(_ format: ExportFormat, imagePrefix: String = "", joinLines: Bool = false) -> String {
         switch format {
         case .html: HTMLExporter(outline: outline, assets: assets, bookName: bookName).render()
         case .ipynb: NotebookExporter(outline: outline, assets: assets).render()
-        case .md: MarkdownExporter(outline: outline, imagePrefix: imagePrefix).render()
+        case .md: MarkdownExporter(outline: outline, imagePrefix: imagePrefix, joinLines: joinLines).render()
         }
     }
 

@@ -9,13 +9,16 @@ struct MarkdownExporter {
     /// Put before every image path, so links still reach `BOOK.assets/` from where the Markdown
     /// file is written (`""` beside the workbook, `"../workbooks/"` elsewhere).
     let imagePrefix: String
+    /// Whether to remove soft line breaks inside East Asian prose (``SoftBreaks``), as the HTML
+    /// and notebook exports always do.
+    var joinLines = false
 
     func render() -> String {
         var parts: [String] = []
         for section in outline.sections {
             switch section {
             case .prose(let markdown):
-                parts.append(markdown)
+                parts.append(joinLines ? SoftBreaks.joined(markdown) : markdown)
             case .cell(let cell):
                 parts.append(MarkdownExporter.fenced(cell.source, info: "pilot"))
                 if let note = MarkdownExporter.note(for: cell) { parts.append(note) }

@@ -30,7 +30,7 @@ struct NotebookExporter {
                         "cell_type": .string("markdown"),
                         "id": .string(freshID("prose")),
                         "metadata": .object([:]),
-                        "source": JSONValue.lines(markdown),
+                        "source": JSONValue.lines(SoftBreaks.joined(markdown)),
                     ]))
             case .cell(let cell):
                 let id = cell.id.flatMap { NotebookExporter.isNotebookID($0) ? $0 : nil } ?? freshID("cell")

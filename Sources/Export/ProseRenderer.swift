@@ -8,10 +8,11 @@ import Ink
 ///   that never closes, swallowing the prose after it.
 /// - A paragraph line that starts with inline code (`` `--param` `` wrapped onto a new line) gets
 ///   a leading space, which Markdown ignores: Ink would otherwise end the paragraph there.
+/// - Soft line breaks inside East Asian text are removed (``SoftBreaks``).
 struct ProseRenderer {
     /// The HTML of `markdown`.
     func html(_ markdown: String) -> String {
-        MarkdownParser().html(from: ProseRenderer.prepared(markdown))
+        MarkdownParser().html(from: ProseRenderer.prepared(SoftBreaks.joined(markdown)))
     }
 
     /// The plain text of the first top-level heading, if there is one.

@@ -27,6 +27,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the export to FILE ('-' for standard output).", valueName: "file"))
     var output: String?
 
+    @Flag(
+        help: """
+            For md: remove line breaks inside Japanese (East Asian) sentences, as html and ipynb always do \
+            (the workbook itself is never changed).
+            """)
+    var joinLines = false
+
     func validate() throws {
         if let output, output != "-", Self.samePath(output, book) {
             let suggestion = format.defaultPath(forBook: book)
@@ -43,7 +50,7 @@ struct ExportCommand: ParsableCommand {
             let file = try BookFile(path: book)
             let exporter = BookExporter(workbook: file.workbook, bookPath: book)
             let prefix = target == "-" ? "" : RelativePath.prefix(from: target, to: book)
-            let text = exporter.render(format, imagePrefix: prefix)
+            let text = exporter.render(format, imagePrefix: prefix, joinLines: joinLines)
             if target == "-" {
                 terminal.write(text)
             } else {
