@@ -11,7 +11,6 @@ import TextLayout
 /// one lock orders the drawing.
 final class TerminalLive: LiveDisplay {
     private struct State {
-        var showing = false
         var lastDraw = Date.distantPast
         /// The label of the work the progress line shows, and when it started: for the estimate.
         var current: (label: String, started: Date)?
@@ -28,18 +27,16 @@ final class TerminalLive: LiveDisplay {
 
     func note(_ text: String) {
         guard isTerminal else { return }
-        state.withLock { state in
-            clear(&state)
-            terminal.line(terminal.styled("  " + text, .dim, on: .err), to: .err)
-        }
+        terminal.line(terminal.styled("  " + text, .dim, on: .err), to: .err)
     }
 
     func progress(_ label: String, fraction: Double?, detail: String) {
         guard isTerminal else { return }
         state.withLock { state in
             let now = Date()
-            if state.current?.label != label { state.current = (label, now) }
-            guard now.timeIntervalSince(state.lastDraw) > 0.08 || !state.showing else { return }
+            let isNew = state.current?.label != label
+            if isNew { state.current = (label, now) }
+            guard isNew || now.timeIntervalSince(state.lastDraw) > 0.08 else { return }
             state.lastDraw = now
             let width = min(terminal.width - 1, 100)
             var line = "  " + label
@@ -55,17 +52,14 @@ final class TerminalLive: LiveDisplay {
             {
                 line += ", " + left
             }
-            terminal.write("\r\u{1B}[2K" + line.truncated(to: width), to: .err)
-            state.showing = true
+            terminal.showStatus(line.truncated(to: width))
         }
     }
 
     func endProgress() {
         guard isTerminal else { return }
-        state.withLock { state in
-            clear(&state)
-            state.current = nil
-        }
+        terminal.clearStatus()
+        state.withLock { $0.current = nil }
     }
 
     /// `~40s left`, from the pace so far; `nil` until there is enough to go on (two seconds and
@@ -75,12 +69,5 @@ final class TerminalLive: LiveDisplay {
         let left = Int((elapsed * (1 - fraction) / fraction).rounded())
         if left < 60 { return "~\(max(1, left))s left" }
         return "~\(left / 60)m\(String(left % 60).leftPadded(to: 2).replacingOccurrences(of: " ", with: "0"))s left"
-    }
-
-    private func clear(_ state: inout State) {
-        if state.showing {
-            terminal.write("\r\u{1B}[2K", to: .err)
-            state.showing = false
-        }
     }
 }

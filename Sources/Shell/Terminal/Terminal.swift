@@ -22,17 +22,25 @@ public struct Terminal: Sendable {
     public let colorErr: Bool
     /// Where the text goes.
     public let output: any TerminalOutput
+    /// The live progress line, which writes never run into.
+    public let status: StatusLine
 
     /// The process's standard streams.
     public init(environment: [String: String]) {
-        self.init(output: StandardOutput(), isInteractive: isatty(STDIN_FILENO) == 1, environment: environment)
+        self.init(
+            output: StandardOutput(), isInteractive: isatty(STDIN_FILENO) == 1, environment: environment,
+            status: .standard)
     }
 
     /// A terminal writing to `output`; colour where `output` is a terminal, unless `NO_COLOR`
     /// (or `TERM=dumb`) says otherwise.
-    public init(output: any TerminalOutput, isInteractive: Bool, environment: [String: String] = [:]) {
+    public init(
+        output: any TerminalOutput, isInteractive: Bool, environment: [String: String] = [:],
+        status: StatusLine = StatusLine()
+    ) {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         self.output = output
+        self.status = status
         self.isInteractive = isInteractive
         colorOut = !noColor && output.isTerminal(.out)
         colorErr = !noColor && output.isTerminal(.err)
@@ -44,8 +52,20 @@ public struct Terminal: Sendable {
         case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
     }
 
+    /// Writes `text` as it is; the status line, when one shows, is erased first and drawn again
+    /// below.
     public func write(_ text: String, to stream: Stream = .out) {
-        output.write(text, to: stream)
+        status.write(text, to: stream, on: output)
+    }
+
+    /// Shows `line` (fitted to the width) as the live status line on standard error.
+    public func showStatus(_ line: String) {
+        status.show(line, on: output)
+    }
+
+    /// Erases the status line.
+    public func clearStatus() {
+        status.clear(on: output)
     }
 
     public func line(_ text: String = "", to stream: Stream = .out) {
