@@ -118,16 +118,19 @@ struct AutopilotCommand: CellCommand {
         let live = context.live
         live?.progress("Analyzing data", fraction: nil, detail: "")
         let analysis = try job.analyze()
-        context.print(StageReport.analysis(analysis, rows: frame.rowCount, settings: settings))
+        context.print(
+            StageReport.analysis(analysis, rows: frame.rowCount, settings: settings)
+                .wrapped(to: context.width, indent: "  "))
         let leaks = FeaturePower.probableLeaks(
             FeaturePower.univariate(
                 frame, plan: analysis.plan, target: analysis.target,
                 rows: analysis.trainRows))
         for leak in leaks where !settings.exclude.contains(leak.feature) {
             context.print(
-                "  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC "
+                ("  warning: '\(leak.feature)' alone predicts \(settings.target) with AUC "
                     + "\(String(format: "%.3f", leak.auc)), "
                     + "far ahead of every other feature: it may leak the target (known only after the outcome?)")
+                    .wrapped(to: context.width, indent: "  "))
             context.print("  hint: if so, run again with exclude=\(leak.feature)")
         }
         if settings.trials == nil {
@@ -142,7 +145,9 @@ struct AutopilotCommand: CellCommand {
             try write(
                 CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
                 to: "\(name)/candidate-definitions.pilotbook", context: context)
-            context.print("  wrote \(name)/candidate-definitions.pilotbook (and the data, \(name)/train.csv)")
+            context.print(
+                "  wrote \(name)/candidate-definitions.pilotbook (and the data, \(name)/train.csv)"
+                    .wrapped(to: context.width, indent: "  "))
         }
         if settings.candidatesOnly {
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
@@ -184,7 +189,9 @@ struct AutopilotCommand: CellCommand {
             StageReport.tuning(
                 outcome, analysis: analysis, settings: settings, experiment: name,
                 width: context.width))
-        context.print(StageReport.insights(outcome, analysis: analysis, experiment: name))
+        context.print(
+            StageReport.insights(outcome, analysis: analysis, experiment: name).wrapped(to: context.width, indent: "  ")
+        )
         let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: outcome)
         context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
         if settings.trials == nil {

@@ -60,9 +60,8 @@ struct CleanupCommand: CellCommand {
             let requests = endpoint.endpoint.requestsServed
             Cleanup.stop(endpoint, in: session)
             context.print(
-                "stopped endpoint '\(name)' (\(endpoint.modelName), \(requests) request\(requests == 1 ? "" : "s") "
-                    + "served)"
-            )
+                ("stopped endpoint '\(name)' (\(endpoint.modelName), \(requests) request\(requests == 1 ? "" : "s") "
+                    + "served)").wrapped(to: context.width, indent: "  "))
         default:
             throw Diagnostic(
                 "cleanup takes an endpoint's name, experiment EXP, or all",
