@@ -120,7 +120,7 @@ struct InterruptTests {
     final class ImpatientTerminal: LiveDisplay, @unchecked Sendable {
         let interruption: Interruption
         init(_ interruption: Interruption) { self.interruption = interruption }
-        func note(_ text: String) { if text.hasPrefix("[1/") { interruption.raise() } }
+        func note(_ text: String) { if text.hasPrefix("[ 1/") { interruption.raise() } }
         func progress(_ label: String, fraction: Double?, detail: String) {}
         func endProgress() {}
     }

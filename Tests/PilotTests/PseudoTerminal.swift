@@ -19,6 +19,8 @@ final class PseudoTerminal {
     let pid: pid_t
     private let master: Int32
     private var bytes: [UInt8] = []
+    /// When each piece of the screen's bytes arrived: the offset it starts at, and the time.
+    private(set) var arrivals: [(offset: Int, time: ContinuousClock.Instant)] = []
     /// How much of the (escape-free) screen text earlier waits have consumed.
     private var mark = 0
     private(set) var exitStatus: Int32?
@@ -117,6 +119,40 @@ final class PseudoTerminal {
         }
     }
 
+    /// Everything the program wrote, escape sequences included.
+    var raw: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The lines a person sees once everything written so far is drawn: a carriage return goes
+    /// back to the start of the line, ESC[2K erases it, other escape sequences draw nothing.
+    var drawnLines: [String] {
+        var lines = [""]
+        var column = 0
+        var rest = Substring(raw)
+        while let character = rest.first {
+            if let escape = rest.prefixMatch(of: #/\x1B\[[0-9;?]*[ -\/]*[@-~]/#) {
+                if escape.output.hasSuffix("2K") {
+                    lines[lines.count - 1] = ""
+                    column = 0
+                }
+                rest = rest[escape.range.upperBound...]
+                continue
+            }
+            switch character {
+            case "\r": column = 0
+            case "\n", "\r\n":  // one Character in Swift
+                lines.append("")
+                column = 0
+            default:
+                var line = Array(lines[lines.count - 1])
+                if column < line.count { line[column] = character } else { line.append(character) }
+                lines[lines.count - 1] = String(line)
+                column += 1
+            }
+            rest = rest.dropFirst()
+        }
+        return lines
+    }
+
     /// The screen's text so far without escape sequences and carriage returns.
     var screen: String { Self.plain(String(decoding: bytes, as: UTF8.self)) }
 
@@ -168,6 +204,7 @@ final class PseudoTerminal {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let n = read(master, &buffer, buffer.count)
         if n <= 0 { return n < 0 && errno == EINTR }
+        arrivals.append((bytes.count, .now))
         bytes += buffer[..<n]
         return true
     }

@@ -75,7 +75,7 @@ struct ShellTerminalTests {
         try shell.type("load data.csv as d\r")
         try shell.waitFor(Self.prompt)
         try shell.type("autopilot d target=y as exp max_candidates=1000 max_runtime=30m\r")
-        try shell.waitFor("[1/1000]")
+        try shell.waitFor("1/1000]")
         shell.send("\u{03}")
         try shell.waitFor("stopping after the current step")
         try shell.waitFor("interrupted")
@@ -113,7 +113,7 @@ struct ShellTerminalTests {
 
         """, to: "book.pilotbook")
         let run = try PseudoTerminal(["run", "book.pilotbook"], in: folder.path)
-        try run.waitFor("[1/1000]")
+        try run.waitFor("1/1000]")
         run.send("\u{03}")
         try run.waitFor("stopping after the current step")
         try run.waitFor("[2/3] search interrupted")
@@ -180,7 +180,7 @@ struct ShellTerminalTests {
 
         """, to: "book.pilotbook")
         let shell = try PseudoTerminal(["open", "book.pilotbook"], in: folder.path, environment: environment)
-        try shell.waitFor("First we **load** the data with `load`.")
+        try shell.waitFor("First we load the data with load.")  // inline Markdown without its markers (NO_COLOR)
         try shell.waitFor("[1/2] id=load · not run")
         try shell.waitFor(Self.prompt)
         try shell.type("\r")

@@ -11,7 +11,8 @@ public final class AutopilotJob {
         case stage(Stage)
         /// A candidate finished: its place in the run and its objective value.
         case candidate(Candidate, index: Int, of: Int)
-        /// Progress within the tuning stage (0...1).
+        /// Progress of the whole search (0...1): the share of its expected time that has passed,
+        /// tuning and the final fits together, so the time left can be told from it.
         case progress(Double)
     }
 
@@ -21,6 +22,8 @@ public final class AutopilotJob {
         case candidateDefinitions = "Candidate definitions generated"
         case featureEngineering = "Feature engineering"
         case modelTuning = "Model tuning"
+        /// The best candidates of a holdout search refitted on every labelled row.
+        case finalFits = "Final fits"
         case ensembling = "Ensembling"
         case modelInsights = "Model insights"
     }
@@ -157,14 +160,33 @@ public final class AutopilotJob {
         let classes = max(2, target.classes.count)
 
         onEvent(.stage(.modelTuning))
-        var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
-        let fixed = settings.trials
+        let tuningStarted = Date()
+        // With a holdout the kept candidates are refitted on every labelled row at the end,
+        // which takes about their training time scaled by the rows.
+        let refitScale =
+            analysis.folds.count == 1 ? Double(labelledRows.count) / Double(max(1, analysis.trainRows.count)) : 0
         var candidates: [Candidate] = []
         var models: [String: TrainedModel] = [:]
+        let total = settings.trials?.count ?? settings.maxCandidates
+        /// Reports the share of the expected time that has passed: the trials left at the pace
+        /// so far (until the deadline at most), then the refits left.
+        func reportProgress(refitsLeft: [Candidate]?) {
+            let now = Date()
+            let elapsed = now.timeIntervalSince(started)
+            var remaining = (refitsLeft ?? candidates.filter { models[$0.name] != nil })
+                .reduce(0) { $0 + $1.trainingSeconds * refitScale }
+            if refitsLeft == nil {
+                let pace = now.timeIntervalSince(tuningStarted) / Double(max(1, candidates.count))
+                remaining += min(pace * Double(total - candidates.count), max(0, deadline.timeIntervalSince(now)))
+            }
+            remaining = min(remaining, max(0, end.timeIntervalSince(now)))
+            onEvent(.progress(elapsed / max(elapsed + remaining, 1e-9)))
+        }
+        var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
+        let fixed = settings.trials
         var validScores: [String: [Float]] = [:]
         let kept = settings.mode == .hpo ? 1 : 8
         var stoppedEarly: String?
-        let total = fixed?.count ?? settings.maxCandidates
         for index in 0..<total {
             if shouldStop() { stoppedEarly = "interrupted"; break }
             if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
@@ -222,7 +244,7 @@ public final class AutopilotJob {
             validScores = validScores.filter { keep.contains($0.key) }
             MemoryTuning.releaseFreeMemory()
             onEvent(.candidate(candidate, index: index + 1, of: total))
-            onEvent(.progress(Double(index + 1) / Double(total)))
+            reportProgress(refitsLeft: nil)
         }
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
@@ -232,14 +254,18 @@ public final class AutopilotJob {
         // budget allows. (With cross-validation each model already is a bag of fold models
         // that together saw every row.)
         let allRows = (analysis.trainRows + analysis.validRows).sorted()
-        for name in Self.ranked(candidates, metric: analysis.metric).map(\.name)
-        where models[name] != nil && analysis.folds.count == 1 {
-            let candidate = candidates.first { $0.name == name }!
+        var refits =
+            analysis.folds.count == 1
+            ? Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil } : []
+        if !refits.isEmpty { onEvent(.stage(.finalFits)) }
+        while !refits.isEmpty {
+            let candidate = refits.removeFirst()
             guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
             if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!)
             {
-                models[name] = refit
+                models[candidate.name] = refit
             }
+            reportProgress(refitsLeft: refits)
         }
         model = models[best.name]!
         if settings.mode != .hpo, settings.trials == nil, models.count > 1 {

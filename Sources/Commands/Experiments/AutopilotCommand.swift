@@ -160,24 +160,28 @@ struct AutopilotCommand: CellCommand {
         }
         let interruption = context.interruption
         var finished = 0
+        var stage = AutopilotJob.Stage.modelTuning
+        // Candidate lines line up: `[ 3/20] linear-dpp2-003    F1 0.6120   0.4s`.
+        let nameWidth = analysis.algorithms.map { "\($0.algorithm.rawValue)-\($0.pipeline)-000".count }.max() ?? 0
         let outcome: AutopilotJob.Outcome
         do {
             outcome = try job.tune(
                 analysis: analysis,
                 onEvent: { event in
                     switch event {
-                    case .stage(let stage):
-                        live?.progress(stage.rawValue, fraction: nil, detail: "")
+                    case .stage(let next):
+                        stage = next
+                        live?.progress(next.rawValue, fraction: nil, detail: "")
                     case .candidate(let candidate, let index, let total):
                         finished = index
                         let value = candidate.metric(analysis.metric).map(Format.metric) ?? "?"
+                        let place = String(index).leftPadded(to: String(total).count) + "/\(total)"
                         live?.note(
-                            "[\(index)/\(total)] \(candidate.name)  \(analysis.metric.rawValue) \(value)  "
-                                + String(format: "%.1fs", candidate.trainingSeconds))
+                            "[\(place)] \(candidate.name.padded(to: nameWidth))  \(analysis.metric.rawValue) \(value)  "
+                                + String(format: "%.1fs", candidate.trainingSeconds).leftPadded(to: 6))
                     case .progress(let fraction):
-                        live?.progress(
-                            "Model tuning", fraction: fraction,
-                            detail: "\(finished) of \(settings.maxCandidates) candidates")
+                        let detail = stage == .modelTuning ? "\(finished) of \(settings.maxCandidates) candidates" : ""
+                        live?.progress(stage.rawValue, fraction: fraction, detail: detail)
                     }
                 }, shouldStop: { interruption.isRaised })
         } catch {
