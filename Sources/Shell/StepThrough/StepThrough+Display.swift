@@ -12,7 +12,8 @@ extension StepThrough {
         let prose = proseBefore(cell: id)
         if !prose.isEmpty {
             terminal.line()
-            terminal.write(ProseRenderer(width: min(terminal.width, 100), styled: terminal.colorOut).render(prose))
+            // Two columns spare for a 。 or 、 hanging past the margin.
+            terminal.write(ProseRenderer(width: min(terminal.width - 2, 98), styled: terminal.colorOut).render(prose))
         }
         terminal.line()
         terminal.line(terminal.styled(statusLine(at: position), .bold))
