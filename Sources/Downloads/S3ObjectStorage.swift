@@ -55,24 +55,12 @@ public final class S3ObjectStorage: ObjectStorage {
         }
     }
 
-    /// Runs `work` to the end on the concurrency pool while this (synchronous) caller waits,
-    /// polling `isCancelled` and cancelling the work when it says so.
+    /// Waits for `work`, cancelling it when `isCancelled` says so; AWS's errors as diagnostics.
     private static func wait<T: Sendable>(
         isCancelled: @escaping @Sendable () -> Bool, again hint: String,
         _ work: @escaping @Sendable () async throws(AWSError) -> T
     ) throws(Diagnostic) -> T {
-        let outcome = Mutex<Result<T, AWSError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let task = Task {
-            let result: Result<T, AWSError>
-            do throws(AWSError) { result = .success(try await work()) } catch { result = .failure(error) }
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-        while done.wait(timeout: .now() + 0.1) == .timedOut {
-            if isCancelled() { task.cancel() }
-        }
-        switch outcome.withLock({ $0 }) {
+        switch SyncBridge.run(isCancelled: isCancelled, work) {
         case .success(let value)?: return value
         case .failure(let failure)?:
             throw failure.isCancellation ? Diagnostic.interrupted(hint: hint) : failure.diagnostic

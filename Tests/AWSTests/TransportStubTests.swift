@@ -64,7 +64,8 @@ struct TransportStubTests {
             #expect(error.attempts == 3)
             #expect(
                 error.diagnostic.message
-                    == "S3 GetObject answered 500 InternalError: We encountered an internal error. (after 3 attempts)")
+                    == "S3 GetObject answered 500 InternalError for object 'a.txt' in bucket 'data': "
+                    + "We encountered an internal error. (after 3 attempts)")
             #expect(error.diagnostic.hint == "the service is having trouble; try again later")
         }
         #expect(calls.withLock { $0 } == 3)
@@ -86,9 +87,11 @@ struct TransportStubTests {
             let diagnostic = error.diagnostic
             #expect(
                 diagnostic.message
-                    == "S3 GetObject: the AWS session token has expired (ExpiredToken) (the key comes from "
-                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)")
-            #expect(diagnostic.hint?.contains("AWS_SESSION_TOKEN") == true)
+                    == "the AWS session token has expired (ExpiredToken)")
+            #expect(
+                diagnostic.hint
+                    == "get fresh temporary credentials ('aws sso login', 'aws sts get-session-token') and set "
+                    + "AWS_SESSION_TOKEN, or aws_session_token in the profile, again")
         }
         #expect(calls.withLock { $0 } == 1)
     }

@@ -11,9 +11,13 @@ public struct AWSError: Error, Sendable, Equatable {
     public var status: Int?
     /// The service and operation, e.g. `S3 PutObject`, `SageMaker ListEndpoints`.
     public var operation: String
-    /// What the call was about: `bucket 'data'`, `s3://data/train.csv`.
+    /// The S3 bucket and key the call was about, when it was about one.
+    public var bucket: String?
+    public var key: String?
+    /// A local file or another thing the call was about.
     public var resource: String?
-    /// Where the credentials came from, for hints about keys.
+    /// The access key used, and where it came from (for hints about keys).
+    public var accessKeyId: String?
     public var credentialSource: String?
     /// The places searched when ``code`` is ``Code/noCredentials``; the endpoint for ``Code/unreachable``.
     public var details: [String]

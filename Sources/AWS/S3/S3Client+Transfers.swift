@@ -81,7 +81,7 @@ extension S3Client {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw error.about("s3://\(bucket)/\(key)")
+            throw error.about(bucket: bucket, key: key)
         }
         do {
             if FileManager.default.fileExists(atPath: destination) {
@@ -149,15 +149,17 @@ extension S3Client {
             var failure = AWSError(
                 code: code, message: xml.first("Message") ?? "", status: response.status,
                 operation: "S3 CompleteMultipartUpload")
-            failure.resource = "s3://\(bucket)/\(key)"
+            failure.bucket = bucket
+            failure.key = key
             throw failure
         }
     }
 
-    /// Aborts an upload that failed or was cancelled, outside the cancelled task so it still runs.
+    /// Aborts an upload that failed or was cancelled, in a task of its own so that it runs even
+    /// when this one was cancelled (an unstructured task keeps the caller's executor).
     private func abandon(bucket: String, key: String, uploadId: String) async {
         let s3 = self
-        await Task.detached {
+        await Task {
             try? await s3.abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
         }.value
     }

@@ -24,7 +24,7 @@ public struct S3Client: Sendable {
                 request, to: address.endpoint, signer: signer, operation: "S3 \(operation)",
                 decodeError: ErrorDecoding.restXML)
         } catch {
-            throw error.about(key.map { "s3://\(bucket)/\($0)" } ?? "bucket '\(bucket)'")
+            throw error.about(bucket: bucket, key: key)
         }
     }
 
@@ -106,10 +106,13 @@ public struct S3Client: Sendable {
 }
 
 extension AWSError {
-    /// The same error, about `resource` unless it already names one.
-    func about(_ resource: String) -> AWSError {
+    /// The same error, about `bucket` and `key` unless it already names them.
+    func about(bucket: String, key: String?) -> AWSError {
         var copy = self
-        if copy.resource == nil { copy.resource = resource }
+        if copy.bucket == nil {
+            copy.bucket = bucket
+            copy.key = key
+        }
         return copy
     }
 }

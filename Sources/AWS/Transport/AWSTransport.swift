@@ -43,6 +43,7 @@ struct AWSTransport: Sendable {
                 let headers = response.headers.map { (name: $0.name, value: $0.value) }
                 var failure = decodeError(status, headers, data)
                 failure.operation = operation
+                failure.accessKeyId = signer.credentials.accessKeyId
                 failure.credentialSource = signer.credentials.source
                 failure.attempts = attempt
                 guard failure.isRetryable, attempt < retry.maxAttempts else { throw failure }
