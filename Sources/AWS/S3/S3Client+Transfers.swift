@@ -8,9 +8,13 @@ extension S3Client {
     /// The size of each part (S3's minimum is 5 MB, its maximum 10,000 parts).
     public static let partSize: Int64 = 16 << 20
 
+    /// Parts sent at once: enough to fill a link to S3, little memory (4 × 16 MB).
+    public static let concurrentParts = 4
+
     /// Uploads the file at `path` as `key`: one PutObject up to ``multipartThreshold``, a
-    /// multipart upload above it. A failed or cancelled multipart upload is aborted, so nothing
-    /// is left behind. Returns the bytes sent.
+    /// multipart upload above it (``concurrentParts`` parts in flight). A failed or cancelled
+    /// multipart upload is aborted, so nothing is left behind. `progress` is told the bytes sent
+    /// as they go. Returns the bytes sent.
     public func upload(
         file path: String, bucket: String, key: String, progress: @escaping TransferProgress = { _, _ in }
     ) async throws(AWSError) -> Int64 {
@@ -22,45 +26,64 @@ extension S3Client {
             } catch {
                 throw .localFile(path, "cannot read the file")
             }
-            try await putObject(bucket: bucket, key: key, data: data)
-            progress(size, size)
+            try await putObject(bucket: bucket, key: key, data: data) { progress($0, size) }
             return size
         }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .localFile(path, "cannot read the file") }
+        defer { try? handle.close() }
         let partSize = max(Self.partSize, (size + 9_999) / 10_000)
         let uploadId = try await createMultipartUpload(bucket: bucket, key: key)
         do {
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw AWSError.localFile(path, "cannot read") }
-            defer { try? handle.close() }
-            var parts: [(number: Int, etag: String)] = []
-            var offset: Int64 = 0
-            while offset < size {
-                if Task.isCancelled { throw AWSError.cancelled("S3 UploadPart") }
-                let chunk: Data
-                do {
-                    try handle.seek(toOffset: UInt64(offset))
-                    chunk = try handle.read(upToCount: Int(min(partSize, size - offset))) ?? Data()
-                } catch {
-                    throw AWSError.localFile(path, "cannot read the file")
-                }
-                guard !chunk.isEmpty else { throw AWSError.localFile(path, "the file shrank while uploading") }
-                let number = parts.count + 1
-                let response = try await send(
-                    "UploadPart", method: "PUT", bucket: bucket, key: key,
-                    query: [(name: "partNumber", value: String(number)), (name: "uploadId", value: uploadId)],
-                    body: chunk)
-                parts.append((number, response.header("ETag") ?? ""))
-                offset += Int64(chunk.count)
-                progress(offset, size)
-            }
-            try await completeMultipartUpload(bucket: bucket, key: key, uploadId: uploadId, parts: parts)
+            let etags = try await uploadParts(
+                of: FilePart.Source(handle: handle, path: path, size: size, partSize: partSize), bucket: bucket,
+                key: key, uploadId: uploadId, progress: progress)
+            try await completeMultipartUpload(
+                bucket: bucket, key: key, uploadId: uploadId,
+                parts: etags.enumerated().map { ($0.offset + 1, $0.element) })
             return size
         } catch let failure as AWSError {
             await abandon(bucket: bucket, key: key, uploadId: uploadId)
             throw failure
         } catch {
             await abandon(bucket: bucket, key: key, uploadId: uploadId)
-            throw AWSError(code: AWSError.Code.invalidResponse, message: "\(error)", operation: "S3 UploadPart")
+            throw error is CancellationError
+                ? .cancelled("S3 UploadPart")
+                : AWSError(code: AWSError.Code.invalidResponse, message: "\(error)", operation: "S3 UploadPart")
         }
+    }
+
+    /// Sends every part, a few at a time, reading each from the file just before it goes;
+    /// returns their ETags in order.
+    private func uploadParts(
+        of source: FilePart.Source, bucket: String, key: String, uploadId: String, progress: @escaping TransferProgress
+    ) async throws -> [String] {
+        let sent = FilePart.Tally(parts: source.count)
+        var etags = [String](repeating: "", count: source.count)
+        try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            var next = 0
+            func start() throws {
+                if Task.isCancelled { throw AWSError.cancelled("S3 UploadPart") }
+                let index = next
+                let chunk = try source.read(index)
+                next += 1
+                group.addTask {
+                    let response = try await send(
+                        "UploadPart", method: "PUT", bucket: bucket, key: key,
+                        query: [(name: "partNumber", value: String(index + 1)), (name: "uploadId", value: uploadId)],
+                        body: chunk
+                    ) { bytes in
+                        sent.record(bytes, part: index) { progress($0, source.size) }
+                    }
+                    return (index, response.header("ETag") ?? "")
+                }
+            }
+            while next < min(source.count, Self.concurrentParts) { try start() }
+            while let (index, etag) = try await group.next() {
+                etags[index] = etag
+                if next < source.count { try start() }
+            }
+        }
+        return etags
     }
 
     /// Downloads `key` to `destination` through `destination.part`, renamed into place only when

@@ -15,10 +15,11 @@ public struct S3Client: Sendable {
     func send(
         _ operation: String, method: String, bucket: String, key: String? = nil,
         query: [(name: String, value: String)] = [], headers: [(name: String, value: String)] = [],
-        body: Data = Data()
+        body: Data = Data(), bodyProgress: (@Sendable (Int64) -> Void)? = nil
     ) async throws(AWSError) -> AWSResponse {
         let (address, signer) = try route(bucket: bucket, key: key)
-        let request = AWSRequest(method: method, path: address.path, query: query, headers: headers, body: body)
+        let request = AWSRequest(
+            method: method, path: address.path, query: query, headers: headers, body: body, bodyProgress: bodyProgress)
         do {
             return try await client.transport.send(
                 request, to: address.endpoint, signer: signer, operation: "S3 \(operation)",
@@ -41,11 +42,13 @@ public struct S3Client: Sendable {
         _ = try await send("CreateBucket", method: "PUT", bucket: bucket, body: body)
     }
 
-    /// Stores `data` as `key` in one request.
-    public func putObject(bucket: String, key: String, data: Data) async throws(AWSError) {
+    /// Stores `data` as `key` in one request; `progress` is told the bytes sent as they go.
+    public func putObject(
+        bucket: String, key: String, data: Data, progress: (@Sendable (Int64) -> Void)? = nil
+    ) async throws(AWSError) {
         _ = try await send(
             "PutObject", method: "PUT", bucket: bucket, key: key,
-            headers: [(name: "Content-Type", value: "application/octet-stream")], body: data)
+            headers: [(name: "Content-Type", value: "application/octet-stream")], body: data, bodyProgress: progress)
     }
 
     /// The object's bytes, read whole (for small objects; files go through ``download(bucket:key:to:progress:)``).

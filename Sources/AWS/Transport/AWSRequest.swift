@@ -8,16 +8,20 @@ public struct AWSRequest: Sendable {
     public var query: [(name: String, value: String)]
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// Told the bytes of the body sent so far, as they go (from zero again on a retried attempt).
+    public var bodyProgress: (@Sendable (Int64) -> Void)?
 
     public init(
         method: String, path: String = "/", query: [(name: String, value: String)] = [],
-        headers: [(name: String, value: String)] = [], body: Data = Data()
+        headers: [(name: String, value: String)] = [], body: Data = Data(),
+        bodyProgress: (@Sendable (Int64) -> Void)? = nil
     ) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.bodyProgress = bodyProgress
     }
 
     /// The query as sent: names and values encoded the way SigV4 encodes them, in the given order.

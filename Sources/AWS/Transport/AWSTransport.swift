@@ -95,7 +95,11 @@ struct AWSTransport: Sendable {
             url: "\(endpoint.scheme)://\(endpoint.hostHeader)\(path)\(query.isEmpty ? "" : "?" + query)")
         outgoing.method = .init(rawValue: request.method)
         for (name, value) in signable.headers { outgoing.headers.add(name: name, value: value) }
-        if !request.body.isEmpty || ["PUT", "POST"].contains(request.method) {
+        if let report = request.bodyProgress, !request.body.isEmpty {
+            outgoing.body = .stream(
+                ProgressBody(data: request.body, chunkSize: 256 << 10, report: report),
+                length: .known(Int64(request.body.count)))
+        } else if !request.body.isEmpty || ["PUT", "POST"].contains(request.method) {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
         return outgoing
