@@ -43,6 +43,12 @@ struct MotoSageMakerTests {
         }
     }
 
+    @Test("the query protocol: STS GetCallerIdentity names the IAM user whose key signed it")
+    func callerIdentity() async throws {
+        let xml = try await Self.client().query(.sts, action: "GetCallerIdentity", version: "2011-06-15")
+        #expect(XMLFields(xml).first("Arn")?.hasSuffix(":user/pilot") == true)
+    }
+
     @Test("a wrong secret is SignatureDoesNotMatch on JSON calls too")
     func wrongSecret() async throws {
         let client = try Self.client(["AWS_SECRET_ACCESS_KEY": "wrong"])

@@ -46,6 +46,8 @@ public struct AWSError: Error, Sendable, Equatable {
         public static let unreachable = "EndpointUnreachable"
         public static let cancelled = "Cancelled"
         public static let invalidResponse = "InvalidResponse"
+        /// The connection ended before the body did (worth another attempt).
+        public static let incompleteBody = "IncompleteBody"
         public static let localFile = "LocalFile"
     }
 
@@ -88,7 +90,7 @@ public struct AWSError: Error, Sendable, Equatable {
 
     /// Worth another attempt: throttling, a 5xx, or the connection failing.
     public var isRetryable: Bool {
-        isThrottling || (status.map { $0 >= 500 } ?? false) || code == Code.unreachable
+        isThrottling || (status.map { $0 >= 500 } ?? false) || code == Code.unreachable || code == Code.incompleteBody
             || ["RequestTimeout", "RequestTimeoutException", "InternalError"].contains(code)
     }
 }

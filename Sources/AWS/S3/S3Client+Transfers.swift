@@ -138,7 +138,7 @@ extension S3Client {
         }
         if let total, received != total {
             throw AWSError(
-                code: AWSError.Code.invalidResponse, message: "the answer ended after \(received) of \(total) bytes",
+                code: AWSError.Code.incompleteBody, message: "the answer ended after \(received) of \(total) bytes",
                 operation: "S3 GetObject")
         }
         return received
