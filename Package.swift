@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header, nothing else.
@@ -41,7 +42,9 @@ let package = Package(
 
         // Sharing a workbook: a self-contained HTML page (prose rendered with Ink), a Jupyter
         // notebook, plain Markdown.
-        .target(name: "Export", dependencies: ["Workbook", "TextLayout", "Diagnostics", .product(name: "Ink", package: "Ink")]),
+        .target(
+            name: "Export",
+            dependencies: ["Workbook", "TextLayout", "Diagnostics", .product(name: "Ink", package: "Ink")]),
 
         // Columnar data frames: CSV reading and writing, statistics, selections.
         .target(name: "Frames", dependencies: ["TextLayout", "Diagnostics"]),
@@ -62,7 +65,9 @@ let package = Package(
         ),
 
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
-        .target(name: "Archives", dependencies: ["CGzip", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "Archives",
+            dependencies: ["CGzip", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // What went wrong, what to do next, and where: the one error type people read, and its renderer.
         .target(name: "Diagnostics", dependencies: ["TextLayout"]),
@@ -88,8 +93,19 @@ let package = Package(
         // Tab completion from the command declarations: commands, options, values, names, columns, paths.
         .target(name: "Completion", dependencies: ["Kernel", "TextLayout"]),
 
-        // The kernel's Downloader over HTTP(S), with URLSession.
-        .target(name: "Downloads", dependencies: ["Kernel", "Diagnostics"]),
+        // Our small AWS client: SigV4, credentials and endpoints as boto3 finds them, retries, the
+        // REST-XML and JSON protocols, S3 (multipart uploads), JSON 1.1 calls for SageMaker.
+        .target(
+            name: "AWS",
+            dependencies: [
+                "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
+        // The kernel's network services: downloads over HTTP(S), S3 objects through the AWS client.
+        .target(name: "Downloads", dependencies: ["Kernel", "Diagnostics", "AWS"]),
 
         // The kernel's EndpointHost over HTTP (Hummingbird): the SageMaker inference-container contract.
         .target(
@@ -103,16 +119,25 @@ let package = Package(
         ),
 
         // Runs a workbook's cells through a kernel session, saving after every cell.
-        .target(name: "Runner", dependencies: ["Workbook", "Kernel", "Commands", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Runner",
+            dependencies: [
+                "Workbook", "Kernel", "Commands", "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // The interactive shell: libedit line editing, completion, history, step-through.
-        .target(name: "Shell", dependencies: ["CEditLine", "Kernel", "Commands", "Completion", "Runner", "Workbook", "TextLayout", "Diagnostics"]),
+        .target(
+            name: "Shell",
+            dependencies: [
+                "CEditLine", "Kernel", "Commands", "Completion", "Runner", "Workbook", "TextLayout", "Diagnostics",
+            ]),
 
         // The executable: argument parsing, the only place that prints and exits.
         .executableTarget(
             name: "pilot",
             dependencies: [
-                "Runner", "Workbook", "Export", "Kernel", "Commands", "Serving", "Diagnostics", "Shell", "Downloads", "Endpoint",
+                "Runner", "Workbook", "Export", "Kernel", "Commands", "Serving", "Diagnostics", "Shell", "Downloads",
+                "Endpoint",
                 "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -122,7 +147,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
 
         // In-process timing of load + describe, driven by bench/load-describe.
-        .executableTarget(name: "FramesBenchmark", dependencies: ["Frames", "Diagnostics"], path: "bench/FramesBenchmark"),
+        .executableTarget(
+            name: "FramesBenchmark", dependencies: ["Frames", "Diagnostics"], path: "bench/FramesBenchmark"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CompletionTests", dependencies: ["Completion", "Commands", "Kernel", "TestSupport"]),
@@ -140,7 +166,8 @@ let package = Package(
             name: "FramesTests",
             dependencies: ["Frames", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ChartsTests", dependencies: ["Charts", "TextLayout", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "LearnersTests", dependencies: ["Learners", "Frames", "TestSupport"]),
         .testTarget(name: "AutopilotTests", dependencies: ["Autopilot", "Learners", "Frames", "TestSupport"]),
         .testTarget(
@@ -156,7 +183,11 @@ let package = Package(
             name: "ArchivesTests",
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "Commands", "Diagnostics", "TestSupport"]),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "Downloads", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "Commands", "Diagnostics", "TestSupport"]),
         .testTarget(
             name: "EndpointTests",
             dependencies: [
@@ -173,8 +204,13 @@ let package = Package(
             ],
             exclude: ["Snapshots", "Fixtures"]
         ),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Workbook", "Kernel", "Commands", "Diagnostics", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
+        .testTarget(
+            name: "RunnerTests",
+            dependencies: ["Runner", "Workbook", "Kernel", "Commands", "Diagnostics", "TestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Diagnostics
-import Downloads
-import Endpoint
 import Foundation
 import Runner
 import Shell
@@ -67,7 +65,7 @@ struct CheckCommand: ParsableCommand {
         do {
             report = try BookCheck(
                 bookPath: book, parameters: parameters.map { ($0.name, $0.value) },
-                environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                environment: environment, services: Services.standard(environment: environment),
                 live: TerminalLive(terminal: terminal)
             ).run()
         } catch {

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Diagnostics
-import Downloads
-import Endpoint
 import Foundation
 import Shell
 
@@ -24,9 +22,9 @@ struct OpenCommand: ParsableCommand {
     var trust = false
 
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
         let services = ShellServices(
-            environment: ProcessInfo.processInfo.environment,
-            services: [HTTPDownloader(), HTTPEndpointHost()],
+            environment: environment, services: Services.standard(environment: environment),
             live: TerminalLive(terminal: .standard), trustGiven: trust)
         let stepper: StepThrough
         do {

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Diagnostics
-import Downloads
-import Endpoint
 import Foundation
 import Runner
 import Shell
@@ -49,7 +47,7 @@ struct RunCommand: ParsableCommand {
             runner = try BookRunner(
                 bookPath: book, outputPath: output,
                 parameters: parameters.map { ($0.name, $0.value) },
-                environment: environment, services: [HTTPDownloader(), HTTPEndpointHost()],
+                environment: environment, services: Services.standard(environment: environment),
                 live: TerminalLive(terminal: terminal))
         } catch {
             terminal.error(error)

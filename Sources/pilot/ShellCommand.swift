@@ -1,6 +1,4 @@
 import ArgumentParser
-import Downloads
-import Endpoint
 import Foundation
 import Shell
 
@@ -19,9 +17,9 @@ struct ShellCommand: ParsableCommand {
     )
 
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
         let services = ShellServices(
-            environment: ProcessInfo.processInfo.environment,
-            services: [HTTPDownloader(), HTTPEndpointHost()],
+            environment: environment, services: Services.standard(environment: environment),
             live: TerminalLive(terminal: .standard))
         let status = ScratchShell(services: services).run()
         if status != 0 { throw ExitCode(status) }
