@@ -73,7 +73,7 @@ struct Download: CellCommand {
             context.note("downloaded \(Sizes.bytes(bytes)) from \(parsed?.host ?? url)")
         }
         let (size, digest) = try Self.checksum(destinationPath, label: target)
-        context.print("\(target): \(Sizes.grouped(Int(size))) bytes (\(Sizes.bytes(size)))")
+        context.print("\(target): \(Sizes.exact(size))")
         context.print("sha256 \(digest)")
     }
 

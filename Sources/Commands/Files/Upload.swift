@@ -29,7 +29,7 @@ struct Upload: CellCommand {
         let (size, digest) = try Download.checksum(file, label: source)
         _ = try context.upload(file, to: object, label: object.fileName)
         context.print("uploaded \(what) to \(object)")
-        context.print("\(Sizes.grouped(Int(size))) bytes (\(Sizes.bytes(size))), sha256 \(digest)")
+        context.print("\(Sizes.exact(size)), sha256 \(digest)")
     }
 
     /// The file to send (a frame written as CSV to `scratch`), where it goes and how to name it.

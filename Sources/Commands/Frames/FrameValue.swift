@@ -36,6 +36,11 @@ enum Sizes {
             + units[unit]
     }
 
+    /// `446,231 bytes (446.2 kB)`, or `212 bytes` when the two would say the same.
+    static func exact(_ count: Int64) -> String {
+        count < 1000 ? bytes(count) : "\(grouped(Int(count))) bytes (\(bytes(count)))"
+    }
+
     /// `41,188`.
     static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
