@@ -210,7 +210,8 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "ShellTests",
-            dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"]),
+            dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],

@@ -95,3 +95,75 @@ struct SoftBreaksTests {
         }
     }
 }
+
+@Suite("The tutorials' stored outputs")
+struct TutorialOutputWidthTests {
+    @Test("no stored output line of either tutorial is wider than 100 columns")
+    func widths() throws {
+        let english = ExportFixture.tutorialPath
+        let japanese = english.replacingOccurrences(of: ".pilotbook", with: ".ja.pilotbook")
+        for path in [english, japanese] {
+            let workbook = try BookFile(path: path).workbook
+            var checked = 0
+            for cell in workbook.cells {
+                for item in workbook.output(forCell: cell.id ?? "")?.items ?? [] {
+                    guard case .text(let text) = item else { continue }
+                    for line in text.split(separator: "\n") {
+                        checked += 1
+                        #expect(line.displayWidth <= 100, "\(path), \(cell.id ?? "?"): \(line)")
+                    }
+                }
+            }
+            #expect(checked > 300)
+        }
+    }
+}
+
+@Suite("Prose in each export, pinned")
+struct ProseSnapshotTests {
+    /// A Japanese, a mixed and an English paragraph, wrapped as workbooks wrap them.
+    static let prose = """
+        ## 日本語の段落
+
+        このワークブックのランダムな処理 (学習用とテスト用の分割、候補の探索) はすべて一つのシードに
+        従うので、もう一度実行しても結果はバイト単位で同じです。シードはこのワークブックの
+        *パラメーター* です。`params` が既定値とともに宣言し、`pilot run --param seed=7` で別の値を
+        試せます。
+
+        Mixed: `deploy` は同じ種類のエンドポイントを 127.0.0.1 で起動し、SageMaker の推論の
+        約束事に従って答えます。See [the guide](https://docs.aws.amazon.com/sagemaker/) for
+        the contract.
+
+        English prose keeps its line breaks as spaces: the **best candidate** is deployed, and
+        predictions come back as CSV.
+
+        """
+
+    func export(_ format: ExportFormat, joinLines: Bool = false) throws -> String {
+        let folder = ScratchFolder("prose-snapshots")
+        folder.write("<!-- pilotbook v1 -->\n" + Self.prose, to: "book.pilotbook")
+        let file = try BookFile(path: folder.file("book.pilotbook"))
+        return BookExporter(workbook: file.workbook, bookPath: file.path).render(format, joinLines: joinLines)
+    }
+
+    @Test("HTML")
+    func html() throws {
+        let body = try export(.html)
+        let main = String(body[body.range(of: "<h2")!.lowerBound..<body.range(of: "</main>")!.lowerBound])
+        #expect(main == Snapshot.expected(main, named: "prose-mixed.html"))
+    }
+
+    @Test("notebook")
+    func notebook() throws {
+        let notebook = try export(.ipynb)
+        #expect(notebook == Snapshot.expected(notebook, named: "prose-mixed.ipynb"))
+    }
+
+    @Test("Markdown, as written and with --join-lines")
+    func markdown() throws {
+        let plain = try export(.md)
+        #expect(plain == Snapshot.expected(plain, named: "prose-mixed.md"))
+        let joined = try export(.md, joinLines: true)
+        #expect(joined == Snapshot.expected(joined, named: "prose-mixed-joined.md"))
+    }
+}

@@ -1,4 +1,5 @@
 @testable import Shell
+import TestSupport
 import Testing
 import TextLayout
 
@@ -92,5 +93,35 @@ struct ProseRendererTests {
     func codeSpans() {
         let rendered = ProseRenderer(width: 16, styled: true).render("see `pilot run --trust` now\n")
         #expect(rendered == "see\n\u{1B}[36mpilot run --trust\u{1B}[0m\nnow\n")
+    }
+}
+
+@Suite("Prose for the terminal, pinned")
+struct ProseRendererSnapshotTests {
+    static let prose = """
+        ## 日本語の段落
+
+        このワークブックのランダムな処理 (学習用とテスト用の分割、候補の探索) はすべて一つのシードに
+        従うので、もう一度実行しても結果はバイト単位で同じです。シードはこのワークブックの
+        *パラメーター* です。`params` が既定値とともに宣言し、`pilot run --param seed=7` で別の値を
+        試せます (「パラメーター」の出力に、使った値とその出所が残ります)。
+
+        Mixed: `deploy` は同じ種類のエンドポイントを 127.0.0.1 で起動し、SageMaker の推論の
+        約束事に従って答えます。See [the guide](https://docs.aws.amazon.com/sagemaker/) for
+        the contract.
+
+        English prose keeps its line breaks as spaces: the **best candidate** is deployed, and
+        predictions come back as CSV.
+
+        """
+
+    @Test("Japanese, mixed and English paragraphs at 40, 60 and 98 columns, plain and styled")
+    func widths() {
+        var rendered = ""
+        for width in [40, 60, 98] {
+            rendered += "=== \(width) columns, plain\n" + ProseRenderer(width: width, styled: false).render(Self.prose)
+        }
+        rendered += "=== 60 columns, styled\n" + ProseRenderer(width: 60, styled: true).render(Self.prose)
+        #expect(rendered == Snapshot.expected(rendered, named: "prose-mixed.txt"))
     }
 }
