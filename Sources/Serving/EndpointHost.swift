@@ -6,12 +6,15 @@ import Foundation
 /// `Endpoint` module implements it with Hummingbird and the executable plugs it in, so the
 /// kernel and its tests stay free of sockets.
 public protocol EndpointHost: Sendable {
-    /// Starts serving `model` on 127.0.0.1 and returns once it listens.
+    /// Starts serving `model` on 127.0.0.1 as the endpoint `name` and returns once it listens.
     ///
-    /// - Parameter port: the port to listen on; 0 lets the system pick one; `nil` takes the first
-    ///   free port from ``defaultPort`` up (so a workbook's output names the same URL each run).
+    /// - Parameters:
+    ///   - name: the endpoint's name, as SageMaker Runtime's `EndpointName` (the path
+    ///     `/endpoints/NAME/invocations`).
+    ///   - port: the port to listen on; 0 lets the system pick one; `nil` takes the first free port
+    ///     from ``defaultPort`` up (so a workbook's output names the same URL each run).
     /// - Throws: ``Diagnostic`` when the port is taken or the model cannot be loaded.
-    func start(_ model: ServedModel, port: Int?) throws(Diagnostic) -> any RunningEndpoint
+    func start(_ model: ServedModel, name: String, port: Int?) throws(Diagnostic) -> any RunningEndpoint
 
     /// Sends one request to `url` (an endpoint's `/invocations`, say) and waits for the reply.
     ///
@@ -76,6 +79,12 @@ public struct ServedModel: Sendable {
 
     /// The problem the model solves.
     public var problem: ProblemType { archive.target.problem }
+
+    /// The endpoint name a model is served as when none is given: its reference with `.` as `-`
+    /// (`bank.best` → `bank-best`), as SageMaker's endpoint names have no dots.
+    public static func endpointName(for reference: String) -> String {
+        reference.replacingOccurrences(of: ".", with: "-")
+    }
 }
 
 /// The inference response keys of SageMaker Autopilot's containers.

@@ -74,7 +74,7 @@ struct InteroperabilityTests {
 
         // The endpoint, over HTTP.
         let host = HTTPEndpointHost(timeout: 10)
-        let endpoint = try host.start(served, port: 0)
+        let endpoint = try host.start(served, name: "exp-best", port: 0)
         defer { endpoint.stop() }
         let keys = served.problem == .multiclass ? "probabilities" : "probability"
         let reply = try host.send(EndpointRequest(path: "/invocations?keys=\(keys)", contentType: "text/csv", accept: "application/json",

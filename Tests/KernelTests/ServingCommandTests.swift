@@ -22,11 +22,13 @@ final class FakeEndpointHost: EndpointHost, @unchecked Sendable {  // used from 
     var taken: Set<Int> = [9999]
     var endpoints: [Endpoint] = []
     var served: [ServedModel] = []
+    /// The endpoint names models were started as, in order.
+    var names: [String] = []
     var requests: [EndpointRequest] = []
     /// Answers a request with this reply instead, when it returns one.
     var refuse: (Int, EndpointRequest) -> EndpointReply? = { _, _ in nil }
 
-    func start(_ model: ServedModel, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
+    func start(_ model: ServedModel, name: String, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
         if let port, taken.contains(port) || endpoints.contains(where: { $0.port == port && !$0.stopped }) {
             throw Diagnostic("port \(port) is taken", hint: "choose another port")
         }
@@ -35,6 +37,7 @@ final class FakeEndpointHost: EndpointHost, @unchecked Sendable {  // used from 
         let endpoint = Endpoint(port: chosen)
         endpoints.append(endpoint)
         served.append(model)
+        names.append(name)
         return endpoint
     }
 
@@ -85,8 +88,10 @@ struct ServingCommandTests {
             deployed exp.best as endpoint 'exp-ep': http://127.0.0.1:8080
               takes POST /invocations: text/csv rows of 4 values (id, x1, x2, color) or JSON
               answers predicted_label (ask for probability, probabilities, labels with ?keys=)
+              export AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME=http://127.0.0.1:8080  # boto3 and the aws CLI
 
             """)
+        #expect(f.host.names == ["exp-ep"])
         let served = try #require(f.host.served.first)
         #expect(served.name == "exp.best")
         #expect(served.inputs.columns.map(\.name) == ["id", "x1", "x2", "color"])
@@ -97,6 +102,7 @@ struct ServingCommandTests {
 
         #expect(f.run("deploy exp.best as second port=8090 keys=probability,predicted_label").text
             .contains("answers probability, predicted_label (ask for probabilities, labels with ?keys=)"))
+        #expect(f.host.names == ["exp-ep", "second"])
         #expect(f.run("endpoints").text == """
             ┌──────────┬──────────┬───────────────────────┬──────────┐
             │ endpoint │ model    │ url                   │ requests │

@@ -31,16 +31,22 @@ struct PilotProcess {
     /// - Parameter input: what standard input holds (a pipe); the test's own stdin when `nil`.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                     input: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         // Trust is kept in a file of the test's own, never in the user's.
         env["PILOT_TRUST_STORE"] = trustStore
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try execute(binary, arguments, in: directory, environment: env, input: input)
+    }
+
+    /// Runs `executable ARGS` in `directory` with exactly `environment`, and waits for it.
+    static func execute(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                        environment: [String: String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

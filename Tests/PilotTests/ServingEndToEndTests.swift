@@ -84,26 +84,12 @@ struct ServingEndToEndTests {
 
     @Test("pilot serve EXP.best serves the stored model until SIGTERM")
     func serve() throws {
-        let folder = ScratchFolder("serving-e2e-serve")
-        folder.write(GeneratedData.binaryCSV(rows: 300, seed: 13, withID: true), to: "data.csv")
-        folder.write("```pilot id=a\nload data.csv as data\ntrain data target=y algorithm=xgboost num_round=30 as exp\n```\n", to: "t.pilotbook")
-        #expect(try PilotProcess.run(["run", "--trust", "t.pilotbook"], in: folder.path).status == 0)
+        let folder = try ServeProcess.trainedFolder("serving-e2e-serve", seed: 13)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PilotProcess.binary)
-        process.arguments = ["serve", "exp.best", "--port", "0", "--keys", "predicted_label,probability"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        while !seen.contains("Ctrl-C stops\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        let url = try #require(seen.firstMatch(of: #/serving exp\.best at (http://127\.0\.0\.1:\d+) /#)?.1)
+        let server = try ServeProcess(["serve", "exp.best", "--port", "0", "--keys", "predicted_label,probability"],
+                                      in: folder.path)
+        let url = server.url
+        #expect(server.output.hasPrefix("serving exp.best at \(url) as endpoint 'exp-best' "))
         #expect(HTTP.get("\(url)/ping")?.status == 200)
         let reply = HTTP.post("\(url)/invocations", body: "c1,1.5,1,red\n", contentType: "text/csv")
         #expect(reply?.status == 200)
@@ -115,11 +101,8 @@ struct ServingEndToEndTests {
         #expect(taken.status == 1)
         #expect(taken.stderr.contains("is taken: another program (or endpoint) listens on 127.0.0.1:"))
 
-        kill(process.processIdentifier, SIGTERM)
-        seen += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(seen.hasSuffix("stopped after 2 requests\n"))
+        #expect(server.stop() == 0)
+        #expect(server.output.hasSuffix("stopped after 2 requests\n"))
     }
 
     @Test("pilot serve without such an experiment says what there is")

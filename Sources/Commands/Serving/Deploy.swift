@@ -14,9 +14,12 @@ struct Deploy: CellCommand {
             The endpoint answers GET /ping, GET /execution-parameters and POST /invocations: text/csv \
             rows (no header, no target, in the training columns' order) or application/json \
             {"instances": [...]}; the response is CSV or JSON as Accept asks, with predicted_label, and \
-            probability, probabilities or labels when keys= (or ?keys= on a request) asks. Without port=, \
-            the first free port from 8080. NAME defaults to EXP-ep. The endpoint stops with cleanup NAME \
-            or when the session ends.
+            probability, probabilities or labels when keys= (or ?keys= on a request) asks. It also \
+            answers SageMaker Runtime's POST /endpoints/NAME/invocations, as boto3's sagemaker-runtime \
+            invoke_endpoint and aws sagemaker-runtime invoke-endpoint call it once \
+            AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME points at the endpoint (deploy prints the export line; \
+            request signatures are not checked). Without port=, the first free port from 8080. NAME \
+            defaults to EXP-ep. The endpoint stops with cleanup NAME or when the session ends.
             """,
         examples: [
             "deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability",
@@ -49,7 +52,7 @@ struct Deploy: CellCommand {
         }
         let served = try ServedModel(
             name: self.model, model: trained, inputs: experiment.record.inputs, defaultKeys: keys)
-        let endpoint = try host.start(served, port: port)
+        let endpoint = try host.start(served, name: name, port: port)
         context.session.store(
             EndpointValue(
                 name: name, modelName: self.model, experiment: experiment.name, served: served,
@@ -67,6 +70,8 @@ struct Deploy: CellCommand {
                 + (others.isEmpty ? "" : " (ask for \(others.joined(separator: ", ")) with ?keys=)"),
         ]
         lines = lines.map { $0.wrapped(to: context.width, indent: "    ") }
+        // Never wrapped: it is pasted into a shell as it is.
+        lines.append("  export AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME=\(endpoint.url)  # boto3 and the aws CLI")
         context.print(lines.joined(separator: "\n"))
     }
 }

@@ -19,14 +19,19 @@ public final class InferenceService: Sendable {
     public static var maxPayloadBytes: Int { maxPayloadInMB * 1_000_000 }
 
     public let model: ServedModel
+    /// The endpoint's name: SageMaker Runtime's `EndpointName`, in `/endpoints/NAME/invocations`.
+    public let endpointName: String
     private let replicas: ModelReplicas
     private let served = Atomic<Int>(0)
 
     /// Loads `model` (once, to check it loads).
     ///
+    /// - Parameter endpointName: the name it answers to; by default the model's reference with
+    ///   `.` as `-` (``ServedModel/endpointName(for:)``).
     /// - Throws: ``Diagnostic`` when the model cannot be rebuilt from its archive.
-    public init(_ model: ServedModel) throws(Diagnostic) {
+    public init(_ model: ServedModel, endpointName: String? = nil) throws(Diagnostic) {
         self.model = model
+        self.endpointName = endpointName ?? ServedModel.endpointName(for: model.name)
         do throws(AutopilotError) {
             replicas = try ModelReplicas(archive: model.archive, files: model.files)
         } catch {
@@ -174,10 +179,13 @@ public struct InferenceReply: Sendable, Equatable {
     public var status: Int
     public var contentType: String
     public var body: String
+    /// Headers besides `Content-Type`, by name (SageMaker Runtime's `x-amzn-ErrorType`, say).
+    public var headers: [String: String]
 
-    public init(status: Int, contentType: String, body: String) {
+    public init(status: Int, contentType: String, body: String, headers: [String: String] = [:]) {
         self.status = status
         self.contentType = contentType
         self.body = body
+        self.headers = headers
     }
 }

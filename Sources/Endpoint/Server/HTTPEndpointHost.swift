@@ -17,8 +17,8 @@ public struct HTTPEndpointHost: EndpointHost {
         self.timeout = timeout
     }
 
-    public func start(_ model: ServedModel, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
-        try EndpointServer.start(InferenceService(model), port: port)
+    public func start(_ model: ServedModel, name: String, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
+        try EndpointServer.start(InferenceService(model, endpointName: name), port: port)
     }
 
     public func send(_ request: EndpointRequest, to url: String) throws(Diagnostic) -> EndpointReply {
