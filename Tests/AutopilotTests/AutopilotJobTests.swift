@@ -146,3 +146,32 @@ struct ValidationSchemeTests {
         #expect(analysis.validation.hasPrefix("80/20 holdout"))
     }
 }
+
+@Suite("Autopilot's progress")
+struct AutopilotProgressTests {
+    @Test("with a holdout, progress covers tuning and the final fits: it only grows and ends at 1")
+    func progressOverWholeSearch() throws {
+        var settings = AutopilotSettings(target: "binary")
+        settings.maxCandidates = 6
+        settings.threads = 1
+        settings.crossValidationLimit = 100  // 600 rows: a holdout, so the winners are refitted
+        settings.exclude = ["id", "multi", "value"]
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let analysis = try job.analyze()
+        var stages: [AutopilotJob.Stage] = []
+        var fractions: [Double] = []
+        _ = try job.tune(analysis: analysis) { event in
+            switch event {
+            case .stage(let stage): stages.append(stage)
+            case .progress(let fraction): fractions.append(fraction)
+            case .candidate: break
+            }
+        }
+        #expect(stages.contains(.finalFits))
+        #expect(stages.firstIndex(of: .finalFits)! > stages.firstIndex(of: .modelTuning)!)
+        #expect(fractions.count > 6, "a report per candidate and per final fit")
+        #expect(zip(fractions, fractions.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(fractions.allSatisfy { (0...1).contains($0) })
+        #expect(fractions.last! > 0.99)
+    }
+}

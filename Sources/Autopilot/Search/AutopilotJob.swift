@@ -168,6 +168,7 @@ public final class AutopilotJob {
         var candidates: [Candidate] = []
         var models: [String: TrainedModel] = [:]
         let total = settings.trials?.count ?? settings.maxCandidates
+        var reported = 0.0
         /// Reports the share of the expected time that has passed: the trials left at the pace
         /// so far (until the deadline at most), then the refits left.
         func reportProgress(refitsLeft: [Candidate]?) {
@@ -180,7 +181,9 @@ public final class AutopilotJob {
                 remaining += min(pace * Double(total - candidates.count), max(0, deadline.timeIntervalSince(now)))
             }
             remaining = min(remaining, max(0, end.timeIntervalSince(now)))
-            onEvent(.progress(elapsed / max(elapsed + remaining, 1e-9)))
+            // A bar never goes back: a slower pace stretches what is left, not what is done.
+            reported = max(reported, elapsed / max(elapsed + remaining, 1e-9))
+            onEvent(.progress(reported))
         }
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
         let fixed = settings.trials
