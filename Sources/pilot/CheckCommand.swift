@@ -141,8 +141,7 @@ struct CheckCommand: ParsableCommand {
         _ book: String, job: Int, parameters: [(String, String)], tolerance: NumericTolerance,
         environment: [String: String], live: TerminalLive?
     ) -> Outcome {
-        var environment = environment
-        if job > 0 { environment["PILOT_FIRST_PORT"] = String(BookCheck.firstPort(job: job)) }
+        let environment = BookCheck.environment(environment, job: job)
         var check = BookCheck(
             bookPath: book, parameters: parameters, environment: environment,
             services: Services.standard(environment: environment), live: live)

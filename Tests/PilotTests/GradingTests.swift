@@ -152,3 +152,45 @@ struct GradingTests {
 
         """
 }
+
+/// Checks side by side of workbooks that deploy endpoints: each job listens on ports of its own.
+@Suite("pilot check --jobs with endpoints", .serialized)
+struct GradingEndpointTests {
+    static let book = """
+        ```pilot id=train
+        load data.csv as data
+        autopilot data target=y as exp max_candidates=2 max_runtime=60s
+        ```
+
+        ```pilot id=deploy
+        deploy exp.best as ep
+        endpoints
+        predict ep "c1,1.5,1,red"
+        ```
+
+        """
+
+    @Test("two hand-ins that deploy, checked two at a time: each endpoint on its job's ports, both match")
+    func deployed() throws {
+        let folder = ScratchFolder("grading-deploy")
+        folder.write(GeneratedData.binaryCSV(rows: 200, seed: 5, withID: true), to: "data.csv")
+        folder.write(Self.book, to: "anna.pilotbook")
+        // Ports of its own, away from 8080, where other tests and the user's endpoints listen.
+        let environment = ["PILOT_FIRST_PORT": "9300"]
+        let run = try PilotProcess.run(["run", "--trust", "anna.pilotbook"], in: folder.path, environment: environment)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(folder.read("anna.pilotbook").contains("deployed exp.best as endpoint 'ep': http://127.0.0.1:9300\n"))
+        try? FileManager.default.removeItem(atPath: folder.file(".pilot"))
+        folder.write(folder.read("anna.pilotbook"), to: "ben.pilotbook")
+        let check = try PilotProcess.run(
+            ["check", "--trust", "--jobs", "2", "anna.pilotbook", "ben.pilotbook"], in: folder.path,
+            environment: environment)
+        #expect(check.stdout == """
+            ok: anna.pilotbook: 2 cells match their stored outputs
+            ok: ben.pilotbook: 2 cells match their stored outputs
+            2 of 2 workbooks match their stored outputs
+
+            """, "\(check.stderr)")
+        #expect(check.status == 0)
+    }
+}

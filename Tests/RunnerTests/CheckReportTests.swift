@@ -104,3 +104,18 @@ struct CheckReportTests {
             ])
     }
 }
+
+@Suite("Endpoints of checks side by side")
+struct PortShiftTests {
+    @Test("job 1's endpoints look from 8180 (or PILOT_FIRST_PORT + 100); their URLs read as a lone run's")
+    func shifted() {
+        #expect(BookCheck.environment([:], job: 0) == [:])
+        #expect(BookCheck.environment([:], job: 1) == ["PILOT_FIRST_PORT": "8180"])
+        #expect(BookCheck.environment(["PILOT_FIRST_PORT": "9300"], job: 2) == ["PILOT_FIRST_PORT": "9500"])
+        var check = BookCheck(bookPath: "a.pilotbook", environment: BookCheck.environment([:], job: 1))
+        check.job = 1
+        #expect(
+            check.shiftingPortsBack("ep: http://127.0.0.1:8181 and http://127.0.0.1:8080, port 8180, 127.0.0.1:81800")
+                == "ep: http://127.0.0.1:8081 and http://127.0.0.1:8080, port 8180, 127.0.0.1:81800")
+    }
+}

@@ -117,3 +117,25 @@ struct RecordedCheckTests {
         }
     }
 }
+
+@Suite("pilot check --tolerance")
+struct ToleranceCheckTests {
+    @Test("a statistic off in the last digit fails exactly and passes within 1e-4; a larger change fails both")
+    func lastDigit() throws {
+        let folder = ScratchFolder()
+        folder.write(HandOut.data, to: "data.csv")
+        folder.write("```pilot id=d\nload data.csv as data\ndescribe data\n```\n", to: "d.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("d.pilotbook")).runAll()
+        let text = folder.read("d.pilotbook")
+        #expect(text.contains("│ std   │  5.91608 │"))
+        for (edit, within) in [("5.91609", true), ("5.92608", false)] {
+            folder.write(text.replacingOccurrences(of: "5.91608", with: edit), to: "d.pilotbook")
+            #expect(try BookCheck(bookPath: folder.file("d.pilotbook")).run().differences.map(\.cellID) == ["d"])
+            var check = BookCheck(bookPath: folder.file("d.pilotbook"))
+            check.tolerance = NumericTolerance(relative: 1e-4)
+            let report = try check.run()
+            #expect(report.passed == within)
+            if !within { #expect(report.differences[0].diff.contains("-│ std   │  5.92608 │\n+│ std   │  5.91608 │\n")) }
+        }
+    }
+}

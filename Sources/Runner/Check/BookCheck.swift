@@ -39,8 +39,9 @@ public struct BookCheck {
     public let live: (any LiveDisplay)?
     /// How far numbers in outputs may differ.
     public var tolerance: NumericTolerance = .exact
-    /// The job this check runs as when several run side by side: its endpoints listen from
-    /// ``firstPort(job:)``, set by whoever makes ``services`` (`PILOT_FIRST_PORT`).
+    /// The job this check runs as when several run side by side: its endpoints look for ports
+    /// ``portShift(job:)`` above where a lone run's would (``environment(_:job:)`` says so to
+    /// whoever makes ``services``), and their URLs are shifted back before comparing.
     public var job = 0
 
     public init(
@@ -56,11 +57,20 @@ public struct BookCheck {
         self.live = live
     }
 
-    /// Where endpoints deployed by job `job` start looking for a free port: 100 ports per job from
-    /// 8080 (SageMaker's), so jobs side by side never race for one. Ports keep four digits, so a
-    /// URL shifted back (``Report``) fills a table as the stored one does.
-    public static func firstPort(job: Int) -> Int {
-        defaultPort + 100 * (job % 19)
+    /// How far above a lone run's ports the endpoints of job `job` listen: 100 ports per job, so
+    /// jobs side by side never race for one (8080, 8180, ... with the default first port).
+    public static func portShift(job: Int) -> Int {
+        100 * (job % 19)
+    }
+
+    /// `environment` for job `job`: `PILOT_FIRST_PORT` (where endpoints deployed without a port
+    /// start looking, 8080 unless set) moved up by ``portShift(job:)``.
+    public static func environment(_ environment: [String: String], job: Int) -> [String: String] {
+        guard portShift(job: job) > 0 else { return environment }
+        var environment = environment
+        let first = environment["PILOT_FIRST_PORT"].flatMap { Int($0) } ?? defaultPort
+        environment["PILOT_FIRST_PORT"] = String(first + portShift(job: job))
+        return environment
     }
 
     /// The values this check runs `stored` with: the recorded ones, then ``parameters`` over them.
@@ -155,16 +165,19 @@ public struct BookCheck {
             notRun: notRun)
     }
 
-    /// `text` with the URLs of this job's endpoints as a lone run would show them: a port `p`
-    /// from ``firstPort(job:)`` up reads as `8080 + (p - firstPort)`.
+    /// `text` with the URLs of this job's endpoints as a lone run would show them: a port among
+    /// the 100 from this job's first one reads ``portShift(job:)`` lower (8180 as 8080). A port
+    /// keeps its number of digits unless the first ports are chosen across a power of ten, so
+    /// tables line up as they did.
     func shiftingPortsBack(_ text: String) -> String {
-        let first = Self.firstPort(job: job)
-        guard first != defaultPort, text.contains("127.0.0.1:") else { return text }
-        return text.replacing(#/127\.0\.0\.1:(\d{4})(?!\d)/#) { match in
+        let shift = Self.portShift(job: job)
+        guard shift > 0, text.contains("127.0.0.1:") else { return text }
+        let first = environment["PILOT_FIRST_PORT"].flatMap { Int($0) } ?? defaultPort + shift
+        return text.replacing(#/127\.0\.0\.1:(\d{1,5})(?!\d)/#) { match in
             guard let port = Int(match.output.1), port >= first, port < first + 100 else {
                 return String(match.output.0)
             }
-            return "127.0.0.1:\(defaultPort + port - first)"
+            return "127.0.0.1:\(port - shift)"
         }
     }
 }
