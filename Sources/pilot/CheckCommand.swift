@@ -98,16 +98,17 @@ struct CheckCommand: ParsableCommand {
         let given = parameters.map { ($0.name, $0.value) }
         let tolerance = NumericTolerance(relative: self.tolerance)
         if jobs == 1 || books.count - decided.count <= 1 {
-            let live = TerminalLive(terminal: terminal)
+            // One at a time, with the live progress line of each run.
             for (index, book) in books.enumerated() {
                 deliver(
                     index,
                     decided[index].map { Outcome(report: $0) }
                         ?? Self.check(
-                            book, job: 0, parameters: given, tolerance: tolerance, environment: environment, live: live)
-                )
+                            book, job: 0, parameters: given, tolerance: tolerance, environment: environment,
+                            live: TerminalLive(terminal: terminal)))
             }
         } else {
+            // Side by side: progress lines of several runs would mix, so each verdict is the news.
             let books = self.books
             let known = decided
             SideBySide.run(

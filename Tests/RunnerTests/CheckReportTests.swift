@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Runner
@@ -117,5 +118,28 @@ struct PortShiftTests {
         #expect(
             check.shiftingPortsBack("ep: http://127.0.0.1:8181 and http://127.0.0.1:8080, port 8180, 127.0.0.1:81800")
                 == "ep: http://127.0.0.1:8081 and http://127.0.0.1:8080, port 8180, 127.0.0.1:81800")
+    }
+}
+
+@Suite("Work side by side")
+struct SideBySideTests {
+    @Test("results come back in input order, whichever job finishes first; every job takes part", arguments: [1, 2, 3, 8])
+    func inOrder(jobs: Int) {
+        var delivered: [Int] = []
+        var usedJobs: Set<Int> = []
+        SideBySide.run(
+            count: 12, jobs: jobs,
+            work: { index, job in
+                // Early items take longest, so later ones finish first when jobs > 1.
+                Thread.sleep(forTimeInterval: Double(12 - index) * 0.002)
+                return (index * index, job)
+            },
+            deliver: { index, result in
+                #expect(result.0 == index * index)
+                delivered.append(index)
+                usedJobs.insert(result.1)
+            })
+        #expect(delivered == Array(0..<12))
+        #expect(usedJobs.allSatisfy { (0..<jobs).contains($0) })
     }
 }
