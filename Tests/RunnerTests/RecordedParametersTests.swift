@@ -139,3 +139,20 @@ struct ToleranceCheckTests {
         }
     }
 }
+
+@Suite("The scratch folder of pilot check")
+struct ScratchCopyTests {
+    @Test("cells read what lies beside the workbook and write into the scratch folder, never the hand-in's")
+    func linked() throws {
+        let folder = ScratchFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("data"), withIntermediateDirectories: true)
+        folder.write(HandOut.data, to: "data/x.csv")
+        folder.write("```pilot id=io\nload data/x.csv as d\nsave d to data/y.csv\nsave d to z.csv\n```\n", to: "io.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("io.pilotbook")).runAll()
+        for name in ["data/y.csv", "z.csv", ".pilot"] { try? FileManager.default.removeItem(atPath: folder.file(name)) }
+        let report = try BookCheck(bookPath: folder.file("io.pilotbook")).run()
+        #expect(report.passed, "\(report.differences.map(\.diff))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("data")) == ["x.csv"])
+        #expect(!FileManager.default.fileExists(atPath: folder.file("z.csv")))
+    }
+}

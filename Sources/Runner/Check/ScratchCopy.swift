@@ -8,7 +8,9 @@ import Foundation
 ///
 /// Commands that replace a file (download, unzip, save) replace the link, never what it points
 /// at; only a shell command that writes into an existing file in place (`sh echo >> data.csv`)
-/// would reach the original. Paths that climb out of the workbook's folder (`../data.csv`)
+/// would reach the original. Past ``linkBudget`` entries (a workbook in a home folder, say),
+/// folders are linked whole instead of entry by entry, and what cells write into them lands in
+/// the original folder, as in a run. Paths that climb out of the workbook's folder (`../data.csv`)
 /// resolve from the scratch folder; absolute paths and `PILOT_MIRROR` work as in a run.
 struct ScratchCopy {
     let folder: URL
@@ -21,8 +23,9 @@ struct ScratchCopy {
         try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let source = URL(fileURLWithPath: bookPath)
         let home = source.deletingLastPathComponent()
+        var budget = Self.linkBudget
         for name in (try? fm.contentsOfDirectory(atPath: home.path)) ?? [] where Self.isLinked(name) {
-            Self.link(home.appendingPathComponent(name), at: folder.appendingPathComponent(name))
+            Self.link(home.appendingPathComponent(name), at: folder.appendingPathComponent(name), budget: &budget)
         }
         let copy = folder.appendingPathComponent(source.lastPathComponent)
         try? fm.copyItem(at: source, to: copy)
@@ -34,14 +37,21 @@ struct ScratchCopy {
         name != ".pilot" && !name.hasSuffix(".pilotbook") && !name.hasSuffix(".assets") && !name.hasSuffix(".part")
     }
 
-    /// A link to `original` at `place`; a folder (not a link to one) becomes a folder of links.
-    private static func link(_ original: URL, at place: URL) {
+    /// How many links and folders a scratch folder gets at most before folders are linked whole.
+    static let linkBudget = 10_000
+
+    /// A link to `original` at `place`; a folder (not a link to one) becomes a folder of links
+    /// while `budget` lasts.
+    private static func link(_ original: URL, at place: URL, budget: inout Int) {
         let fm = FileManager.default
+        budget -= 1
         let attributes = try? fm.attributesOfItem(atPath: original.path)
-        if attributes?[.type] as? FileAttributeType == .typeDirectory {
+        if attributes?[.type] as? FileAttributeType == .typeDirectory,
+            let names = try? fm.contentsOfDirectory(atPath: original.path), names.count < budget
+        {
             try? fm.createDirectory(at: place, withIntermediateDirectories: false)
-            for name in (try? fm.contentsOfDirectory(atPath: original.path)) ?? [] {
-                link(original.appendingPathComponent(name), at: place.appendingPathComponent(name))
+            for name in names {
+                link(original.appendingPathComponent(name), at: place.appendingPathComponent(name), budget: &budget)
             }
         } else {
             try? fm.createSymbolicLink(at: place, withDestinationURL: original)
