@@ -44,17 +44,19 @@ struct CheckCommand: ParsableCommand {
     var junit: String?
 
     @Option(help: ArgumentHelp("Check N workbooks side by side (default: one per core).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(
         help: ArgumentHelp(
             "Let numbers in outputs differ by this relative amount (e.g. 1e-4); exact by default.",
             valueName: "r"))
-    var tolerance: Double = 0
+    var tolerance: Double?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs takes a number of workbooks from 1 up, e.g. --jobs 2") }
-        guard tolerance >= 0, tolerance.isFinite else {
+        guard (jobs ?? 1) >= 1 else {
+            throw ValidationError("--jobs takes a number of workbooks from 1 up, e.g. --jobs 2")
+        }
+        guard (tolerance ?? 0) >= 0, (tolerance ?? 0).isFinite else {
             throw ValidationError("--tolerance takes a relative difference from 0 up, e.g. --tolerance 1e-4")
         }
     }
@@ -96,7 +98,8 @@ struct CheckCommand: ParsableCommand {
             reports.append(outcome.report)
         }
         let given = parameters.map { ($0.name, $0.value) }
-        let tolerance = NumericTolerance(relative: self.tolerance)
+        let tolerance = NumericTolerance(relative: self.tolerance ?? 0)
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         if jobs == 1 || books.count - decided.count <= 1 {
             // One at a time, with the live progress line of each run.
             for (index, book) in books.enumerated() {
