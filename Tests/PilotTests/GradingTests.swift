@@ -64,7 +64,7 @@ struct GradingTests {
         #expect(check.stderr == """
             error: carl.pilotbook: the params cell 'params' (line 3) changed after it ran: its output does not say \
             which values were used
-            hint: run the workbook again (pilot run BOOK --param ...), or give the values with --param
+            hint: run the workbook again (pilot run BOOK --param ...), or give every value to check with --param
 
             """)
     }

@@ -102,6 +102,21 @@ struct RecordedCheckTests {
         #expect(report.differences.map(\.cellID) == ["params", "split"])
     }
 
+    @Test("a stale params output is no obstacle when check is given every declared value")
+    func staleButGiven() throws {
+        let folder = try HandOut.handedIn([("seed", "17")])
+        let text = folder.read("hw.pilotbook")
+        folder.write(text.replacingOccurrences(of: "params seed=1 ratio=0.7\n", with: "params seed=1 ratio=0.9\n"), to: "hw.pilotbook")
+        #expect(throws: CheckError.self) {
+            try BookCheck(bookPath: folder.file("hw.pilotbook"), parameters: [("seed", "17")]).run()
+        }
+        let report = try BookCheck(bookPath: folder.file("hw.pilotbook"), parameters: [("seed", "17"), ("ratio", "0.7")]).run()
+        #expect(report.parameters.map { "\($0.name)=\($0.value)" } == ["seed=17", "ratio=0.7"])
+        // The split is as the student's; the params table now says both came from --param.
+        #expect(report.differences.map(\.cellID) == ["params"])
+        #expect(report.differences.map(\.wasStale) == [true])
+    }
+
     @Test("a recorded value that does not parse is reported, not replaced by the default")
     func badValue() throws {
         let folder = try HandOut.handedIn([("seed", "17")])

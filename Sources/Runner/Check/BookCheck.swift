@@ -74,6 +74,8 @@ public struct BookCheck {
     }
 
     /// The values this check runs `stored` with: the recorded ones, then ``parameters`` over them.
+    /// When ``parameters`` give every declared parameter, the recorded values are not needed, and
+    /// a stale or edited `params` output is no obstacle.
     ///
     /// - Throws: ``CheckError/recordedParameters(path:_:)`` when the recorded values cannot be read.
     public func parametersUsed(
@@ -85,7 +87,11 @@ public struct BookCheck {
         do {
             recorded = try RecordedParameters.read(from: stored, kernel: kernel)
         } catch {
-            throw .recordedParameters(path: bookPath, error)
+            let declared = RecordedParameters.declaredNames(in: stored, kernel: kernel)
+            guard declared.allSatisfy({ name in parameters.contains { $0.0 == name } }) else {
+                throw .recordedParameters(path: bookPath, error)
+            }
+            recorded = RecordedParameters(values: [])
         }
         var shown = recorded.values.map { ($0.name, $0.value) }
         var given = recorded.overrides

@@ -62,7 +62,9 @@ public struct RecordedParameters: Sendable, Equatable {
             guard !output.isStale(for: cell) else {
                 throw Diagnostic(
                     "\(place) changed after it ran: its output does not say which values were used",
-                    hint: "run the workbook again (pilot run BOOK --param ...), or give the values with --param")
+                    hint:
+                        "run the workbook again (pilot run BOOK --param ...), or give every value to check with --param"
+                )
             }
             guard output.status == .ok else {
                 throw Diagnostic(
@@ -74,7 +76,8 @@ public struct RecordedParameters: Sendable, Equatable {
                 guard declared.contains(row.name) else {
                     throw Diagnostic(
                         "the output of \(place) records '\(row.name)', which the cell does not declare",
-                        hint: "the output was edited, or the cell changed: run the workbook again")
+                        hint: "the output was edited: run the workbook again, or give every value to check with --param"
+                    )
                 }
                 values.removeAll { $0.name == row.name }
                 values.append(row)
@@ -83,12 +86,21 @@ public struct RecordedParameters: Sendable, Equatable {
         return RecordedParameters(values: values)
     }
 
+    /// The names `workbook`'s `params` cells declare, in order, as their sources say.
+    public static func declaredNames(in workbook: Workbook, kernel: Kernel = .standard) -> [String] {
+        let lexer = CellLexer(verbatim: kernel.commands.verbatimNames, resolve: { "$" + $0 })
+        return workbook.cells.flatMap { cell in
+            ((try? lexer.commands(in: cell.source)) ?? []).filter { $0.name == "params" }
+                .flatMap { $0.options.map { $0.key } }
+        }
+    }
+
     /// The rows of the table in `output`'s text.
     private static func table(in output: OutputRegion, place: String) throws(Diagnostic) -> [Value] {
         let unreadable = { (why: String) in
             Diagnostic(
                 "the output of \(place) is not the table params prints (\(why)): the values used cannot be read",
-                hint: "run the workbook again, or give the values with --param")
+                hint: "run the workbook again, or give every value to check with --param")
         }
         var rows: [Value] = []
         var sawHeader = false
