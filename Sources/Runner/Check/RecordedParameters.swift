@@ -50,12 +50,9 @@ public struct RecordedParameters: Sendable, Equatable {
     ) throws(Diagnostic)
         -> RecordedParameters
     {
-        let lexer = CellLexer(verbatim: kernel.commands.verbatimNames, resolve: { "$" + $0 })
         var values: [Value] = []
         for cell in workbook.cells {
-            guard let id = cell.id, let lines = try? lexer.commands(in: cell.source) else { continue }
-            let declared = lines.filter { $0.name == "params" }.flatMap { $0.options.map { $0.key } }
-            guard lines.contains(where: { $0.name == "params" }),
+            guard let id = cell.id, let declared = declared(in: cell, kernel: kernel),
                 let output = workbook.output(forCell: id)
             else { continue }
             let place = "the params cell '\(id)' (line \(cell.line))"
@@ -88,11 +85,15 @@ public struct RecordedParameters: Sendable, Equatable {
 
     /// The names `workbook`'s `params` cells declare, in order, as their sources say.
     public static func declaredNames(in workbook: Workbook, kernel: Kernel = .standard) -> [String] {
+        workbook.cells.flatMap { declared(in: $0, kernel: kernel) ?? [] }
+    }
+
+    /// The names the `params` lines of `cell` declare; `nil` when it has none (or does not lex,
+    /// and so runs nothing).
+    private static func declared(in cell: Cell, kernel: Kernel) -> [String]? {
         let lexer = CellLexer(verbatim: kernel.commands.verbatimNames, resolve: { "$" + $0 })
-        return workbook.cells.flatMap { cell in
-            ((try? lexer.commands(in: cell.source)) ?? []).filter { $0.name == "params" }
-                .flatMap { $0.options.map { $0.key } }
-        }
+        let lines = ((try? lexer.commands(in: cell.source)) ?? []).filter { $0.name == "params" }
+        return lines.isEmpty ? nil : lines.flatMap { $0.options.map { $0.key } }
     }
 
     /// The rows of the table in `output`'s text.
