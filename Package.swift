@@ -122,7 +122,8 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "Workbook", "Kernel", "Commands", "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+                "Workbook", "Kernel", "Commands", "Serving", "Diagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The interactive shell: libedit line editing, completion, history, step-through.
@@ -215,7 +216,7 @@ let package = Package(
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -184,7 +184,7 @@ struct TutorialTests {
         let book = repo.appendingPathComponent("workbooks/\(name)")
         folder.write(Array(try Data(contentsOf: book)), to: name)
         let result = try PilotProcess.run(["check", "--trust", name], in: folder.path)
-        #expect(result.stdout.hasPrefix("ok: \(name): "), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok: \(name) (seed=42): "), "\(result.stdout)\(result.stderr)")
         #expect(result.status == 0)
     }
 }

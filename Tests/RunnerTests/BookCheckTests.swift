@@ -44,6 +44,21 @@ struct BookCheckTests {
         #expect(report.verdict.hasSuffix(": 1 of 4 cells differ from the stored outputs"))
     }
 
+    @Test("a hand-in renamed after it ran matches: images are compared by content, not by their folder's name")
+    func renamed() throws {
+        let folder = ScratchFolder()
+        folder.write(BookRunnerTests.tour, to: "tour.pilotbook")
+        _ = try BookRunner(bookPath: folder.file("tour.pilotbook"), kernel: TestCommands.kernel).runAll(keepGoing: true)
+        folder.write(folder.read("tour.pilotbook"), to: "anna.pilotbook")
+        #expect(folder.read("anna.pilotbook").contains("](tour.assets/"))
+        #expect(try BookCheck(bookPath: folder.file("anna.pilotbook"), kernel: TestCommands.kernel).run().passed)
+        // Another image still differs.
+        let text = folder.read("anna.pilotbook")
+        folder.write(text.replacingOccurrences(of: text.imageName, with: "0123456789abcdef.svg"), to: "ben.pilotbook")
+        let ben = try BookCheck(bookPath: folder.file("ben.pilotbook"), kernel: TestCommands.kernel).run()
+        #expect(ben.differences.map(\.cellID) == ["plot"])
+    }
+
     @Test("a workbook that was never run has nothing to match")
     func neverRun() throws {
         let folder = ScratchFolder()

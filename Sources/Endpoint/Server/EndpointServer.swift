@@ -45,10 +45,11 @@ public final class EndpointServer: RunningEndpoint {
     /// - Parameters:
     ///   - host: the address to bind; 127.0.0.1 keeps the endpoint to this machine.
     ///   - port: the port; 0 lets the system pick a free one; `nil` takes the first free port from
-    ///     ``Kernel/defaultPort`` (8080) up.
+    ///     `firstPort` up (among 100).
+    ///   - firstPort: where to start looking: ``Kernel/defaultPort`` (8080) unless told otherwise.
     /// - Throws: ``Diagnostic`` when the port is taken or cannot be bound.
     public static func start(
-        _ service: InferenceService, host: String = "127.0.0.1", port: Int?
+        _ service: InferenceService, host: String = "127.0.0.1", port: Int?, firstPort: Int = defaultPort
     ) throws(Diagnostic)
         -> EndpointServer
     {
@@ -58,12 +59,12 @@ public final class EndpointServer: RunningEndpoint {
             case .failure(let error): throw bindError(error, host: host, port: port!)
             }
         }
-        var tried = defaultPort
+        var tried = firstPort
         while true {
             switch launch(service, host: host, port: tried) {
             case .success(let server):
                 return server
-            case .failure(let error) where isTaken(error) && tried < defaultPort + 100:
+            case .failure(let error) where isTaken(error) && tried < firstPort + 100:
                 tried += 1
             case .failure(let error):
                 throw bindError(error, host: host, port: tried)

@@ -12,13 +12,17 @@ import FoundationNetworking
 public struct HTTPEndpointHost: EndpointHost {
     /// How long to wait for an endpoint's answer.
     public var timeout: TimeInterval
+    /// Where endpoints deployed without a port start looking for a free one (``defaultPort``
+    /// unless `pilot check --jobs` gives each job a range of its own).
+    public var firstPort: Int
 
-    public init(timeout: TimeInterval = 60) {
+    public init(timeout: TimeInterval = 60, firstPort: Int = defaultPort) {
         self.timeout = timeout
+        self.firstPort = firstPort
     }
 
     public func start(_ model: ServedModel, name: String, port: Int?) throws(Diagnostic) -> any RunningEndpoint {
-        try EndpointServer.start(InferenceService(model, endpointName: name), port: port)
+        try EndpointServer.start(InferenceService(model, endpointName: name), port: port, firstPort: firstPort)
     }
 
     public func send(_ request: EndpointRequest, to url: String) throws(Diagnostic) -> EndpointReply {
