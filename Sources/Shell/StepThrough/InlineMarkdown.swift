@@ -119,7 +119,7 @@ enum InlineMarkdown {
         let marker = text[index]
         let run = min(2, text[index...].prefix { $0 == marker }.count)
         let open = index + run
-        guard open < text.count, text[open] != " ", text[open] != marker || run == 2 else { return nil }
+        guard open < text.count, text[open] != " " else { return nil }
         if marker == "_", index > 0, text[index - 1].isLetter || text[index - 1].isNumber { return nil }
         var search = open + 1
         while search + run <= text.count {
