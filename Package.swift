@@ -58,11 +58,16 @@ let package = Package(
         // The AutoML engine: analysis, pipelines, search, ensembling, reports.
         .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout", "Diagnostics"]),
 
-        // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/.
+        // Experiments between sessions: SQLite (GRDB) plus model files in .pilot/; records of
+        // experiments that run on SageMaker.
         .target(
             name: "ExperimentStore",
-            dependencies: ["Autopilot", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Autopilot", "Cloud", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+
+        // What running Autopilot on SageMaker means to the commands: the protocol the AWS adaptor
+        // implements (jobs, candidates, endpoints, preflight) and its values. No HTTP.
+        .target(name: "Cloud", dependencies: ["Diagnostics"]),
 
         // Zip archives (listing, safe extraction, reading a member) and gzip files.
         .target(
@@ -86,7 +91,7 @@ let package = Package(
             name: "Commands",
             dependencies: [
                 "Kernel", "Diagnostics", "Serving", "TextLayout", "Frames", "Archives", "Charts", "Learners",
-                "Autopilot", "ExperimentStore", .product(name: "Crypto", package: "swift-crypto"),
+                "Autopilot", "ExperimentStore", "Cloud", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -104,8 +109,9 @@ let package = Package(
             ]
         ),
 
-        // The kernel's network services: downloads over HTTP(S), S3 objects through the AWS client.
-        .target(name: "Downloads", dependencies: ["Kernel", "Diagnostics", "AWS"]),
+        // The kernel's network services: downloads over HTTP(S); S3 objects and SageMaker
+        // Autopilot through the AWS client.
+        .target(name: "Downloads", dependencies: ["Kernel", "Cloud", "Diagnostics", "AWS"]),
 
         // The kernel's EndpointHost over HTTP (Hummingbird): the SageMaker inference-container contract.
         .target(

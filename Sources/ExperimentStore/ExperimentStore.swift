@@ -12,7 +12,7 @@ import GRDB
 public final class ExperimentStore: Sendable {
     /// The `.pilot` folder.
     public let folder: String
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// Opens (creating if needed) the store in `workingDirectory/.pilot`.
     public init(workingDirectory: String) throws(StoreError) {
@@ -49,6 +49,7 @@ public final class ExperimentStore: Sendable {
                 t.primaryKey(["experiment", "name"])
             }
         }
+        migrateCloud(&migrator)
         return migrator
     }
 

@@ -4,7 +4,7 @@ import Serving
 
 /// The outside services every session of the executable gets.
 enum Services {
-    /// Downloads over HTTP(S), model endpoints over HTTP, and S3 objects, configured from
+    /// Downloads over HTTP(S), model endpoints over HTTP, S3 objects and SageMaker, configured from
     /// `environment` (the session's) when a cell first uses them. `PILOT_FIRST_PORT` moves where
     /// endpoints deployed without a port start looking for a free one (8080).
     static func standard(environment: [String: String]) -> [any Sendable] {
@@ -13,7 +13,7 @@ enum Services {
         }
         return [
             HTTPDownloader(), HTTPEndpointHost(firstPort: firstPort ?? defaultPort),
-            S3ObjectStorage(environment: environment),
+            S3ObjectStorage(environment: environment), SageMakerAutopilot(environment: environment),
         ]
     }
 }

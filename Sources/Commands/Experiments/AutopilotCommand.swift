@@ -16,11 +16,17 @@ struct AutopilotCommand: CellCommand {
             engineering → Model tuning → Model insights. The problem type comes from stated rules unless problem= \
             says otherwise; the objective defaults to F1 (binary), Accuracy (multiclass) or MSE (regression). The \
             search is deterministic for a seed and a candidate count; max_runtime stops it early, keeping the best \
-            finished candidate, and says so. Ctrl-C does the same.
+            finished candidate, and says so. Ctrl-C does the same. backend=sagemaker runs the same job on SageMaker \
+            Autopilot instead (role=, output=; a params or set value named role or output serves a whole workbook): \
+            a preflight checks the account first (check_only=yes stops there), the frame goes to S3 under output=, \
+            and the cell follows the job's stages; Ctrl-C stops following, not the job: autopilot attach EXP \
+            follows it again, cleanup experiment EXP stops it.
             """,
         examples: [
             "autopilot train target=y as bank", "autopilot train target=y as bank exclude=duration max_runtime=60s",
-        ])
+            "autopilot train target=y as bank backend=sagemaker role=$role output=s3://$bucket/autopilot",
+        ],
+        risk: "spends money in your AWS account (backend=sagemaker)")
 
     @Argument(.frame) var frame: String
     @Clause("as", .name.named("EXP")) var name: String?
@@ -29,22 +35,49 @@ struct AutopilotCommand: CellCommand {
     @Option(.choice(Metric.self, placeholder: "NAME"), "the objective") var metric: Metric?
     @Option(.choice(AutopilotSettings.Mode.self), "hyperparameter search, or search then an ensemble")
     var mode: AutopilotSettings.Mode?
-    @Option(.int(in: 1...1000), "candidates to train at most", default: 16)
-    var maxCandidates: Int
+    @Option(.int(in: 1...1000), "candidates to train at most (16; on SageMaker, its own default)")
+    var maxCandidates: Int?
     @Option(.duration, "time for the whole search, e.g. 60s or 5m (5m)") var maxRuntime: Double?
     @Option(.duration, "time for one candidate (2m)") var maxTrialRuntime: Double?
     @Option(.list(of: .column), "columns not to learn from (e.g. duration)") var exclude: [String]?
     @Option(.flag, "stop after writing the candidate definitions", default: false, defaultText: "no")
     var candidatesOnly: Bool
     @Option(.seed, "random seed (the 'seed' setting by default)") var seed: Int?
+    @Option(.text("local|sagemaker"), "where the job runs: here (local) or on SageMaker Autopilot") var backend: String?
+    @Option(.text("ARN"), "backend=sagemaker: the IAM role SageMaker runs the job as (the 'role' value)")
+    var role: String?
+    @Option(.text("s3://BUCKET/PREFIX"), "backend=sagemaker: where data and artifacts go (the 'output' value)")
+    var output: String?
+    @Option(.text("REGION"), "backend=sagemaker: the AWS region (the 'region' value, else AWS's configuration)")
+    var region: String?
+    @Option(.flag, "backend=sagemaker: check the account, create nothing", default: false, defaultText: "no")
+    var checkOnly: Bool
+
+    /// `autopilot attach EXP` follows a SageMaker job again.
+    static var otherForm: (word: String, command: any CellCommand.Type)? { ("attach", AutopilotAttach.self) }
 
     /// `problem=`: a problem type, or auto (the rules decide).
     enum ProblemChoice: String, CaseIterable, Sendable {
         case auto, binary, multiclass, regression
     }
 
+    /// A SageMaker job costs money; a line whose backend cannot be read yet (`backend=$b`) may be one.
+    func risk() -> String? {
+        guard let backend, backend != "local", !checkOnly else { return nil }
+        return Self.configuration.risk
+    }
+
     func run(in context: CommandContext) throws {
         let data = try context.session.frame(frame)
+        switch backend ?? "local" {
+        case "local": break
+        case "sagemaker":
+            try SageMakerJob(command: self, frame: data, context: context).run()
+            return
+        case let other:
+            throw Diagnostic(
+                "backend=\(other) is not a backend", hint: "write backend=local (this machine) or backend=sagemaker")
+        }
         let settings = try settings(frame: data, context: context)
         try Self.run(settings, frame: data, frameName: frame, name: name ?? frame + "_exp", context: context)
     }
@@ -55,7 +88,7 @@ struct AutopilotCommand: CellCommand {
             target: target, problem: problem, metric: metric, exclude: exclude, seed: seed,
             frame: data, frameName: frame, context: context)
         if let mode { settings.mode = mode }
-        settings.maxCandidates = maxCandidates
+        settings.maxCandidates = maxCandidates ?? settings.maxCandidates
         if let maxRuntime { settings.maxRuntime = maxRuntime }
         if let maxTrialRuntime { settings.maxTrialRuntime = maxTrialRuntime }
         settings.candidatesOnly = candidatesOnly

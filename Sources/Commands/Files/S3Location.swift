@@ -38,6 +38,11 @@ struct S3Location: Sendable, Equatable, CustomStringConvertible {
 
     var description: String { "s3://\(bucket)/\(key)" }
 
+    /// `path` under this location taken as a folder: `s3://b/runs` + `bank/train.csv`.
+    func appending(_ path: String) -> S3Location {
+        S3Location(bucket: bucket, key: (key.isEmpty || key.hasSuffix("/") ? key : key + "/") + path)
+    }
+
     /// S3's rules for bucket names: 3 to 63 lowercase letters, digits, dots and hyphens, starting
     /// and ending with a letter or digit.
     static func isBucketName(_ name: String) -> Bool {

@@ -28,10 +28,14 @@ public protocol CellCommand {
     /// agree to first, or `nil` when it is harmless. Asked of a line whose `$name`s are not
     /// resolved. By default, the configuration's ``CommandConfiguration/risk``.
     func risk() -> String?
+    /// A second form of the command, chosen by its first word (`autopilot attach EXP`); help
+    /// and completion show the main form. None by default.
+    static var otherForm: (word: String, command: any CellCommand.Type)? { get }
 }
 
 extension CellCommand {
     public func risk() -> String? { Self.configuration.risk }
+    public static var otherForm: (word: String, command: any CellCommand.Type)? { nil }
 }
 
 /// What `help` says of a command, apart from its arguments.

@@ -10,7 +10,13 @@ public struct CommandSpec: Sendable {
     public init<Command: CellCommand>(_ type: Command.Type) {
         configuration = Command.configuration
         declarations = Self.declared(in: Command()).map { label, argument in argument.declaration(label: label) }
-        make = { line, session in try Command.parse(line, session: session) }
+        make = { line, session in
+            guard let (word, other) = Command.otherForm, line.arguments.first?.argument == .word(word, quoted: false)
+            else { return try Command.parse(line, session: session) }
+            var rest = line
+            rest.arguments.removeFirst()
+            return try other.parse(rest, session: session)
+        }
     }
 
     public var name: String { configuration.name }

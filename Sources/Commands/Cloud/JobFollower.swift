@@ -1,0 +1,98 @@
+import Cloud
+import Diagnostics
+import Foundation
+import Kernel
+import TextLayout
+
+/// Follows a SageMaker job to its end: its stages on the terminal as they come, then what it
+/// did in the stored output (stages, final status, best candidate, notebooks), nothing that
+/// depends on when it was looked at. Ctrl-C stops following, never the job.
+struct JobFollower {
+    let value: CloudExperimentValue
+    let context: CommandContext
+
+    /// Seconds between looks at the job: `PILOT_POLL_SECONDS`, else 15.
+    var interval: Double {
+        context.session.environment["PILOT_POLL_SECONDS"].flatMap(Double.init).map { max(0.05, $0) } ?? 15
+    }
+
+    func follow() throws {
+        let cloud = try context.cloud()
+        var record = value.record
+        let experiment = record.name
+        var seen: [String] = []
+        var finishedAtFirstLook: Bool?
+        var state: CloudJobState
+        defer { context.live?.endProgress() }
+        while true {
+            guard let now = try cloud.describeJob(record.jobName, region: record.region) else {
+                throw Diagnostic(
+                    "SageMaker has no job named '\(record.jobName)' in \(record.region)",
+                    hint: "it may have been deleted; run the autopilot cell again")
+            }
+            state = now
+            finishedAtFirstLook = finishedAtFirstLook ?? now.isFinished
+            if !seen.contains(now.secondaryStatus) {
+                seen.append(now.secondaryStatus)
+                if !now.isFinished { context.note(JobStages.label(now.secondaryStatus)) }
+            }
+            if now.isFinished { break }
+            context.live?.progress(JobStages.label(now.secondaryStatus), fraction: nil, detail: record.jobName)
+            if waitOrStop() {
+                record.state = now
+                value.record = record
+                try? context.session.save(record)
+                throw Diagnostic.interrupted(
+                    hint: "job \(record.jobName) keeps running on SageMaker: autopilot attach \(experiment) follows it "
+                        + "again; cleanup experiment \(experiment) stops it")
+            }
+        }
+        record.state = state
+        value.record = record
+        value.candidates = nil
+        try context.session.save(record)
+        try report(
+            state, record: record,
+            stages: JobStages.stages(
+                seen: seen, finishedAtFirstLook: finishedAtFirstLook ?? false, mode: record.request.mode,
+                candidatesOnly: record.request.candidatesOnly))
+    }
+
+    /// Waits one interval, watching for Ctrl-C; true when the user asked to stop.
+    private func waitOrStop() -> Bool {
+        let deadline = Date().addingTimeInterval(interval)
+        while Date() < deadline {
+            if context.interruption.isRaised { return true }
+            Thread.sleep(forTimeInterval: min(0.1, max(0, deadline.timeIntervalSinceNow)))
+        }
+        return context.interruption.isRaised
+    }
+
+    /// What the job did, for the stored output; a failed job ends the cell with its reason.
+    private func report(_ state: CloudJobState, record: CloudExperimentRecord, stages: [String]) throws {
+        let name = record.name
+        var lines = ["Stages: " + stages.joined(separator: " → "), "Status: " + JobStages.statusText(state)]
+        if let best = state.best {
+            var line = "Best candidate: \(name).\(best.name)"
+            if let value = best.objectiveValue { line += "  \(best.objective ?? "objective") \(Format.metric(value))" }
+            lines.append(line)
+        }
+        if let notebook = state.dataExplorationNotebook { lines.append("  data exploration notebook: \(notebook)") }
+        if let notebook = state.candidateDefinitionNotebook {
+            lines.append("  candidate definitions notebook: \(notebook)")
+        }
+        if state.status == "Completed" {
+            lines.append(
+                state.best == nil
+                    ? "  next: download the notebooks above to read the candidate definitions"
+                    : "  next: leaderboard \(name), candidate \(name).best, deploy \(name).best as \(name)-ep")
+        }
+        lines.append("saved experiment '\(name)' in .pilot/ (SageMaker job \(record.jobName))")
+        context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
+        if state.status == "Failed" {
+            throw Diagnostic(
+                "SageMaker job \(record.jobName) failed: \(state.failureReason ?? "no reason given")",
+                hint: "fix what it says, then run the cell again with another experiment name (as EXP)")
+        }
+    }
+}
