@@ -12,12 +12,14 @@ public struct CloudExperimentRecord: Sendable, Equatable, Codable {
     public var request: CloudJobRequest
     /// The job as last described.
     public var state: CloudJobState?
+    /// The columns a row sent to its endpoints holds, in order (the uploaded ones but the target).
+    public var inputColumns: [String]
     /// Endpoints made from it, by name (`cleanup all` deletes them).
     public var endpoints: [String]
 
     public init(
         name: String, backend: String = "sagemaker", region: String, jobName: String, jobArn: String,
-        request: CloudJobRequest, state: CloudJobState? = nil, endpoints: [String] = []
+        request: CloudJobRequest, inputColumns: [String], state: CloudJobState? = nil, endpoints: [String] = []
     ) {
         self.name = name
         self.backend = backend
@@ -25,6 +27,7 @@ public struct CloudExperimentRecord: Sendable, Equatable, Codable {
         self.jobName = jobName
         self.jobArn = jobArn
         self.request = request
+        self.inputColumns = inputColumns
         self.state = state
         self.endpoints = endpoints
     }

@@ -66,7 +66,8 @@ public final class BookRunner {
         self.kernel = kernel
         self.interruption = interruption
         let folder = URL(fileURLWithPath: bookPath).deletingLastPathComponent().path
-        session = Session(workingDirectory: folder, environment: environment, services: services)
+        session = Session(
+            workingDirectory: folder, settings: Setting.workbook, environment: environment, services: services)
         self.live = live
         for (name, value) in parameters {
             do {

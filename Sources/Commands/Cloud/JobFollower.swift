@@ -11,11 +11,6 @@ struct JobFollower {
     let value: CloudExperimentValue
     let context: CommandContext
 
-    /// Seconds between looks at the job: `PILOT_POLL_SECONDS`, else 15.
-    var interval: Double {
-        context.session.environment["PILOT_POLL_SECONDS"].flatMap(Double.init).map { max(0.05, $0) } ?? 15
-    }
-
     func follow() throws {
         let cloud = try context.cloud()
         var record = value.record
@@ -38,7 +33,7 @@ struct JobFollower {
             }
             if now.isFinished { break }
             context.live?.progress(JobStages.label(now.secondaryStatus), fraction: nil, detail: record.jobName)
-            if waitOrStop() {
+            if context.waitOrStop(context.pollInterval) {
                 record.state = now
                 value.record = record
                 try? context.session.save(record)
@@ -56,16 +51,6 @@ struct JobFollower {
             stages: JobStages.stages(
                 seen: seen, finishedAtFirstLook: finishedAtFirstLook ?? false, mode: record.request.mode,
                 candidatesOnly: record.request.candidatesOnly))
-    }
-
-    /// Waits one interval, watching for Ctrl-C; true when the user asked to stop.
-    private func waitOrStop() -> Bool {
-        let deadline = Date().addingTimeInterval(interval)
-        while Date() < deadline {
-            if context.interruption.isRaised { return true }
-            Thread.sleep(forTimeInterval: min(0.1, max(0, deadline.timeIntervalSinceNow)))
-        }
-        return context.interruption.isRaised
     }
 
     /// What the job did, for the stored output; a failed job ends the cell with its reason.

@@ -1,13 +1,18 @@
 import Cloud
 import TextLayout
 
-/// The preflight as one table: each thing a job needs, ready or not, and the fix.
+/// The preflight as one table (each thing a job needs, ready or not), then what to fix for each
+/// line that is not ready, in full.
 enum PreflightReport {
     static func table(_ checks: [PreflightCheck], width: Int) -> String {
-        let rows = checks.map { check in
-            [check.item, check.ready ? "ready" : "NOT READY", check.detail + (check.fix.map { "; fix: \($0)" } ?? "")]
+        let rows = checks.map { [$0.item, $0.ready ? "ready" : "NOT READY", $0.detail] }
+        var lines = [
+            TextTable(columns: [.init("check"), .init("status"), .init("detail")], rows: rows).render(maxWidth: width)
+        ]
+        for check in checks where !check.ready {
+            lines.append("\(check.item): \(check.detail)".wrapped(to: width, indent: "    "))
+            if let fix = check.fix { lines.append("  fix: \(fix)".wrapped(to: width, indent: "    ")) }
         }
-        return TextTable(columns: [.init("check"), .init("status"), .init("detail")], rows: rows)
-            .render(maxWidth: width)
+        return lines.joined(separator: "\n")
     }
 }

@@ -45,12 +45,12 @@ struct SageMakerJob {
         context.live?.endProgress()
         context.print("SageMaker Autopilot in \(regionName): preflight")
         context.print(PreflightReport.table(checks, width: context.width))
-        if let failing = checks.first(where: { !$0.ready }) {
-            let count = checks.filter { !$0.ready }.count
+        let failing = checks.filter { !$0.ready }.map(\.item)
+        guard failing.isEmpty else {
             throw Diagnostic(
-                "the account is not ready for SageMaker Autopilot: \(failing.item)"
-                    + (count > 1 ? " and \(count - 1) more" : "") + "; nothing was created",
-                hint: failing.fix ?? "fix the lines marked 'not ready', then run the cell again")
+                "the account is not ready for SageMaker Autopilot (\(failing.joined(separator: ", "))); "
+                    + "nothing was created",
+                hint: "fix what the preflight says, then run the cell again (check_only=yes only checks)")
         }
         if command.checkOnly {
             context.print("check_only=yes: the account is ready; nothing was created")
@@ -84,7 +84,8 @@ struct SageMakerJob {
             context.note("started job \(request.name): \(arn)")
         }
         var record = CloudExperimentRecord(
-            name: experiment, region: regionName, jobName: request.name, jobArn: arn, request: request)
+            name: experiment, region: regionName, jobName: request.name, jobArn: arn, request: request,
+            inputColumns: data.columnNames.filter { $0 != command.target })
         if let previous = try? session.cloudExperiment(experiment), previous.record.jobName == request.name {
             record.endpoints = previous.record.endpoints
             if arn.isEmpty { record.jobArn = previous.record.jobArn }

@@ -1,6 +1,7 @@
 import Cloud
 import Diagnostics
 import ExperimentStore
+import Foundation
 import Kernel
 
 extension CommandContext {
@@ -11,6 +12,21 @@ extension CommandContext {
                 "this session cannot reach SageMaker", hint: "run the workbook with pilot run or pilot open")
         }
         return cloud
+    }
+
+    /// Seconds between looks at a SageMaker job or endpoint: `PILOT_POLL_SECONDS`, else 15.
+    var pollInterval: Double {
+        session.environment["PILOT_POLL_SECONDS"].flatMap(Double.init).map { max(0.05, $0) } ?? 15
+    }
+
+    /// Waits `seconds`, watching for Ctrl-C; true when the user asked to stop.
+    func waitOrStop(_ seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if interruption.isRaised { return true }
+            Thread.sleep(forTimeInterval: min(0.1, max(0, deadline.timeIntervalSinceNow)))
+        }
+        return interruption.isRaised
     }
 }
 

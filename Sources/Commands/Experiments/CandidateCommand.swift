@@ -18,6 +18,13 @@ struct CandidateCommand: CellCommand {
     @Argument(.model.named("EXP.NAME")) var reference: String
 
     func run(in context: CommandContext) throws {
+        if let dot = reference.firstIndex(of: "."),
+            let cloud = try context.session.cloudExperiment(String(reference[..<dot]))
+        {
+            try CloudCandidateReport.show(
+                String(reference[reference.index(after: dot)...]), of: cloud, context: context)
+            return
+        }
         let (experiment, candidate) = try context.session.candidate(reference)
         let a = experiment.record
         var lines = [

@@ -34,10 +34,15 @@ enum Leaderboard {
     /// one bar per candidate. Close scores get bars that start above zero, and the caption says where.
     static func drawing(_ candidates: [Candidate], metric: Metric, width: Int) -> String {
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
-        let values = ranked.map { $0.metric(metric) ?? .nan }
+        return drawing(
+            names: ranked.map(\.name), values: ranked.map { $0.metric(metric) ?? .nan }, metric: metric, width: width)
+    }
+
+    /// Bars of `values` (already ranked) labelled with `names`.
+    static func drawing(names: [String], values: [Double], metric: Metric, width: Int) -> String {
         let scale = BarScale.showingDifferences(values)
         let chart = TerminalBars.chart(
-            labels: ranked.map(\.name), values: values,
+            labels: names, values: values,
             valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
             width: min(width, 80), scale: scale)
         return caption(metric: metric, scale: scale).wrapped(to: width) + "\n" + chart
@@ -46,10 +51,16 @@ enum Leaderboard {
     /// The same bars as an SVG image: candidate names on the left, the objective in the title.
     static func svg(_ candidates: [Candidate], metric: Metric, experiment: String) -> String {
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
-        let values = ranked.map { $0.metric(metric) ?? .nan }
+        return svg(
+            names: ranked.map(\.name), values: ranked.map { $0.metric(metric) ?? .nan }, metric: metric,
+            experiment: experiment)
+    }
+
+    /// Bars of `values` (already ranked) as an SVG image.
+    static func svg(names: [String], values: [Double], metric: Metric, experiment: String) -> String {
         let scale = BarScale.showingDifferences(values)
         return SVGChart.horizontalBars(
-            labels: ranked.map(\.name), values: values,
+            labels: names, values: values,
             valueTexts: values.map { $0.isNaN ? "?" : Format.metric($0) },
             title: "\(metric.rawValue) by candidate: \(experiment)",
             note: caption(metric: metric, scale: scale, named: false), scale: scale)

@@ -22,6 +22,10 @@ struct LeaderboardCommand: CellCommand {
     @Clause("into", .name) var into: String?
 
     func run(in context: CommandContext) throws {
+        if let cloud = try context.session.cloudExperiment(self.experiment) {
+            try CloudLeaderboard.show(cloud, into: into, context: context)
+            return
+        }
         let experiment = try context.session.experiment(self.experiment)
         guard !experiment.candidates.isEmpty else {
             throw Diagnostic(

@@ -11,10 +11,12 @@ struct CleanupCommand: CellCommand {
     static let configuration = CommandConfiguration(
         "cleanup", area: .serving, summary: "stop an endpoint (or all of them), or delete an experiment's artifacts",
         discussion: """
-            cleanup NAME stops endpoint NAME; cleanup all stops every endpoint of the session. cleanup \
+            cleanup NAME stops endpoint NAME (a SageMaker endpoint is deleted with its configuration and \
+            model); cleanup all stops every endpoint of the session and deletes the SageMaker endpoints \
+            this workbook's experiments made. cleanup \
             experiment EXP stops EXP's endpoints and deletes the experiment from .pilot/ (its record and \
             model files) and the reports autopilot wrote in EXP/; it says what it would delete and asks \
-            for confirm=yes first.
+            for confirm=yes first; for a SageMaker experiment it also stops the job when it runs.
             """,
         examples: ["cleanup bank-ep", "cleanup all", "cleanup experiment bank confirm=yes"],
         risk: "deletes an experiment's files")
@@ -33,15 +35,33 @@ struct CleanupCommand: CellCommand {
         let session = context.session
         switch (words.first, words.count) {
         case ("experiment"?, 2):
-            try Cleanup.experiment(words[1], confirmed: confirm, context: context)
+            if let cloud = try session.cloudExperiment(words[1]) {
+                try CloudCleanup.experiment(cloud, confirmed: confirm, context: context)
+            } else {
+                try Cleanup.experiment(words[1], confirmed: confirm, context: context)
+            }
         case ("all"?, 1) where !(session.values["all"] is EndpointValue):
             let running = session.endpoints
             for endpoint in running { Cleanup.stop(endpoint, in: session) }
+            let cloud = try CloudCleanup.all(context: context)
+            if running.isEmpty, cloud.isEmpty {
+                context.print("no endpoints running")
+                return
+            }
+            var lines = cloud
+            if !running.isEmpty {
+                lines.insert(
+                    "stopped \(running.count) endpoint\(running.count == 1 ? "" : "s"): "
+                        + running.map(\.name).joined(separator: ", "), at: 0)
+            }
+            context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
+        case (let name?, 1) where CloudCleanup.endpoint(named: name, in: session) != nil:
+            let (endpoint, region, experiment) = CloudCleanup.endpoint(named: name, in: session)!
             context.print(
-                running.isEmpty
-                    ? "no endpoints running"
-                    : "stopped \(running.count) endpoint\(running.count == 1 ? "" : "s"): "
-                        + running.map(\.name).joined(separator: ", "))
+                try CloudCleanup.delete(
+                    name, endpoint: endpoint, region: region, experiment: experiment, context: context
+                )
+                .wrapped(to: context.width, indent: "    "))
         case (let name?, 1):
             guard let endpoint = session.values[name] as? EndpointValue else {
                 let names = session.endpoints.map(\.name)

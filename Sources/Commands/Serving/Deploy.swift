@@ -19,12 +19,15 @@ struct Deploy: CellCommand {
             invoke_endpoint and aws sagemaker-runtime invoke-endpoint call it once \
             AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME points at the endpoint (deploy prints the export line; \
             request signatures are not checked). Without port=, the first free port from 8080. NAME \
-            defaults to EXP-ep. The endpoint stops with cleanup NAME or when the session ends.
+            defaults to EXP-ep. The endpoint stops with cleanup NAME or when the session ends. A candidate of a \
+            SageMaker experiment (autopilot ... backend=sagemaker) is deployed on SageMaker instead: a model of its \
+            inference containers, an endpoint configuration (instance=, count=) and the endpoint, followed until it \
+            is in service; it costs money until cleanup NAME deletes it.
             """,
         examples: [
             "deploy bank.best as bank-ep", "deploy bank.best as bank-ep port=8081 keys=predicted_label,probability",
         ],
-        risk: "starts a web server on this machine")
+        risk: "starts a web server on this machine, or a SageMaker endpoint that spends money in your AWS account")
 
     @Argument(.model) var model: String
     @Clause("as", .name) var name: String?
@@ -35,7 +38,22 @@ struct Deploy: CellCommand {
         "what responses hold by default: predicted_label, probability, probabilities, labels")
     var keys: String?
 
+    @Option(.text("TYPE"), "a SageMaker experiment's endpoint: the instance type (ml.m5.large)") var instance: String?
+    @Option(.int(in: 1...100), "a SageMaker experiment's endpoint: how many instances (1)") var count: Int?
+
     func run(in context: CommandContext) throws {
+        if let dot = model.firstIndex(of: "."), let cloud = try context.session.cloudExperiment(String(model[..<dot])) {
+            try CloudDeploy.run(
+                cloud, candidate: String(model[model.index(after: dot)...]), model: model,
+                as: name ?? "\(cloud.name)-ep", instance: instance ?? "ml.m5.large", count: count ?? 1,
+                context: context)
+            return
+        }
+        if instance != nil || count != nil {
+            throw Diagnostic(
+                "instance= and count= are for SageMaker experiments; \(model) is served on this machine",
+                hint: "leave them out, or deploy a candidate of an experiment run with backend=sagemaker")
+        }
         let (experiment, trained) = try context.session.bestModel(self.model, command: "deploy")
         let name = self.name ?? "\(experiment.name)-ep"
         if let existing = context.session.values[name] as? EndpointValue {

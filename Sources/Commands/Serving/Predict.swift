@@ -42,7 +42,9 @@ struct Predict: CellCommand {
             throw Diagnostic(
                 "predict takes one frame (or quoted CSV rows)", hint: "e.g. predict \(target) \(inputs[0])")
         }
-        if let endpoint = context.session.values[target] as? EndpointValue {
+        if let endpoint = context.session.values[target] as? CloudEndpointValue {
+            try CloudPrediction.run(endpoint, inputs: inputs, rows: rowsGiven, into: into, context: context)
+        } else if let endpoint = context.session.values[target] as? EndpointValue {
             try Prediction.overHTTP(endpoint, inputs: inputs, rows: rowsGiven, into: into, context: context)
         } else if target.contains(".") {
             guard !rowsGiven else {

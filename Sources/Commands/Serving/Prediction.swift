@@ -120,7 +120,7 @@ enum Prediction {
             hint: reply.status == 400 ? "fix that row and predict again" : "see help deploy for what an endpoint takes")
     }
 
-    private static func show(
+    static func show(
         _ results: Results, heading: String, classes: [String], input: Frame?, into: String?,
         origin: String, context: CommandContext
     ) throws {

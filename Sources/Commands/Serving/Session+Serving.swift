@@ -12,6 +12,11 @@ extension Session {
         values.values.compactMap { $0 as? EndpointValue }.sorted { $0.name < $1.name }
     }
 
+    /// The SageMaker endpoints this session made or found, by name.
+    var cloudEndpoints: [CloudEndpointValue] {
+        values.values.compactMap { $0 as? CloudEndpointValue }.sorted { $0.name < $1.name }
+    }
+
     /// The model of `EXP.best` (only the best candidate's model is kept).
     func bestModel(_ reference: String, command: String) throws -> (ExperimentValue, TrainedModel) {
         let (experiment, candidate) = try candidate(reference)

@@ -42,7 +42,7 @@ public final class ScratchShell: PromptShell {
         self.console = console ?? .standard(environment: services.environment)
         reporter = RunReporter(terminal: self.console.terminal, outputs: .streamed)
         session = Session(
-            workingDirectory: folder ?? FileManager.default.currentDirectoryPath,
+            workingDirectory: folder ?? FileManager.default.currentDirectoryPath, settings: Setting.workbook,
             environment: services.environment, services: services.services)
         self.console.input.completer = Completer(
             commands: kernel.commands,
