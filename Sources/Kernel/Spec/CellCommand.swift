@@ -28,8 +28,7 @@ public protocol CellCommand {
     /// agree to first, or `nil` when it is harmless. Asked of a line whose `$name`s are not
     /// resolved. By default, the configuration's ``CommandConfiguration/risk``.
     func risk() -> String?
-    /// A second form of the command, chosen by its first word (`autopilot attach EXP`); help
-    /// and completion show the main form. None by default.
+    /// A second form, chosen by the first word (`autopilot attach EXP`); help shows the main one.
     static var otherForm: (word: String, command: any CellCommand.Type)? { get }
 }
 

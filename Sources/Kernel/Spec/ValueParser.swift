@@ -23,12 +23,9 @@ public struct ValueParser<Value>: Sendable {
         placeholder: String, kind: ValueKind, expectation: String, example: String, advice: String? = nil,
         read: @escaping @Sendable (String) -> Value?
     ) {
-        self.placeholder = placeholder
-        self.kind = kind
-        self.expectation = expectation
-        self.example = example
-        self.advice = advice
-        self.read = { text, _ in read(text) }
+        self.init(placeholder: placeholder, kind: kind, expectation: expectation, example: example, advice: advice) {
+            text, _ in read(text)
+        }
     }
 
     /// A parser that tells a word written in double quotes from a bare one (`predict`'s rows).
@@ -50,23 +47,17 @@ public struct ValueParser<Value>: Sendable {
     }
 
     /// The same parser, shown in usage lines as `usage`, verbatim.
-    public func shown(_ usage: String) -> ValueParser {
-        var copy = self
-        copy.usage = usage
-        return copy
-    }
+    public func shown(_ usage: String) -> ValueParser { with { $0.usage = usage } }
 
     /// The same parser, completed as `kind`.
-    public func kind(_ kind: ValueKind) -> ValueParser {
-        var copy = self
-        copy.kind = kind
-        return copy
-    }
+    public func kind(_ kind: ValueKind) -> ValueParser { with { $0.kind = kind } }
 
     /// The same parser shown with another placeholder (`A`, `B` for two names).
-    public func named(_ placeholder: String) -> ValueParser {
+    public func named(_ placeholder: String) -> ValueParser { with { $0.placeholder = placeholder } }
+
+    private func with(_ change: (inout ValueParser) -> Void) -> ValueParser {
         var copy = self
-        copy.placeholder = placeholder
+        change(&copy)
         return copy
     }
 }
