@@ -70,7 +70,7 @@ struct SageMakerJob {
         var lines = ["SageMaker Autopilot job for experiment '\(experiment)'"]
         lines.append("  " + Self.settingsLine(request))
         lines.append(
-            "  seed: not sent: SageMaker Autopilot takes no seed, so its candidates and scores vary from run to run")
+            "  seed: not sent (SageMaker Autopilot takes none): its candidates and scores vary from run to run")
         context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
 
         // The same data and settings name the same job: a rerun follows it rather than paying again.

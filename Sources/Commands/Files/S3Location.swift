@@ -1,3 +1,4 @@
+import Cloud
 import Diagnostics
 import Kernel
 
@@ -76,10 +77,16 @@ extension CommandContext {
     }
 
     /// Downloads `location` to `path` (absolute), with progress under `label`; the bytes moved.
+    /// A workbook's `region` setting (for its SageMaker jobs) picks S3's region too.
     func download(_ location: S3Location, to path: String, label: String) throws(Diagnostic) -> Int64 {
         let storage = try objectStorage()
         defer { live?.endProgress() }
         let interruption = self.interruption
+        if let region = session.workbookValue("region"), let regional = storage as? any RegionalObjectStorage {
+            return try regional.download(
+                bucket: location.bucket, key: location.key, to: path, region: region,
+                progress: progressReporter("download \(label)"), isCancelled: { interruption.isRaised })
+        }
         return try storage.download(
             bucket: location.bucket, key: location.key, to: path, progress: progressReporter("download \(label)"),
             isCancelled: { interruption.isRaised })
@@ -90,6 +97,11 @@ extension CommandContext {
         let storage = try objectStorage()
         defer { live?.endProgress() }
         let interruption = self.interruption
+        if let region = session.workbookValue("region"), let regional = storage as? any RegionalObjectStorage {
+            return try regional.upload(
+                path, bucket: location.bucket, key: location.key, region: region,
+                progress: progressReporter("upload \(label)"), isCancelled: { interruption.isRaised })
+        }
         return try storage.upload(
             path, bucket: location.bucket, key: location.key, progress: progressReporter("upload \(label)"),
             isCancelled: { interruption.isRaised })
