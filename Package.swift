@@ -181,7 +181,7 @@ let package = Package(
             name: "KernelTests",
             dependencies: [
                 "Kernel", "Commands", "Diagnostics", "Completion", "Autopilot", "Frames", "Serving", "TextLayout",
-                "TestSupport",
+                "Cloud", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots", "Fixtures"]
@@ -191,7 +191,8 @@ let package = Package(
             dependencies: ["Archives", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
-            name: "AWSTests", dependencies: ["AWS", "Downloads", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]
+            name: "AWSTests", dependencies: ["AWS", "Downloads", "Cloud", "Diagnostics", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DownloadsTests", dependencies: ["Downloads", "Kernel", "Commands", "Diagnostics", "TestSupport"]),
