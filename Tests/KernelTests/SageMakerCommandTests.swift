@@ -73,9 +73,9 @@ struct SageMakerCommandTests {
                 Status: completed
                 Best candidate: bank.\(job.name)-XGBoost-001  AUC 0.8123
                   data exploration notebook:
-                      s3://class/runs/bank/output/\(job.name)/notebooks/data-exploration.ipynb
+                    s3://class/runs/bank/output/\(job.name)/notebooks/data-exploration.ipynb
                   candidate definitions notebook:
-                      s3://class/runs/bank/output/\(job.name)/notebooks/candidate-definitions.ipynb
+                    s3://class/runs/bank/output/\(job.name)/notebooks/candidate-definitions.ipynb
                   next: leaderboard bank, candidate bank.best, deploy bank.best as bank-ep
                 saved experiment 'bank' in .pilot/ (SageMaker job \(job.name))
 
@@ -207,7 +207,7 @@ struct SageMakerCommandTests {
         let best = f.run("candidate bank.best")
         #expect(best.text.hasPrefix("bank.\(job)-XGBoost-001 (best): SageMaker candidate, Completed\n"))
         #expect(best.text.contains("  inference containers (a pipeline of 2):\n    1. sklearn-automl:2.5\n"))
-        #expect(best.text.contains("  data exploration notebook:\n         s3://class/runs/bank/output/\(job)/"))
+        #expect(best.text.contains("  data exploration notebook:\n    s3://class/runs/bank/output/\(job)/"))
 
         let deployed = f.run("deploy bank.best as bank-ep instance=ml.m5.xlarge")
         #expect(deployed.status == .ok, "\(deployed.text)")

@@ -37,21 +37,32 @@ enum CloudCandidateReport {
         lines.append(
             "  inference containers (\(c.containers.count == 1 ? "one model" : "a pipeline of \(c.containers.count)")):"
         )
+        lines = lines.map { $0.wrapped(to: context.width, indent: "    ") }
         for (index, container) in c.containers.enumerated() {
             lines.append("    \(index + 1). \(container.image)")
-            if let data = container.modelData { lines.append("       model: \(data)") }
+            if let data = container.modelData { lines.append("       \(data)") }
         }
         if !c.steps.isEmpty {
-            lines.append("  steps: " + c.steps.joined(separator: ", "))
+            lines.append(("  steps: " + c.steps.joined(separator: ", ")).wrapped(to: context.width, indent: "    "))
         }
-        if let explainability = c.explainability { lines.append("  explainability: \(explainability)") }
-        if let insights = c.modelInsights { lines.append("  model insights: \(insights)") }
+        var places = [("explainability", c.explainability), ("model insights", c.modelInsights)]
         if let state = value.record.state {
-            if let n = state.dataExplorationNotebook { lines.append("  data exploration notebook: \(n)") }
-            if let n = state.candidateDefinitionNotebook { lines.append("  candidate definitions notebook: \(n)") }
+            places += [
+                ("data exploration notebook", state.dataExplorationNotebook),
+                ("candidate definitions notebook", state.candidateDefinitionNotebook),
+            ]
         }
+        for case let (label, url?) in places { lines += Self.place(label, url, width: context.width) }
         lines.append(
-            "  next: deploy \(value.name).\(isBest ? "best" : c.name) as NAME; download s3://... fetches a file above")
-        context.print(lines.map { $0.wrapped(to: context.width, indent: "       ") }.joined(separator: "\n"))
+            "  next: deploy \(value.name).\(isBest ? "best" : c.name) as NAME; download s3://... fetches a file above"
+                .wrapped(to: context.width, indent: "    "))
+        context.print(lines.joined(separator: "\n"))
+    }
+
+    /// `  label: s3://...` on one line when it fits, else the address alone on the next line:
+    /// never broken, so it can be copied into `download`.
+    static func place(_ label: String, _ url: String, width: Int) -> [String] {
+        let line = "  \(label): \(url)"
+        return line.displayWidth <= width ? [line] : ["  \(label):", "    \(url)"]
     }
 }

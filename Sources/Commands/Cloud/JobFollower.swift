@@ -62,18 +62,23 @@ struct JobFollower {
             if let value = best.objectiveValue { line += "  \(best.objective ?? "objective") \(Format.metric(value))" }
             lines.append(line)
         }
-        if let notebook = state.dataExplorationNotebook { lines.append("  data exploration notebook: \(notebook)") }
-        if let notebook = state.candidateDefinitionNotebook {
-            lines.append("  candidate definitions notebook: \(notebook)")
+        lines = lines.map { $0.wrapped(to: context.width, indent: "    ") }
+        if let notebook = state.dataExplorationNotebook {
+            lines += CloudCandidateReport.place("data exploration notebook", notebook, width: context.width)
         }
+        if let notebook = state.candidateDefinitionNotebook {
+            lines += CloudCandidateReport.place("candidate definitions notebook", notebook, width: context.width)
+        }
+        var rest: [String] = []
         if state.status == "Completed" {
-            lines.append(
+            rest.append(
                 state.best == nil
                     ? "  next: download the notebooks above to read the candidate definitions"
                     : "  next: leaderboard \(name), candidate \(name).best, deploy \(name).best as \(name)-ep")
         }
-        lines.append("saved experiment '\(name)' in .pilot/ (SageMaker job \(record.jobName))")
-        context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
+        rest.append("saved experiment '\(name)' in .pilot/ (SageMaker job \(record.jobName))")
+        lines += rest.map { $0.wrapped(to: context.width, indent: "    ") }
+        context.print(lines.joined(separator: "\n"))
         if state.status == "Failed" {
             throw Diagnostic(
                 "SageMaker job \(record.jobName) failed: \(state.failureReason ?? "no reason given")",

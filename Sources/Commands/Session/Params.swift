@@ -35,8 +35,14 @@ struct Params: CellCommand {
                 given == nil ? "default" : "--param (default \(parameter.value))",
             ])
         }
-        context.print(
-            TextTable(columns: [.init("parameter"), .init("value"), .init("from")], rows: rows)
-                .render(maxWidth: context.width))
+        let columns: [TextTable.Column] = [.init("parameter"), .init("value"), .init("from")]
+        var table = TextTable(columns: columns, rows: rows)
+        if (table.render(maxWidth: .max).split(separator: "\n").first?.displayWidth ?? 0) > context.width {
+            // Long values (a role's ARN): `from` says only where each came from, so every value
+            // stays whole for the reader and for pilot check.
+            table = TextTable(
+                columns: columns, rows: rows.map { [$0[0], $0[1], $0[2].hasPrefix("--param") ? "--param" : $0[2]] })
+        }
+        context.print(table.render(maxWidth: context.width))
     }
 }

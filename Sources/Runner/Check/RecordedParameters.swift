@@ -15,7 +15,8 @@ public struct RecordedParameters: Sendable, Equatable {
     public struct Value: Sendable, Equatable {
         public var name: String
         public var value: String
-        /// Whether the value came from `--param` (the `from` column says `--param (default …)`);
+        /// Whether the value came from `--param` (the `from` column says `--param (default …)`, or
+        /// `--param` alone when the values are too long for both);
         /// `false` when it is the cell's own default.
         public var wasGiven: Bool
 
@@ -123,7 +124,7 @@ public struct RecordedParameters: Sendable, Equatable {
                 let given: Bool
                 if from == "default" {
                     given = false
-                } else if from.hasPrefix("--param (default ") && from.hasSuffix(")") {
+                } else if from == "--param" || (from.hasPrefix("--param (default ") && from.hasSuffix(")")) {
                     given = true
                 } else {
                     throw unreadable("row '\(name)' comes from '\(from)'")

@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+import Workbook
+
+/// The SageMaker workbook end to end: the built `pilot` against the test emulator (moto's
+/// server with signature checking on, plus the plugin in Tests/Support/Emulator that walks
+/// AutoML jobs through their stages, lists candidates and starts endpoints). AWS itself is
+/// never called; what the emulator fakes is listed at the top of Emulator/pilot_emulator.py.
+@Suite(
+    "SageMaker from a workbook", .serialized,
+    .enabled(if: MotoServer.python != nil, "PILOT_AWS_PYTHON is not set"),
+    .enabled(if: ProcessInfo.processInfo.environment["PILOT_MIRROR"] != nil, "needs PILOT_MIRROR"))
+struct SageMakerEndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// A bucket and a role SageMaker may assume, in the emulator; the role's ARN.
+    static func account(
+        bucket: String, role: String, trusting service: String = "sagemaker.amazonaws.com"
+    ) throws
+        -> (MotoServer, String)
+    {
+        let moto = try MotoServer.shared.get()
+        let arn = try moto.runBoto3(
+            """
+            s3.create_bucket(Bucket="\(bucket)")
+            try:
+                print(iam.create_role(RoleName="\(role)", AssumeRolePolicyDocument=trust_policy("\(service)"))["Role"]["Arn"])
+            except iam.exceptions.EntityAlreadyExistsException:
+                print(iam.get_role(RoleName="\(role)")["Role"]["Arn"])
+            """)
+        return (moto, arn)
+    }
+
+    /// The environment a run needs: the emulator's keys and address, quick polling.
+    static func environment(_ moto: MotoServer) -> [String: String] {
+        moto.environment.merging(["PILOT_POLL_SECONDS": "0.05"]) { $1 }
+    }
+
+    @Test("the SageMaker workbook runs, checks, and leaves the account as it found it")
+    func workbook() throws {
+        let bucket = "pilot-class-\(UUID().uuidString.prefix(8).lowercased())"
+        let (moto, role) = try Self.account(bucket: bucket, role: "pilot-sagemaker")
+        // What InvokeEndpoint answers: one row, then the 4119 test rows (the same again for check).
+        let rows = (0..<4119).map { $0 % 9 == 0 ? "yes,0.81" : "no,0.07" }.joined(separator: "\n") + "\n"
+        try moto.setEndpointResults(["yes,0.62\n", rows])
+        let folder = ScratchFolder("sagemaker-workbook")
+        try FileManager.default.copyItem(
+            atPath: Self.repository + "/workbooks/autopilot-sagemaker.pilotbook",
+            toPath: folder.file("autopilot-sagemaker.pilotbook"))
+        let run = try PilotProcess.run(
+            [
+                "run", "--trust", "autopilot-sagemaker.pilotbook", "--param", "role=\(role)", "--param",
+                "bucket=\(bucket)",
+            ],
+            in: folder.path, environment: Self.environment(moto))
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let book = try BookFile(path: folder.file("autopilot-sagemaker.pilotbook")).workbook
+        let text = { (cell: String) in book.output(forCell: cell)?.normalizedText ?? "" }
+        #expect(text("check").contains("check_only=yes: the account is ready; nothing was created"))
+        #expect(text("autopilot").contains("Stages: Analyzing data → Feature engineering → Model tuning"))
+        #expect(text("autopilot").contains("Status: completed"))
+        #expect(text("leaderboard").contains("candidates of SageMaker job bank-"))
+        #expect(text("deploy").contains("deployed bank.best as SageMaker endpoint 'bank-ep' in us-east-1: InService"))
+        #expect(text("predict").contains("bank-ep (SageMaker) predicted 4119 rows in 1 request"))
+        #expect(
+            text("cleanup").contains(
+                "deleted SageMaker endpoint 'bank-ep' in us-east-1: endpoint bank-ep, endpoint config bank-ep, model\n    bank-ep (it no longer costs money)"
+            ))
+
+        // pilot check reruns it against the emulator (the job is found, not made again).
+        let check = try PilotProcess.run(
+            ["check", "--trust", "autopilot-sagemaker.pilotbook"], in: folder.path, environment: Self.environment(moto))
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("ok: autopilot-sagemaker.pilotbook"))
+
+        // The emulator's state: the uploaded CSVs, the job's request, nothing left running.
+        let state = try moto.runBoto3(
+            """
+            for key in ["bank-marketing/train.csv", "autopilot/bank/train.csv"]:
+                body = s3.get_object(Bucket="\(bucket)", Key=key)["Body"].read().decode()
+                lines = body.splitlines()
+                print(key, lines[0].split(",")[0], lines[0].split(",")[-1], len(lines) - 1)
+            print("endpoints", [e["EndpointName"] for e in sagemaker.list_endpoints()["Endpoints"] if e["EndpointName"] == "bank-ep"])
+            print("configs", [c["EndpointConfigName"] for c in sagemaker.list_endpoint_configs()["EndpointConfigs"] if c["EndpointConfigName"] == "bank-ep"])
+            print("models", [m["ModelName"] for m in sagemaker.list_models()["Models"] if m["ModelName"] == "bank-ep"])
+            """)
+        #expect(
+            state == """
+                bank-marketing/train.csv age y 37069
+                autopilot/bank/train.csv age y 37069
+                endpoints []
+                configs []
+                models []
+                """)
+        let jobs = try moto.recordedRequests(operation: "CreateAutoMLJobV2", containing: bucket)
+        #expect(jobs.count == 1, "the rerun follows the job that ran")
+        let params = try #require(jobs.first?["params"] as? [String: Any])
+        #expect(params["RoleArn"] as? String == role)
+        let tabular = (params["AutoMLProblemTypeConfig"] as? [String: Any])?["TabularJobConfig"] as? [String: Any]
+        #expect(tabular?["TargetAttributeName"] as? String == "y")
+        let limits = tabular?["CompletionCriteria"] as? [String: Any]
+        #expect(limits?["MaxCandidates"] as? Int == 10)
+        #expect(limits?["MaxAutoMLJobRuntimeInSeconds"] as? Int == 7200)
+        #expect(
+            (params["OutputDataConfig"] as? [String: Any])?["S3OutputPath"] as? String
+                == "s3://\(bucket)/autopilot/bank/output")
+        // Every request pilot sent reads as botocore's model says it should.
+        try moto.validateRecordedRequests(containing: bucket)
+        try moto.validateRecordedRequests(containing: "bank-ep")
+    }
+}
