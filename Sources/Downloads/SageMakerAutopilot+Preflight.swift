@@ -21,17 +21,28 @@ extension SageMakerAutopilot {
             checks.append(
                 PreflightCheck(item: "credentials", ready: false, detail: diagnostic.message, fix: diagnostic.hint))
         }
-        do throws(Diagnostic) {
-            checks.append(PreflightCheck(item: "region", ready: true, detail: try self.region(region)))
-        } catch {
-            checks.append(PreflightCheck(item: "region", ready: false, detail: error.message, fix: error.hint))
-        }
+        checks.append(Self.regionCheck(region: { () throws(Diagnostic) in try self.region(region) }))
         // Without credentials nothing else can be asked.
-        guard case .success(let who) = identity else { return checks }
+        guard case .success = identity else { return checks }
         checks.append(Self.bucketCheck(output, client: client))
-        _ = who
         checks.append(Self.roleCheck(role, client: client))
         return checks
+    }
+
+    /// A region is configured, and reads as an AWS region's name (`us-east-1`, `ap-northeast-1`).
+    static func regionCheck(region: () throws(Diagnostic) -> String) -> PreflightCheck {
+        let name: String
+        do throws(Diagnostic) {
+            name = try region()
+        } catch {
+            return PreflightCheck(item: "region", ready: false, detail: error.message, fix: error.hint)
+        }
+        guard name.wholeMatch(of: /[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}/) != nil else {
+            return PreflightCheck(
+                item: "region", ready: false, detail: "'\(name)' is not an AWS region's name",
+                fix: "write region=us-east-1 (or the region of your bucket), or set AWS_REGION")
+        }
+        return PreflightCheck(item: "region", ready: true, detail: name)
     }
 
     /// The bucket answers a listing and takes (then gives up) a small object under the prefix.

@@ -111,3 +111,106 @@ struct SageMakerEndToEndTests {
         try moto.validateRecordedRequests(containing: "bank-ep")
     }
 }
+
+extension SageMakerEndToEndTests {
+    static let csv = "age,job,y\n30,admin.,no\n45,technician,yes\n61,retired,no\n38,admin.,no\n52,services,yes\n"
+
+    /// Runs `cells` (one per `pilot` block) in a fresh folder against the emulator; the workbook.
+    static func run(_ cells: [String: String], environment: [String: String]) throws -> (PilotProcess.Result, Workbook)
+    {
+        let folder = ScratchFolder("sagemaker-failures")
+        folder.write(Self.csv, to: "people.csv")
+        let source = cells.sorted { $0.key < $1.key }.map { "```pilot id=\($0.key)\n\($0.value)\n```\n" }
+            .joined(separator: "\n")
+        folder.write(source, to: "book.pilotbook")
+        let result = try PilotProcess.run(
+            ["run", "--trust", "--keep-going", "book.pilotbook"], in: folder.path, environment: environment)
+        return (result, try BookFile(path: folder.file("book.pilotbook")).workbook)
+    }
+
+    @Test("the preflight names what is not ready, and its fix: bucket, role, trust, region, credentials")
+    func preflight() throws {
+        let bucket = "pilot-pre-\(UUID().uuidString.prefix(8).lowercased())"
+        let (moto, role) = try Self.account(bucket: bucket, role: "pilot-sagemaker")
+        let (_, lambda) = try Self.account(bucket: bucket, role: "lambda-only", trusting: "lambda.amazonaws.com")
+        let check = { (options: String) in
+            "load people.csv as people\nautopilot people target=y backend=sagemaker check_only=yes " + options
+        }
+        let (_, book) = try Self.run(
+            [
+                "a-ready": check("role=\(role) output=s3://\(bucket)/runs"),
+                "b-bucket": check("role=\(role) output=s3://no-such-\(bucket)/runs"),
+                "c-role": check("role=arn:aws:iam::123456789012:role/nobody output=s3://\(bucket)/runs"),
+                "d-trust": check("role=\(lambda) output=s3://\(bucket)/runs"),
+                "e-region": check("role=\(role) output=s3://\(bucket)/runs region=us-east"),
+            ], environment: Self.environment(moto))
+        let text = { (cell: String) in book.output(forCell: cell)?.normalizedText ?? "" }
+        #expect(text("a-ready").contains("check_only=yes: the account is ready; nothing was created"))
+        #expect(
+            text("a-ready").contains(
+                "│ credentials │ ready  │ arn:aws:iam::123456789012:user/pilot (account 123456789012) │"))
+        #expect(text("b-bucket").contains("│ output      │ NOT READY │ see below"))
+        #expect(
+            text("b-bucket").contains(
+                "output: s3://no-such-\(bucket)/runs: S3 bucket 'no-such-\(bucket)' does not exist"))
+        #expect(
+            text("b-bucket").contains(
+                "fix: create it (aws s3 mb s3://no-such-\(bucket)) or name a bucket of yours in output="))
+        #expect(
+            text("b-bucket").contains(
+                "error: the account is not ready for SageMaker Autopilot (output); nothing was created"))
+        #expect(text("c-role").contains("role: no role named 'nobody' (NoSuchEntity)"))
+        #expect(text("d-trust").contains("role: lambda-only does not let SageMaker assume it"))
+        #expect(
+            text("d-trust").contains("fix: add sagemaker.amazonaws.com as a trusted service in the role's trust policy")
+        )
+        #expect(text("e-region").contains("region: 'us-east' is not an AWS region's name"))
+
+        // No credentials at all: the preflight says where it looked.
+        var bare = Self.environment(moto)
+        bare["AWS_ACCESS_KEY_ID"] = ""
+        bare["AWS_SECRET_ACCESS_KEY"] = ""
+        bare["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials"
+        bare["AWS_CONFIG_FILE"] = "/nonexistent/config"
+        let (_, none) = try Self.run(["a": check("role=\(role) output=s3://\(bucket)/runs")], environment: bare)
+        let noKeys = none.output(forCell: "a")?.normalizedText ?? ""
+        #expect(noKeys.contains("│ credentials │ NOT READY │"))
+        #expect(noKeys.contains("fix: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"))
+        #expect(try moto.recordedRequests(operation: "CreateAutoMLJobV2", containing: bucket).isEmpty)
+    }
+
+    @Test("a job that fails, an endpoint that fails, throttling: each a clear diagnostic, the workbook saved")
+    func failures() throws {
+        let bucket = "pilot-fail-\(UUID().uuidString.prefix(8).lowercased())"
+        let (moto, role) = try Self.account(bucket: bucket, role: "pilot-sagemaker")
+        try moto.failNextJob(
+            reason: "ClientError: The training data has 5 rows; at least 500 are needed.", nameContains: "failing")
+        try moto.failNextEndpoint(reason: "The primary container failed its ping health check.", nameContains: "doomed")
+        try moto.throttle(count: 2, operation: "DescribeAutoMLJobV2", containing: "throttled")
+        let start = "params role=\(role) output=s3://\(bucket)/runs\nload people.csv as people\n"
+        let (result, book) = try Self.run(
+            [
+                "a-failing": start + "autopilot people target=y as failing backend=sagemaker",
+                "b-doomed": start
+                    + "autopilot people target=y as ok backend=sagemaker max_candidates=2\ndeploy ok.best as doomed",
+                "c-throttled": start + "autopilot people target=y as throttled backend=sagemaker max_candidates=2",
+            ], environment: Self.environment(moto))
+        #expect(result.status == 1)
+        let text = { (cell: String) in book.output(forCell: cell)?.normalizedText ?? "" }
+        #expect(text("a-failing").contains("Status: failed"))
+        #expect(
+            text("a-failing").contains("failed: ClientError: The training data has 5 rows; at least 500 are needed."))
+        #expect(
+            text("a-failing").contains("hint: fix what it says, then run the cell again with another experiment name"))
+        #expect(
+            text("b-doomed").contains(
+                "SageMaker endpoint doomed failed: The primary container failed its ping health check."))
+        #expect(text("b-doomed").contains("hint: cleanup doomed deletes what was made"))
+        // Two throttled describes are retried and the job is followed to its end.
+        #expect(text("c-throttled").contains("Status: completed"), "\(text("c-throttled"))")
+        #expect(
+            try moto.recordedRequests(operation: "DescribeAutoMLJobV2", containing: "throttled").contains {
+                $0["throttled"] as? Bool == true
+            })
+    }
+}

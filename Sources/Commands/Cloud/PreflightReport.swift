@@ -5,7 +5,8 @@ import TextLayout
 /// line that is not ready, in full.
 enum PreflightReport {
     static func table(_ checks: [PreflightCheck], width: Int) -> String {
-        let rows = checks.map { [$0.item, $0.ready ? "ready" : "NOT READY", $0.detail] }
+        // What is not ready is said in full below the table, so the table stays narrow.
+        let rows = checks.map { [$0.item, $0.ready ? "ready" : "NOT READY", $0.ready ? $0.detail : "see below"] }
         var lines = [
             TextTable(columns: [.init("check"), .init("status"), .init("detail")], rows: rows).render(maxWidth: width)
         ]
