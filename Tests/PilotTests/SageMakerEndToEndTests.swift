@@ -214,3 +214,42 @@ extension SageMakerEndToEndTests {
             })
     }
 }
+
+extension SageMakerEndToEndTests {
+    @Test("every setting of the cell reaches CreateAutoMLJobV2 as botocore's model names it")
+    func everySettingMapped() throws {
+        let bucket = "pilot-map-\(UUID().uuidString.prefix(8).lowercased())"
+        let (moto, role) = try Self.account(bucket: bucket, role: "pilot-sagemaker")
+        let (result, book) = try Self.run(
+            [
+                "a": """
+                load people.csv as people
+                autopilot people target=y as mapped backend=sagemaker role=\(role) output=s3://\(bucket)/runs \
+                problem=binary metric=AUC mode=hpo max_candidates=3 max_runtime=30m max_trial_runtime=5m \
+                candidates_only=yes exclude=job
+                """
+            ], environment: Self.environment(moto))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(
+            book.output(forCell: "a")?.normalizedText.contains("Status: completed: candidate definitions generated")
+                == true)
+        let request = try #require(try moto.recordedRequests(operation: "CreateAutoMLJobV2", containing: bucket).first)
+        let params = try #require(request["params"] as? [String: Any])
+        let tabular = try #require(
+            (params["AutoMLProblemTypeConfig"] as? [String: Any])?["TabularJobConfig"] as? [String: Any])
+        #expect(tabular["TargetAttributeName"] as? String == "y")
+        #expect(tabular["ProblemType"] as? String == "BinaryClassification")
+        #expect(tabular["Mode"] as? String == "HYPERPARAMETER_TUNING")
+        #expect(tabular["GenerateCandidateDefinitionsOnly"] as? Bool == true)
+        let limits = try #require(tabular["CompletionCriteria"] as? [String: Any])
+        #expect(limits["MaxCandidates"] as? Int == 3)
+        #expect(limits["MaxAutoMLJobRuntimeInSeconds"] as? Int == 1800)
+        #expect(limits["MaxRuntimePerTrainingJobInSeconds"] as? Int == 300)
+        #expect((params["AutoMLJobObjective"] as? [String: Any])?["MetricName"] as? String == "AUC")
+        let header = try moto.runBoto3(
+            "print(s3.get_object(Bucket=\"\(bucket)\", Key=\"runs/mapped/train.csv\")[\"Body\"].read().decode().splitlines()[0])"
+        )
+        #expect(header == "age,y", "the excluded column is not uploaded")
+        try moto.validateRecordedRequests(containing: bucket)
+    }
+}

@@ -43,7 +43,10 @@ struct AutopilotCommand: CellCommand {
     @Option(.flag, "stop after writing the candidate definitions", default: false, defaultText: "no")
     var candidatesOnly: Bool
     @Option(.seed, "random seed (the 'seed' setting by default)") var seed: Int?
-    @Option(.text("local|sagemaker"), "where the job runs: here (local) or on SageMaker Autopilot") var backend: String?
+    @Option(
+        .text("local|sagemaker").kind(.choice(["local", "sagemaker"])),
+        "where the job runs: here (local) or on SageMaker Autopilot")
+    var backend: String?
     @Option(.text("ARN"), "backend=sagemaker: the IAM role SageMaker runs the job as (the 'role' value)")
     var role: String?
     @Option(.text("s3://BUCKET/PREFIX"), "backend=sagemaker: where data and artifacts go (the 'output' value)")
