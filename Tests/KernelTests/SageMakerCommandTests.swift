@@ -287,4 +287,20 @@ struct SageMakerCommandTests {
                 "starts a web server on this machine, or a SageMaker endpoint that spends money in your AWS account"
             ])
     }
+
+    @Test("a large frame goes to the endpoint in requests under InvokeEndpoint's 6 MB")
+    func largePredictions() throws {
+        let f = Fixture()
+        let filler = String(repeating: "x", count: 90)
+        let rows = (0..<60_000).map { "\($0 % 90),job\(filler),\($0 % 7),\($0 % 3 == 0 ? "yes" : "no")" }
+        f.folder.write("age,job,balance,y\n" + rows.joined(separator: "\n") + "\n", to: "many.csv")
+        _ = f.run(Fixture.start + "\nload many.csv as many")
+        _ = f.run(Self.job)
+        _ = f.run("deploy bank.best as bank-ep")
+        let run = f.run("predict bank-ep many")
+        #expect(run.status == .ok, "\(run.text)")
+        #expect(run.text.hasPrefix("bank-ep (SageMaker) predicted 60000 rows in 2 requests\n"))
+        let payloads = f.cloud.state.withLock { $0.payloads }
+        #expect(payloads.count == 2 && payloads.allSatisfy { $0 <= 5_000_000 } && payloads.reduce(0, +) > 5_000_000)
+    }
 }

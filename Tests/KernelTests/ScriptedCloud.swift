@@ -15,6 +15,8 @@ final class ScriptedCloud: AutopilotCloud {
         var endpoints: [String: (request: CloudEndpointRequest, step: Int)] = [:]
         var deleted: [String] = []
         var invocations: [String] = []
+        /// The bytes of each InvokeEndpoint's body.
+        var payloads: [Int] = []
         /// Raised at the second look at a job, as a user pressing Ctrl-C while it runs.
         var interruption: Interruption?
     }
@@ -152,7 +154,10 @@ final class ScriptedCloud: AutopilotCloud {
 
     func invokeEndpoint(_ name: String, csv: [UInt8], accept: String, region: String?) throws(Diagnostic) -> [UInt8] {
         let rows = String(decoding: csv, as: UTF8.self).split(separator: "\n")
-        state.withLock { $0.invocations.append(name) }
+        state.withLock {
+            $0.invocations.append(name)
+            $0.payloads.append(csv.count)
+        }
         return Array(rows.enumerated().map { index, _ in index % 2 == 0 ? "yes,0.9\n" : "no,0.2\n" }.joined().utf8)
     }
 

@@ -213,6 +213,7 @@ public enum AutoML {
     struct ListCandidatesRequest: Encodable {
         var autoMLJobName: String
         var sortBy = "FinalObjectiveMetricValue"
+        var sortOrder = "Descending"
         var maxResults = 100
         var nextToken: String?
     }

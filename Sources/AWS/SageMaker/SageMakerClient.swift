@@ -37,10 +37,11 @@ public struct SageMakerClient: Sendable {
         _ = try await call("StopAutoMLJob", AutoML.JobName(autoMLJobName: name))
     }
 
-    /// Every candidate of a job, best first by the objective, all pages read.
-    public func candidates(ofJob name: String) async throws(AWSError) -> [AutoML.Candidate] {
+    /// Every candidate of a job, highest objective value first, all pages read (`pageSize` at a
+    /// time, 100 at most).
+    public func candidates(ofJob name: String, pageSize: Int = 100) async throws(AWSError) -> [AutoML.Candidate] {
         var candidates: [AutoML.Candidate] = []
-        var request = AutoML.ListCandidatesRequest(autoMLJobName: name)
+        var request = AutoML.ListCandidatesRequest(autoMLJobName: name, maxResults: pageSize)
         repeat {
             let page = try await call("ListCandidatesForAutoMLJob", request, as: AutoML.ListCandidatesResponse.self)
             candidates += page.candidates
