@@ -187,6 +187,7 @@ extension SageMakerEndToEndTests {
             reason: "ClientError: The training data has 5 rows; at least 500 are needed.", nameContains: "failing")
         try moto.failNextEndpoint(reason: "The primary container failed its ping health check.", nameContains: "doomed")
         try moto.throttle(count: 2, operation: "DescribeAutoMLJobV2", containing: "throttled")
+        try moto.throttle(count: 8, operation: "CreateEndpoint", containing: "busy")
         let start = "params role=\(role) output=s3://\(bucket)/runs\nload people.csv as people\n"
         let (result, book) = try Self.run(
             [
@@ -194,6 +195,8 @@ extension SageMakerEndToEndTests {
                 "b-doomed": start
                     + "autopilot people target=y as ok backend=sagemaker max_candidates=2\ndeploy ok.best as doomed",
                 "c-throttled": start + "autopilot people target=y as throttled backend=sagemaker max_candidates=2",
+                "d-busy": start
+                    + "autopilot people target=y as ok backend=sagemaker max_candidates=2\ndeploy ok.best as busy",
             ], environment: Self.environment(moto))
         #expect(result.status == 1)
         let text = { (cell: String) in book.output(forCell: cell)?.normalizedText ?? "" }
@@ -251,5 +254,17 @@ extension SageMakerEndToEndTests {
         )
         #expect(header == "age,y", "the excluded column is not uploaded")
         try moto.validateRecordedRequests(containing: bucket)
+
+        // The job's notebooks, where the output says they are, come down with download.
+        let output = book.output(forCell: "a")?.normalizedText ?? ""
+        let notebook = try #require(
+            output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix("s3://") && $0.hasSuffix("DataExplorationNotebook.ipynb") })
+        let (fetched, fetchedBook) = try Self.run(
+            ["a": "download \(notebook) to notebooks/"], environment: Self.environment(moto))
+        #expect(fetched.status == 0, "\(fetched.stdout)\(fetched.stderr)")
+        #expect(
+            fetchedBook.output(forCell: "a")?.normalizedText.contains("SageMakerAutopilotDataExplorationNotebook.ipynb")
+                == true)
     }
 }
