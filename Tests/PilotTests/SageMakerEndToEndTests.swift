@@ -44,7 +44,7 @@ struct SageMakerEndToEndTests {
         let (moto, role) = try Self.account(bucket: bucket, role: "pilot-sagemaker")
         // What InvokeEndpoint answers: one row, then the 4119 test rows (the same again for check).
         let rows = (0..<4119).map { $0 % 9 == 0 ? "yes,0.81" : "no,0.07" }.joined(separator: "\n") + "\n"
-        try moto.setEndpointResults(["yes,0.62\n", rows])
+        try moto.setEndpointAnswers(["yes,0.62\n", rows], endpoint: "bank-ep")
         let folder = ScratchFolder("sagemaker-workbook")
         try FileManager.default.copyItem(
             atPath: Self.repository + "/workbooks/autopilot-sagemaker.pilotbook",

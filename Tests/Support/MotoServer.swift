@@ -319,6 +319,19 @@ extension MotoServer {
         }
     }
 
+    /// Sets InvokeEndpoint's answers for `endpoint` only (the emulator's endpoint-answers route):
+    /// each new request body takes the next answer, the same body again gets the same one. Unlike
+    /// ``setEndpointResults(_:contentType:)``, tests running side by side cannot take each other's.
+    public func setEndpointAnswers(
+        _ answers: [String], endpoint: String, contentType: String = "text/csv"
+    )
+        throws(MotoError)
+    {
+        try control(
+            "endpoint-answers",
+            body: Self.json(["EndpointName": endpoint, "Answers": answers, "ContentType": contentType]))
+    }
+
     /// Checks the recorded requests (those of `operation`, containing `containing`, when given)
     /// against botocore's service model (`Emulator/validate_requests.py`). Returns the
     /// validator's summary when every request is valid; throws a MotoError whose description

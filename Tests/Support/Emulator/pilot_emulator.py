@@ -63,8 +63,13 @@ Requests and faults
            service is "sagemaker" or "sagemaker-runtime"; params as botocore names them (for
            InvokeEndpoint: EndpointName, Body as text, ContentType, Accept, ...); contains filters
            on the JSON of params.
+      POST /pilot-emulator/endpoint-answers    {"EndpointName": "...", "Answers": ["...", ...],
+                                                "ContentType": "text/csv"}
+           InvokeEndpoint answers for that endpoint only (moto's endpoint-results queue is one for
+           the whole server, so tests running side by side could take each other's): each new
+           request body takes the next answer, the same body again gets the same answer.
       POST /pilot-emulator/reset
-           forgets the recorded requests and pending faults (not moto's state).
+           forgets the recorded requests, pending faults and endpoint answers (not moto's state).
       GET  /pilot-emulator/health   {"ok": true}
 
 InvokeEndpoint answers (moto, unchanged): POST /moto-api/static/sagemaker/endpoint-results with
@@ -152,6 +157,8 @@ class EmulatorState:
         self.job_failures: list[dict[str, Any]] = []
         self.endpoint_failures: list[dict[str, Any]] = []
         self.throttles: list[dict[str, Any]] = []
+        # endpoint name -> {"queue": [answers not given yet], "given": {request body: answer}}
+        self.endpoint_answers: dict[str, dict[str, Any]] = {}
 
     def reset(self) -> None:
         with self.lock:
@@ -159,6 +166,7 @@ class EmulatorState:
             self.job_failures.clear()
             self.endpoint_failures.clear()
             self.throttles.clear()
+            self.endpoint_answers.clear()
 
     @staticmethod
     def take(faults: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
@@ -708,6 +716,14 @@ def invoke_endpoint(self: Any) -> Any:
     endpoint = sm_models.sagemaker_backends[self.current_account][self.region].endpoints.get(name)
     if endpoint is None or endpoint.endpoint_status != "InService":
         raise RuntimeValidationError(f"Endpoint {name} of account {self.current_account} not found.")
+    with STATE.lock:
+        answers = STATE.endpoint_answers.get(name)
+        if answers is not None:
+            key = self.body.decode("utf-8", errors="replace") if isinstance(self.body, bytes) else str(self.body)
+            if key not in answers["given"]:
+                answers["given"][key] = answers["queue"].pop(0) if answers["queue"] else "body"
+            headers = {"Content-Type": answers["contenttype"], "x-Amzn-Invoked-Production-Variant": "AllTraffic"}
+            return 200, headers, answers["given"][key]
     return _original_invoke(self)
 
 
@@ -874,6 +890,14 @@ class EmulatorApplication:
                 fault["namecontains"] = str(fault.get("namecontains") or "")
                 (STATE.job_failures if route == "fail-next-job" else STATE.endpoint_failures).append(fault)
                 return json_answer(start_response, "200 OK", {"ok": True})
+            if route == "endpoint-answers":
+                document = parse_control_body(body, "endpointname")
+                STATE.endpoint_answers[str(document.get("endpointname", ""))] = {
+                    "queue": [str(answer) for answer in document.get("answers", [])],
+                    "given": {},
+                    "contenttype": str(document.get("contenttype") or "text/csv"),
+                }
+                return json_answer(start_response, "200 OK", {"ok": True})
             if route == "throttle":
                 fault = parse_control_body(body, "count")
                 try:
@@ -885,7 +909,8 @@ class EmulatorApplication:
                 return json_answer(start_response, "200 OK", {"ok": True})
         return json_answer(start_response, "404 Not Found", {"error": f"no control route {route!r}",
                                                              "routes": ["fail-next-job", "fail-next-endpoint",
-                                                                        "throttle", "requests", "reset", "health"]})
+                                                                        "endpoint-answers", "throttle", "requests",
+                                                                        "reset", "health"]})
 
     def throttled(self, request: dict[str, Any], body: bytes, path: str) -> bool:
         text = body.decode("utf-8", errors="replace") + " " + path
