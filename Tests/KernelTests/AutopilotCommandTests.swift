@@ -1,7 +1,8 @@
-@testable import Commands
 import Foundation
 import TestSupport
 import Testing
+
+@testable import Commands
 @testable import Kernel
 
 @Suite("Autopilot commands")
@@ -27,12 +28,17 @@ struct AutopilotCommandTests {
         let f = Fixture()
         let result = f.run("autopilot train target=y as exp max_candidates=4")
         #expect(result.status == .ok)
-        for stage in ["Analyzing data", "Candidate definitions generated", "Feature engineering", "Model tuning", "Model insights"] {
+        for stage in [
+            "Analyzing data", "Candidate definitions generated", "Feature engineering", "Model tuning",
+            "Model insights",
+        ] {
             #expect(result.text.contains(stage + "\n"), "\(stage)")
         }
         #expect(result.text.contains("  dropped id: unique per row, like an id\n"))
         #expect(result.text.contains("  wrote exp/data-exploration.pilotbook\n"))
-        #expect(f.folder.read("exp/data-exploration.pilotbook").hasPrefix("<!-- pilotbook v1 -->\n# Data exploration: exp\n"))
+        #expect(
+            f.folder.read("exp/data-exploration.pilotbook").hasPrefix(
+                "<!-- pilotbook v1 -->\n# Data exploration: exp\n"))
         #expect(f.run("experiments").text.contains("│ exp "))
         #expect(f.run("leaderboard exp into board").text.hasSuffix("kept as frame 'board': 5 rows × 11 columns\n"))
         #expect(f.run("candidate exp.xgboost-dpp0-001").text.hasPrefix("exp.xgboost-dpp0-001"))
@@ -48,18 +54,38 @@ struct AutopilotCommandTests {
         #expect(a.text == b.text)
     }
 
-    @Test("mistakes: error and hint", arguments: [
-        ("autopilot train", "error: autopilot needs target=COL: the column to predict\nhint: columns: id, x1, x2, color, y\n"),
-        ("autopilot train target=why", "error: no column named 'why' in frame 'train'\nhint: columns: id, x1, x2, color, y\n"),
-        ("autopilot train target=y metric=F2", "error: metric=F2 is not valid\n  autopilot train target=y metric=F2\n                           ^\n"
-            + "hint: did you mean 'F1'? metric takes one of F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss, "
-            + "F1macro, MSE, RMSE, MAE, R2\n"),
-        ("autopilot train target=y metric=MSE", "error: metric=MSE does not apply to binary problems\nhint: metrics for binary: F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss\n"),
-        ("autopilot train target=y max_runtime=soon", "error: max_runtime=soon is not valid\n  autopilot train target=y max_runtime=soon\n"
-            + "                           ^\nhint: max_runtime takes a duration such as 90s, 5m or 1h, e.g. max_runtime=60s\n"),
-        ("autopilot train target=y problem=regression", "error: problem=regression needs a numeric target, and 'y' holds text\nhint: use problem=multiclass or problem=binary, or leave problem= out\n"),
-        ("leaderboard nope", "error: no experiment named 'nope'\nhint: run autopilot FRAME target=COL as nope\n"),
-    ])
+    @Test(
+        "mistakes: error and hint",
+        arguments: [
+            (
+                "autopilot train",
+                "error: autopilot needs target=COL: the column to predict\nhint: columns: id, x1, x2, color, y\n"
+            ),
+            (
+                "autopilot train target=why",
+                "error: no column named 'why' in frame 'train'\nhint: columns: id, x1, x2, color, y\n"
+            ),
+            (
+                "autopilot train target=y metric=F2",
+                "error: metric=F2 is not valid\n  autopilot train target=y metric=F2\n                           ^\n"
+                    + "hint: did you mean 'F1'? metric takes one of F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss, "
+                    + "F1macro, MSE, RMSE, MAE, R2\n"
+            ),
+            (
+                "autopilot train target=y metric=MSE",
+                "error: metric=MSE does not apply to binary problems\nhint: metrics for binary: F1, AUC, Accuracy, BalancedAccuracy, Precision, Recall, LogLoss\n"
+            ),
+            (
+                "autopilot train target=y max_runtime=soon",
+                "error: max_runtime=soon is not valid\n  autopilot train target=y max_runtime=soon\n"
+                    + "                           ^\nhint: max_runtime takes a duration such as 90s, 5m or 1h, e.g. max_runtime=60s\n"
+            ),
+            (
+                "autopilot train target=y problem=regression",
+                "error: problem=regression needs a numeric target, and 'y' holds text\nhint: use problem=multiclass or problem=binary, or leave problem= out\n"
+            ),
+            ("leaderboard nope", "error: no experiment named 'nope'\nhint: run autopilot FRAME target=COL as nope\n"),
+        ])
     func mistakes(source: String, message: String) {
         let f = Fixture()
         let result = f.run(source)
@@ -71,7 +97,9 @@ struct AutopilotCommandTests {
     func candidatesOnly() {
         let f = Fixture()
         let result = f.run("autopilot train target=y as pilot candidates_only=yes")
-        #expect(result.text.hasSuffix("candidates_only=yes: stopped after the candidate definitions; experiment 'pilot' holds them\n"))
+        #expect(
+            result.text.hasSuffix(
+                "candidates_only=yes: stopped after the candidate definitions; experiment 'pilot' holds them\n"))
         #expect(!result.text.contains("Model tuning"))
     }
 }
@@ -81,7 +109,9 @@ struct ExperimentPersistenceTests {
     @Test("a new session finds the experiment by name, and its model scores the same")
     func reopen() throws {
         let f = AutopilotCommandTests.Fixture()
-        #expect(f.run("autopilot train target=y as exp max_candidates=4").text.contains("saved experiment 'exp' in .pilot/\n"))
+        #expect(
+            f.run("autopilot train target=y as exp max_candidates=4").text.contains(
+                "saved experiment 'exp' in .pilot/\n"))
         let before = f.run("evaluate exp.best on test").text
         #expect(FileManager.default.fileExists(atPath: f.folder.file(".pilot/experiments.sqlite")))
         #expect(FileManager.default.fileExists(atPath: f.folder.file(".pilot/exp/model.json")))
@@ -129,11 +159,13 @@ struct InterruptTests {
     func interrupt() throws {
         let f = AutopilotCommandTests.Fixture()
         let interruption = Interruption()
-        let result = Kernel.standard.run(cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
-                                  interruption: interruption, live: ImpatientTerminal(interruption))
+        let result = Kernel.standard.run(
+            cell: "autopilot train target=y as exp max_candidates=20\nexperiments", in: f.session,
+            interruption: interruption, live: ImpatientTerminal(interruption))
         let text = result.transcript()
         #expect(result.status == .interrupted)
-        #expect(text.contains("  1 candidate trained (stopped early: interrupted; the best finished candidate is kept)\n"))
+        #expect(
+            text.contains("  1 candidate trained (stopped early: interrupted; the best finished candidate is kept)\n"))
         #expect(!text.contains("│ exp "))  // the next command did not run
         #expect(f.session.values["exp"] is ExperimentValue)
     }

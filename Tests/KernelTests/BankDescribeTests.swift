@@ -1,7 +1,8 @@
-@testable import Commands
 import Foundation
 import Frames
 import Testing
+
+@testable import Commands
 @testable import Kernel
 
 /// The tutorial's data, read from the archive in PILOT_MIRROR (../shared/data in CI).
@@ -13,7 +14,9 @@ enum BankData {
     }()
 }
 
-@Suite("describe of bank-additional-full matches pandas", .enabled(if: BankData.archive != nil, "needs PILOT_MIRROR with bank-additional.zip"))
+@Suite(
+    "describe of bank-additional-full matches pandas",
+    .enabled(if: BankData.archive != nil, "needs PILOT_MIRROR with bank-additional.zip"))
 struct BankDescribeTests {
     struct Reference: Decodable {
         var shape: [Int]
@@ -23,14 +26,16 @@ struct BankDescribeTests {
     }
 
     static let reference: Reference = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bank-describe.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/bank-describe.json")
         return try! JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
     }()
 
     @Test("every column, every statistic, to the printed precision")
     func matchesPandas() throws {
         let session = Session(workingDirectory: "/")
-        let result = Kernel.standard.run(cell: "load \(BankData.archive!):bank-additional/bank-additional-full.csv as data", in: session)
+        let result = Kernel.standard.run(
+            cell: "load \(BankData.archive!):bank-additional/bank-additional-full.csv as data", in: session)
         #expect(result.status == .ok)
         let frame = try session.frame("data")
         #expect([frame.rowCount, frame.columns.count] == Self.reference.shape)
@@ -45,8 +50,10 @@ struct BankDescribeTests {
                 for (a, b) in zip(ours, theirs) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(entry.name)") }
             } else if let categorical = entry.categorical {
                 let expected = try #require(Self.reference.categorical[entry.name])
-                #expect(categorical == .init(count: expected.count, unique: expected.unique, top: expected.top, freq: expected.freq),
-                        "\(entry.name)")
+                #expect(
+                    categorical
+                        == .init(count: expected.count, unique: expected.unique, top: expected.top, freq: expected.freq),
+                    "\(entry.name)")
             }
         }
         #expect(description.entries.filter { $0.numeric != nil }.count == Self.reference.numeric.count)

@@ -1,6 +1,7 @@
-@testable import Commands
 import Diagnostics
 import Testing
+
+@testable import Commands
 @testable import Kernel
 
 @Suite("The cell language")
@@ -13,19 +14,21 @@ struct CellLexerTests {
 
     @Test("words, options, quotes and comments")
     func basics() throws {
-        let commands = try lexer.commands(in: """
-        # a comment line
+        let commands = try lexer.commands(
+            in: """
+                # a comment line
 
-        load "bank data/full.csv" as data sep=; # trailing comment
-          describe data emp.var.rate nr.employed
-        autopilot data target=y exclude="duration,pdays" max_runtime=60s
-        """)
+                load "bank data/full.csv" as data sep=; # trailing comment
+                  describe data emp.var.rate nr.employed
+                autopilot data target=y exclude="duration,pdays" max_runtime=60s
+                """)
         #expect(commands.map(\.name) == ["load", "describe", "autopilot"])
         #expect(commands.map(\.line) == [3, 4, 5])
-        #expect(commands[0].arguments.map(\.argument) == [
-            .word("bank data/full.csv", quoted: true), .word("as", quoted: false), .word("data", quoted: false),
-            .option(key: "sep", value: ";"),
-        ])
+        #expect(
+            commands[0].arguments.map(\.argument) == [
+                .word("bank data/full.csv", quoted: true), .word("as", quoted: false), .word("data", quoted: false),
+                .option(key: "sep", value: ";"),
+            ])
         #expect(commands[1].words == ["data", "emp.var.rate", "nr.employed"])
         #expect(commands[2].options.map(\.key) == ["target", "exclude", "max_runtime"])
         #expect(commands[2].options.map(\.value) == ["y", "duration,pdays", "60s"])
@@ -47,7 +50,10 @@ struct CellLexerTests {
     @Test("$name and ${name} read parameters and settings; \\$ is a dollar")
     func interpolation() throws {
         #expect(try arguments("x seed=$seed") == [.option(key: "seed", value: "7")])
-        #expect(try arguments(#"x "${name}-1" \$HOME"#) == [.word("bank ep-1", quoted: true), .word("$HOME", quoted: false)])
+        #expect(
+            try arguments(#"x "${name}-1" \$HOME"#) == [
+                .word("bank ep-1", quoted: true), .word("$HOME", quoted: false),
+            ])
         #expect(try arguments("x cost $") == [.word("cost", quoted: false), .word("$", quoted: false)])
     }
 
@@ -56,26 +62,37 @@ struct CellLexerTests {
         #expect(try lexer.commands(in: "help\r\nvars\r\n").map(\.name) == ["help", "vars"])
     }
 
-    @Test("errors point at the place with a caret", arguments: [
-        ("load \"bank.csv as data", """
-        error: this quote is never closed
-          load "bank.csv as data
-               ^
-        hint: add a closing " at the end of the value
-        """),
-        ("split data seed=$sed", """
-        error: no parameter or setting named 'sed'
-          split data seed=$sed
-                          ^
-        hint: pass it with --param sed=VALUE, or write \\$ for a literal $
-        """),
-        ("target=y autopilot", """
-        error: a line must start with a command, not the option 'target=y'
-          target=y autopilot
-          ^
-        hint: write the command first, e.g. 'set seed=42'
-        """),
-    ])
+    @Test(
+        "errors point at the place with a caret",
+        arguments: [
+            (
+                "load \"bank.csv as data",
+                """
+                error: this quote is never closed
+                  load "bank.csv as data
+                       ^
+                hint: add a closing " at the end of the value
+                """
+            ),
+            (
+                "split data seed=$sed",
+                """
+                error: no parameter or setting named 'sed'
+                  split data seed=$sed
+                                  ^
+                hint: pass it with --param sed=VALUE, or write \\$ for a literal $
+                """
+            ),
+            (
+                "target=y autopilot",
+                """
+                error: a line must start with a command, not the option 'target=y'
+                  target=y autopilot
+                  ^
+                hint: write the command first, e.g. 'set seed=42'
+                """
+            ),
+        ])
     func errors(source: String, rendered: String) {
         #expect(throws: Diagnostic.self) { try lexer.commands(in: source) }
         do {

@@ -3,6 +3,7 @@ import Completion
 import Diagnostics
 import Foundation
 import Testing
+
 @testable import Kernel
 
 /// Every command, walked through its declaration: what `help CMD` lists is what the parser

@@ -1,8 +1,9 @@
-@testable import Commands
 import Foundation
 import TestSupport
 import Testing
 import TextLayout
+
+@testable import Commands
 @testable import Kernel
 
 /// Stored outputs keep to 100 columns (East Asian characters count two), as the workbook's
@@ -64,7 +65,9 @@ struct OutputWidthTests {
         for name in first + names.filter({ !first.contains($0) && $0 != "reset" }) + ["reset"] {
             let result = Kernel.standard.run(cell: Self.cells[name]!, in: session)
             // Two cells show their error message on purpose; the others must really run.
-            #expect(result.status == (["download", "unzip"].contains(name) ? .error : .ok), "\(name): \(result.transcript())")
+            #expect(
+                result.status == (["download", "unzip"].contains(name) ? .error : .ok),
+                "\(name): \(result.transcript())")
             for line in result.transcript().split(separator: "\n") {
                 #expect(line.displayWidth <= 100, "\(name): \(line.displayWidth) columns: \(line)")
             }

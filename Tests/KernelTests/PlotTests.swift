@@ -1,9 +1,10 @@
-@testable import Commands
-@testable import Autopilot
 import Foundation
 import TestSupport
 import Testing
 import TextLayout
+
+@testable import Autopilot
+@testable import Commands
 @testable import Kernel
 
 /// The drawings commands print and the SVG images they emit: pinned, the same every time, and
@@ -11,8 +12,9 @@ import TextLayout
 @Suite("Plots")
 struct PlotTests {
     static func candidate(_ name: String, _ algorithm: Algorithm, _ metrics: [String: Double]) -> Candidate {
-        Candidate(name: name, algorithm: algorithm, pipeline: "dpp0", hyperparameters: Hyperparameters([:]), metrics: metrics,
-                  threshold: nil, rounds: nil, trainingSeconds: 1)
+        Candidate(
+            name: name, algorithm: algorithm, pipeline: "dpp0", hyperparameters: Hyperparameters([:]), metrics: metrics,
+            threshold: nil, rounds: nil, trainingSeconds: 1)
     }
 
     static let board = [
@@ -24,23 +26,25 @@ struct PlotTests {
 
     @Test("the leaderboard's bars start above zero when the scores are close, and the caption says where")
     func leaderboardDrawing() {
-        #expect(Leaderboard.drawing(Self.board, metric: .f1, width: 100) == """
-        F1 on validation by candidate, higher is better; the bars start at 0.60, not at 0
-        ensemble-021      ██████████████████████████████████████████████████████  0.6651
-        xgboost-dpp1-007  ████████████████████████████████████████████████████▏   0.6628
-        mlp-dpp2-005      ███████████████████████████████                         0.6373
-        linear-dpp2-003   ████████████████▋                                       0.6201
-        """)
+        #expect(
+            Leaderboard.drawing(Self.board, metric: .f1, width: 100) == """
+                F1 on validation by candidate, higher is better; the bars start at 0.60, not at 0
+                ensemble-021      ██████████████████████████████████████████████████████  0.6651
+                xgboost-dpp1-007  ████████████████████████████████████████████████████▏   0.6628
+                mlp-dpp2-005      ███████████████████████████████                         0.6373
+                linear-dpp2-003   ████████████████▋                                       0.6201
+                """)
         // A minimised objective: the best comes first with the shortest bar; a missing score draws no
         // bar; the caption wraps at the width.
-        #expect(Leaderboard.drawing(Self.board, metric: .mse, width: 60) == """
-        MSE on validation by candidate, lower is better; the bars
-        start at 140, not at 0
-        ensemble-021      ███████                           149.0000
-        xgboost-dpp1-007  ███████▉                          150.2500
-        linear-dpp2-003   ████████████████████████████████  181.5000
-        mlp-dpp2-005                                               ?
-        """)
+        #expect(
+            Leaderboard.drawing(Self.board, metric: .mse, width: 60) == """
+                MSE on validation by candidate, lower is better; the bars
+                start at 140, not at 0
+                ensemble-021      ███████                           149.0000
+                xgboost-dpp1-007  ███████▉                          150.2500
+                linear-dpp2-003   ████████████████████████████████  181.5000
+                mlp-dpp2-005                                               ?
+                """)
     }
 
     @Test("the leaderboard's SVG: candidate names, the objective in the title, an axis from the floor")
@@ -59,7 +63,9 @@ struct PlotTests {
         let first = Kernel.standard.run(cell: "leaderboard exp", in: f.session)
         #expect(first.status == .ok)
         #expect(first == Kernel.standard.run(cell: "leaderboard exp", in: f.session))
-        guard first.blocks.count == 2, case .text(let text) = first.blocks[0], case .image(let svg, let alt) = first.blocks[1] else {
+        guard first.blocks.count == 2, case .text(let text) = first.blocks[0],
+            case .image(let svg, let alt) = first.blocks[1]
+        else {
             Issue.record("expected text then an image: \(first.blocks)")
             return
         }
@@ -92,8 +98,10 @@ struct PlotTests {
     @Test("counts with more values than the table shows draws the most frequent ones and says how many rows are left")
     func countsManyValues() {
         let f = FrameCommandTests.Fixture()
-        f.folder.write("code\n" + (0..<30).flatMap { i in Array(repeating: "v\(i)", count: 30 - i) }.joined(separator: "\n") + "\n",
-                       to: "codes.csv")
+        f.folder.write(
+            "code\n" + (0..<30).flatMap { i in Array(repeating: "v\(i)", count: 30 - i) }.joined(separator: "\n")
+                + "\n",
+            to: "codes.csv")
         _ = f.run("load codes.csv as codes")
         let result = Kernel.standard.run(cell: "counts codes code", in: f.session)
         guard case .image(let svg, _) = result.blocks.last else { Issue.record("no image"); return }
@@ -114,8 +122,12 @@ struct PlotTests {
         #expect(lines[top + 2].hasPrefix("1 ┤"))
         #expect(lines[top + 11].hasPrefix("   0       false positive rate        1"))
         #expect(lines.allSatisfy { $0.displayWidth <= 100 })
-        #expect(result.blocks.dropFirst().map { if case .image(_, let alt) = $0 { alt } else { "" } }
-            == ["ROC curve of exp.\(f.session.experimentBest("exp")) on test", "precision-recall curve of exp.\(f.session.experimentBest("exp")) on test"])
+        #expect(
+            result.blocks.dropFirst().map { if case .image(_, let alt) = $0 { alt } else { "" } }
+                == [
+                    "ROC curve of exp.\(f.session.experimentBest("exp")) on test",
+                    "precision-recall curve of exp.\(f.session.experimentBest("exp")) on test",
+                ])
     }
 }
 

@@ -107,7 +107,8 @@ struct SageMakerCommandTests {
         let logLoss = f.run("autopilot people target=y backend=sagemaker metric=LogLoss")
         #expect(logLoss.text.contains("error: metric=LogLoss is not an objective SageMaker Autopilot offers"))
         let wrongBackend = f.run("autopilot people target=y backend=cloud")
-        #expect(wrongBackend.text.contains("error: backend=cloud is not a backend"))
+        #expect(wrongBackend.text.contains("error: backend=cloud is not valid"))
+        #expect(wrongBackend.text.contains("hint: backend takes one of local, sagemaker"))
         #expect(f.cloud.state.withLock { $0.created.isEmpty })
         #expect(f.storage["class/runs/people_exp/train.csv"] == nil)
 

@@ -43,10 +43,7 @@ struct AutopilotCommand: CellCommand {
     @Option(.flag, "stop after writing the candidate definitions", default: false, defaultText: "no")
     var candidatesOnly: Bool
     @Option(.seed, "random seed (the 'seed' setting by default)") var seed: Int?
-    @Option(
-        .text("local|sagemaker").kind(.choice(["local", "sagemaker"])),
-        "where the job runs: here (local) or on SageMaker Autopilot")
-    var backend: String?
+    @Option(.choice(Backend.self), "where the job runs: here (local) or on SageMaker Autopilot") var backend: Backend?
     @Option(.text("ARN"), "backend=sagemaker: the IAM role SageMaker runs the job as (the 'role' value)")
     var role: String?
     @Option(.text("s3://BUCKET/PREFIX"), "backend=sagemaker: where data and artifacts go (the 'output' value)")
@@ -59,27 +56,27 @@ struct AutopilotCommand: CellCommand {
     /// `autopilot attach EXP` follows a SageMaker job again.
     static var otherForm: (word: String, command: any CellCommand.Type)? { ("attach", AutopilotAttach.self) }
 
+    /// `backend=`: this machine, or SageMaker Autopilot.
+    enum Backend: String, CaseIterable, Sendable {
+        case local, sagemaker
+    }
+
     /// `problem=`: a problem type, or auto (the rules decide).
     enum ProblemChoice: String, CaseIterable, Sendable {
         case auto, binary, multiclass, regression
     }
 
-    /// A SageMaker job costs money; a line whose backend cannot be read yet (`backend=$b`) may be one.
+    /// A SageMaker job costs money. A line that does not parse yet (`backend=$b`) is taken at the
+    /// configuration's risk, so it is asked about too.
     func risk() -> String? {
-        guard let backend, backend != "local", !checkOnly else { return nil }
-        return Self.configuration.risk
+        backend == .sagemaker && !checkOnly ? Self.configuration.risk : nil
     }
 
     func run(in context: CommandContext) throws {
         let data = try context.session.frame(frame)
-        switch backend ?? "local" {
-        case "local": break
-        case "sagemaker":
+        if backend == .sagemaker {
             try SageMakerJob(command: self, frame: data, context: context).run()
             return
-        case let other:
-            throw Diagnostic(
-                "backend=\(other) is not a backend", hint: "write backend=local (this machine) or backend=sagemaker")
         }
         let settings = try settings(frame: data, context: context)
         try Self.run(settings, frame: data, frameName: frame, name: name ?? frame + "_exp", context: context)

@@ -17,7 +17,8 @@ struct Vars: CellCommand {
         for parameter in session.parameters {
             rows.append([parameter.name, "parameter", parameter.value])
         }
-        for setting in session.knownSettings {
+        // A setting that is empty and unset (role, output, region) has nothing to show; set lists it.
+        for setting in session.knownSettings where !(session.settings[setting.name] ?? "").isEmpty {
             let value = session.settings[setting.name] ?? setting.defaultValue
             let note = value == setting.defaultValue ? " (default)" : ""
             rows.append([setting.name, "setting", value + note])
