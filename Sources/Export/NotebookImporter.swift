@@ -69,7 +69,9 @@ public struct NotebookImporter {
                     status = output.ename == "Interrupted" ? .interrupted : .error
                     let lines = output.traceback ?? []
                     // The export's stand-in for a failure that stored no diagnostic has no `error:` line.
-                    if lines.first?.hasPrefix("error:") == true { items.append(.error(lines.joined(separator: "\n") + "\n")) }
+                    if lines.first?.hasPrefix("error:") == true {
+                        items.append(.error(lines.joined(separator: "\n") + "\n"))
+                    }
                 default:
                     break
                 }
@@ -81,7 +83,9 @@ public struct NotebookImporter {
     }
 
     /// An image for SVG data, else the plain text (nothing for an empty one).
-    private static func item(_ data: [String: MultilineText], assets: AssetFolder) throws(NotebookImportError)
+    private static func item(
+        _ data: [String: MultilineText], assets: AssetFolder
+    ) throws(NotebookImportError)
         -> OutputItem?
     {
         if var svg = data["image/svg+xml"]?.text {

@@ -48,7 +48,8 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             guard let data = FileManager.default.contents(atPath: notebook) else {
-                throw WorkbookError(.io, "cannot read \(notebook)", hint: "check the path and that the file is readable")
+                throw WorkbookError(
+                    .io, "cannot read \(notebook)", hint: "check the path and that the file is readable")
             }
             try ExportCommand.checkFolder(of: target)
             let workbook = try NotebookImporter(bytes: Array(data), name: notebook).workbook(bookPath: target)

@@ -54,7 +54,8 @@ struct NotebookImportTests {
                 switch item {
                 case .text(let text): items.append(.text(text))
                 case .error(let text): items.append(.error(text))
-                case .plot(let number): items.append(.image(path: try assets.store(svg: plots[number]), alt: "plot \(number)"))
+                case .plot(let number):
+                    items.append(.image(path: try assets.store(svg: plots[number]), alt: "plot \(number)"))
                 }
             }
             let failed = items.contains { if case .error = $0 { true } else { false } }
@@ -78,7 +79,8 @@ struct NotebookImportTests {
             let parsed = try! BookFile(path: original).workbook
             let notebook = BookExporter(workbook: parsed, bookPath: original).render(.ipynb)
             let back = folder.file("back/book.pilotbook")
-            let imported = try! NotebookImporter(bytes: Array(notebook.utf8), name: "book.ipynb").workbook(bookPath: back)
+            let imported = try! NotebookImporter(bytes: Array(notebook.utf8), name: "book.ipynb").workbook(
+                bookPath: back)
             #expect(imported.text == book.text, "\(notebook)")
             for path in book.imagePaths {
                 #expect(folder.read("back/" + path) == folder.read("sent/" + path))
@@ -106,51 +108,54 @@ struct NotebookImportTests {
             """
         let book = try NotebookImporter(bytes: Array(notebook.utf8), name: "n.ipynb")
             .workbook(bookPath: folder.file("n.pilotbook"))
-        #expect(book.text == """
-            <!-- pilotbook v1 -->
+        #expect(
+            book.text == """
+                <!-- pilotbook v1 -->
 
-            # Title
-            Some text.
+                # Title
+                Some text.
 
-            ```pilot id=load
-            load data.csv as data
-            ```
+                ```pilot id=load
+                load data.csv as data
+                ```
 
-            <!-- output:begin id=load status=ok src=\(SourceHash.of("load data.csv as data\n")) -->
-            ```text
-            data: 3 rows
-            ```
-            <!-- output:end -->
+                <!-- output:begin id=load status=ok src=\(SourceHash.of("load data.csv as data\n")) -->
+                ```text
+                data: 3 rows
+                ```
+                <!-- output:end -->
 
-            ```pilot id=b7c2e9f0-1
-            descrbe data
-            ```
+                ```pilot id=b7c2e9f0-1
+                descrbe data
+                ```
 
-            <!-- output:begin id=b7c2e9f0-1 status=error src=\(SourceHash.of("descrbe data\n")) -->
-            ```error
-            error: unknown command 'descrbe'
-            hint: did you mean 'describe'?
-            ```
-            <!-- output:end -->
+                <!-- output:begin id=b7c2e9f0-1 status=error src=\(SourceHash.of("descrbe data\n")) -->
+                ```error
+                error: unknown command 'descrbe'
+                hint: did you mean 'describe'?
+                ```
+                <!-- output:end -->
 
-            ```pilot id=x
-            head data
-            ```
+                ```pilot id=x
+                head data
+                ```
 
-            """)
+                """)
     }
 
     @Test("a notebook for another kernel, and a file that is not a notebook, are refused with what to do")
     func refused() throws {
-        let python = #"{"cells": [], "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}"#
+        let python =
+            #"{"cells": [], "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}"#
         #expect(throws: NotebookImportError.otherKernel(name: "p.ipynb", kernel: "python3")) {
             try NotebookImporter(bytes: Array(python.utf8), name: "p.ipynb")
         }
         let error = NotebookImportError.otherKernel(name: "p.ipynb", kernel: "python3").diagnostic.rendered
-        #expect(error == """
-            error: p.ipynb is a notebook for the 'python3' kernel, not pilot's; its cells are not pilot commands
-            hint: import notebooks whose kernel is pilot (pick 'pilot' in Jupyter's kernel menu)
-            """)
+        #expect(
+            error == """
+                error: p.ipynb is a notebook for the 'python3' kernel, not pilot's; its cells are not pilot commands
+                hint: import notebooks whose kernel is pilot (pick 'pilot' in Jupyter's kernel menu)
+                """)
         #expect(throws: NotebookImportError.notANotebook(name: "x.ipynb", reason: "it is not JSON")) {
             try NotebookImporter(bytes: Array("not json".utf8), name: "x.ipynb")
         }

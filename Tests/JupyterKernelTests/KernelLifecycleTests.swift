@@ -51,7 +51,8 @@ struct KernelLifecycleTests {
         let spec = harness.prefix + "/share/jupyter/kernels/pilot"
         let json = try #require(FileManager.default.contents(atPath: spec + "/kernel.json"))
         let kernel = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
-        #expect(kernel["argv"] as? [String] == [PilotBinary.path, "kernel", "-f", "{connection_file}"])
+        let binary = URL(fileURLWithPath: PilotBinary.path).resolvingSymlinksInPath().path
+        #expect(kernel["argv"] as? [String] == [binary, "kernel", "-f", "{connection_file}"])
         #expect(kernel[string: "display_name"] == "pilot")
         #expect(kernel[string: "language"] == "pilot")
         #expect(kernel[string: "interrupt_mode"] == "message")
@@ -70,7 +71,8 @@ struct KernelLifecycleTests {
         #expect(removed.stdout == "removed the pilot kernel from \(spec)\n")
         let again = try harness.run(PilotBinary.path, ["kernel", "uninstall", "--prefix", harness.prefix])
         #expect(again.status == 1)
-        #expect(again.stderr.hasPrefix("error: no pilot kernelspec to remove in \(harness.prefix)/share/jupyter/kernels\n"))
+        #expect(
+            again.stderr.hasPrefix("error: no pilot kernelspec to remove in \(harness.prefix)/share/jupyter/kernels\n"))
     }
 
     @Test("a connection file that is not one says so and what to do")
@@ -79,10 +81,11 @@ struct KernelLifecycleTests {
         harness.folder.write("{\"ip\": \"127.0.0.1\"}", to: "work/connection.json")
         let result = try harness.run(PilotBinary.path, ["kernel", "-f", "connection.json"])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            error: cannot use the connection file connection.json: it is not a Jupyter connection file (no shell_port)
-            hint: Jupyter starts the kernel with its own connection file; install the kernel with 'pilot kernel install' and pick 'pilot' in Jupyter
+        #expect(
+            result.stderr == """
+                error: cannot use the connection file connection.json: it is not a Jupyter connection file (no shell_port)
+                hint: Jupyter starts the kernel with its own connection file; install the kernel with 'pilot kernel install' and pick 'pilot' in Jupyter
 
-            """)
+                """)
     }
 }

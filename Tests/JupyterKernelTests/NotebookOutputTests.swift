@@ -20,20 +20,21 @@ struct NotebookOutputTests {
             in 40 rows
 
             """
-        #expect(TableHTML.render(text) == """
-            <pre>2 distinct values</pre>
-            <table>
-            <thead>
-            <tr><th>y</th><th>count</th></tr>
-            </thead>
-            <tbody>
-            <tr><td>no</td><td>36</td></tr>
-            <tr><td>&lt;a&gt;</td><td>4</td></tr>
-            </tbody>
-            </table>
-            <pre>in 40 rows</pre>
+        #expect(
+            TableHTML.render(text) == """
+                <pre>2 distinct values</pre>
+                <table>
+                <thead>
+                <tr><th>y</th><th>count</th></tr>
+                </thead>
+                <tbody>
+                <tr><td>no</td><td>36</td></tr>
+                <tr><td>&lt;a&gt;</td><td>4</td></tr>
+                </tbody>
+                </table>
+                <pre>in 40 rows</pre>
 
-            """)
+                """)
         #expect(TableHTML.render("data: 3 rows\n") == nil)
     }
 
@@ -55,9 +56,11 @@ struct NotebookOutputTests {
         }
         #expect(text.data == ["text/plain": "hello\n"])
         #expect(plot.data == ["image/svg+xml": "<svg/>\n", "text/plain": "a plot"])
-        #expect(error == ErrorContent(
-            name: "Error", value: "no frame named 'dat'",
-            traceback: ["error: no frame named 'dat'", "hint: did you mean 'data'?"]))
+        #expect(
+            error
+                == ErrorContent(
+                    name: "Error", value: "no frame named 'dat'",
+                    traceback: ["error: no frame named 'dat'", "hint: did you mean 'data'?"]))
     }
 
     @Test("a cell interrupted between commands says so with an Interrupted error")
@@ -70,9 +73,12 @@ struct NotebookOutputTests {
         #expect(error.name == "Interrupted")
     }
 
-    @Test("a trailing backslash continues the cell, as at pilot's prompt", arguments: [
-        ("head data", "complete"), ("load data.csv as data \\", "incomplete"), ("head data\\\nshape data", "complete"),
-    ])
+    @Test(
+        "a trailing backslash continues the cell, as at pilot's prompt",
+        arguments: [
+            ("head data", "complete"), ("load data.csv as data \\", "incomplete"),
+            ("head data\\\nshape data", "complete"),
+        ])
     func isComplete(code: String, status: String) {
         #expect(ShellHandler.isComplete(code).status == status)
     }
@@ -81,6 +87,9 @@ struct NotebookOutputTests {
     func cursorLine() {
         let request = CursorRequest(code: "löad x\nhead da", cursorPosition: 14)
         #expect(ShellHandler.line(of: request) == ("head da", 14))
-        #expect(ShellHandler.line(of: CursorRequest(code: "löad x\nhead", cursorPosition: 2), wholeLine: true) == ("löad x", 2))
+        #expect(
+            ShellHandler.line(of: CursorRequest(code: "löad x\nhead", cursorPosition: 2), wholeLine: true) == (
+                "löad x", 2
+            ))
     }
 }

@@ -23,7 +23,8 @@ struct TutorialNotebookTests {
 
         let workbook = try Workbook(parsing: bytes)
         let executed = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: harness.work + "/executed.ipynb")))
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: harness.work + "/executed.ipynb")))
                 as? [String: Any])
         let cells = executed[list: "cells"].filter { $0[string: "cell_type"] == "code" }
         #expect(cells.count == workbook.cells.count)

@@ -30,7 +30,8 @@ struct WireMessageTests {
         #expect(message.header.messageID == "1")
 
         var forged = frames
-        forged[2] = Array(MessageSigner(key: "guess").signature([Self.header, Self.empty, Self.empty, Self.empty]).utf8)
+        forged[2] = Array(
+            MessageSigner(key: "guess").signature([Self.header, Self.empty, Self.empty, Self.empty]).utf8)
         #expect(throws: WireMessage.ReadFailure.badSignature) { try WireMessage(frames: forged, signer: signer) }
         #expect(throws: WireMessage.ReadFailure.malformed) {
             try WireMessage(frames: [identity, signature, Self.header], signer: signer)
@@ -43,8 +44,11 @@ struct WireMessageTests {
     func reply() throws {
         let signer = MessageSigner(key: "k")
         let request = try WireMessage(
-            frames: [Array("peer".utf8), WireMessage.delimiter, Array(signer.signature([Self.header, Self.empty, Self.empty, Self.empty]).utf8),
-                     Self.header, Self.empty, Self.empty, Self.empty],
+            frames: [
+                Array("peer".utf8), WireMessage.delimiter,
+                Array(signer.signature([Self.header, Self.empty, Self.empty, Self.empty]).utf8),
+                Self.header, Self.empty, Self.empty, Self.empty,
+            ],
             signer: signer)
         let reply = WireMessage(
             type: "kernel_info_reply", session: "s", content: StatusReply(), parent: request,
@@ -73,15 +77,19 @@ struct WireMessageTests {
                 .utf8
         ).write(to: good)
         let info = try ConnectionInfo.read(good.path)
-        #expect(Channel.allCases.map(info.endpoint) == [
-            "tcp://127.0.0.1:1", "tcp://127.0.0.1:2", "tcp://127.0.0.1:3", "tcp://127.0.0.1:4", "tcp://127.0.0.1:5",
-        ])
+        #expect(
+            Channel.allCases.map(info.endpoint) == [
+                "tcp://127.0.0.1:1", "tcp://127.0.0.1:2", "tcp://127.0.0.1:3", "tcp://127.0.0.1:4", "tcp://127.0.0.1:5",
+            ])
         let md5 = folder.appendingPathComponent("md5.json")
         try Data(
             #"{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": "k", "signature_scheme": "hmac-md5"}"#
                 .utf8
         ).write(to: md5)
-        #expect(throws: KernelError.connectionFile(path: md5.path, reason: "signature scheme 'hmac-md5' is not supported (only hmac-sha256)")) {
+        #expect(
+            throws: KernelError.connectionFile(
+                path: md5.path, reason: "signature scheme 'hmac-md5' is not supported (only hmac-sha256)")
+        ) {
             try ConnectionInfo.read(md5.path)
         }
     }

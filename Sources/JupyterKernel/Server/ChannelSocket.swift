@@ -80,7 +80,7 @@ final class ChannelSocket: Sendable {
         let frames = message.frames(signer: signer)
         do {
             try socket.withLock { socket in Result { () throws(ZMQError) in try socket.send(frames) } }.get()
-        } catch where error.isTerminated {
+        } catch  where error.isTerminated {
             // Shutting down: the clients are gone or going.
         } catch {
             log("could not send \(message.header.messageType) on \(channel.rawValue): \(error.reason)")

@@ -20,7 +20,9 @@ enum ZMQCall {
     }
 
     /// Calls `body`, a libzmq function returning a handle or null on failure.
-    static func handle(_ function: String, _ body: () -> UnsafeMutableRawPointer?) throws(ZMQError)
+    static func handle(
+        _ function: String, _ body: () -> UnsafeMutableRawPointer?
+    ) throws(ZMQError)
         -> UnsafeMutableRawPointer
     {
         guard let handle = body() else { throw ZMQError(function: function, code: pilot_zmq_errno()) }

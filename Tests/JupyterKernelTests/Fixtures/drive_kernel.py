@@ -96,9 +96,10 @@ def scenario_execute(folder):
 def scenario_error(folder):
     kernel = Kernel(folder)
     failed = execute(kernel.client, "load data.csv as data\ndescrbe data")
-    # Queued behind a failing cell with stop_on_error: aborted, not run.
+    # Queued behind a failing cell with stop_on_error: aborted, not run. The failing cell takes a
+    # second, so the next request is surely queued by then.
     client = kernel.client
-    failing = client.execute("head nothing")
+    failing = client.execute("sh sleep 1; exit 3")
     queued = client.execute("load data.csv as queued")
     replies = {}
     for msg_id in (failing, queued):
@@ -136,6 +137,9 @@ def scenario_interrupt(folder, mode):
         if sent["done"] or entry["type"] not in ("display_data", "update_display_data"):
             return
         if "display_id" not in entry["content"].get("transient", {}):
+            return
+        # Once a candidate has finished (its note shows, `[  1/400] ...`), so there is one to keep.
+        if "/400]" not in entry["content"].get("data", {}).get("text/plain", ""):
             return
         sent["done"] = True
         if mode == "signal":
