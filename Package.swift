@@ -132,7 +132,8 @@ let package = Package(
         .target(
             name: "JupyterKernel",
             dependencies: [
-                "CZeroMQ", "Kernel", "Completion", "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+                "CZeroMQ", "Kernel", "Completion", "Diagnostics", "TextLayout",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The interactive shell: libedit line editing, completion, history, step-through.

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The box-drawn tables of a text output as an HTML `<table>`, for front ends that show HTML
 /// (JupyterLab, VS Code); the lines around them as `<pre>`.
 ///
@@ -16,7 +18,7 @@ enum TableHTML {
         var pastRule = false
         func flushPlain() {
             while plain.last == "" { plain.removeLast() }
-            if !plain.isEmpty { html += "<pre>" + escape(plain.joined(separator: "\n")) + "</pre>\n" }
+            if !plain.isEmpty { html += "<pre>" + plain.joined(separator: "\n").xmlEscaped + "</pre>\n" }
             plain = []
         }
         for line in lines {
@@ -44,26 +46,12 @@ enum TableHTML {
         var html = "<table>\n"
         if !header.isEmpty {
             html += "<thead>\n"
-            for row in header { html += "<tr>" + row.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n" }
+            for row in header { html += "<tr>" + row.map { "<th>\($0.xmlEscaped)</th>" }.joined() + "</tr>\n" }
             html += "</thead>\n"
         }
         html += "<tbody>\n"
-        for row in body { html += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+        for row in body { html += "<tr>" + row.map { "<td>\($0.xmlEscaped)</td>" }.joined() + "</tr>\n" }
         return html + "</tbody>\n</table>\n"
-    }
-
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
 
