@@ -2,7 +2,6 @@ import ArgumentParser
 import Commands
 import Foundation
 import JupyterKernel
-import Kernel
 import Shell
 
 /// `pilot kernel`: pilot as a Jupyter kernel, and its kernelspec.

@@ -4,16 +4,17 @@ import Crypto
 /// parent header, metadata and content frames, as lowercase hex. With an empty key, messages
 /// carry an empty signature and every signature is accepted (the protocol's "no signing").
 public struct MessageSigner: Sendable {
-    private let key: SymmetricKey?
+    /// The key's bytes (swift-crypto's `SymmetricKey` is not `Sendable`; one is made per message).
+    private let key: [UInt8]?
 
     public init(key: String) {
-        self.key = key.isEmpty ? nil : SymmetricKey(data: Array(key.utf8))
+        self.key = key.isEmpty ? nil : Array(key.utf8)
     }
 
     /// The signature of the four signed frames.
     public func signature(_ frames: [[UInt8]]) -> String {
         guard let key else { return "" }
-        var hmac = HMAC<SHA256>(key: key)
+        var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
         for frame in frames { hmac.update(data: frame) }
         return Self.hex(hmac.finalize())
     }
