@@ -96,9 +96,11 @@ struct CellRun {
         iopub.filter { $0[string: "type"] == type }.map { $0[object: "content"] }
     }
 
-    /// The `text/plain` of the display data, joined: what the workbook would store.
+    /// The `text/plain` of the display data but plots and live progress (which has a display
+    /// id), joined: what the workbook would store.
     var text: String {
-        contents("display_data").filter { $0[object: "data"]["image/svg+xml"] == nil }
+        contents("display_data")
+            .filter { $0[object: "data"]["image/svg+xml"] == nil && $0[object: "transient"]["display_id"] == nil }
             .compactMap { $0[object: "data"][string: "text/plain"] }.joined()
     }
 }

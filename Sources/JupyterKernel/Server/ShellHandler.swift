@@ -109,10 +109,12 @@ final class ShellHandler {
     }
 
     /// After a failure with `stop_on_error`: the execute requests already waiting are answered
-    /// `aborted` without running; other requests are handled as usual. Returns whether one of
-    /// them asked the kernel to stop.
+    /// `aborted` without running (those sent after the failure, once its reply is out, run);
+    /// other requests are handled as usual. Returns whether one of them asked the kernel to stop.
     private func abortQueued() -> Bool {
-        while shell.hasMessage(), let request = try? shell.receive() {
+        var waiting: [WireMessage] = []
+        while shell.hasMessage(), let request = try? shell.receive() { waiting.append(request) }
+        for request in waiting {
             iopub.publish(state: "busy", parent: request)
             defer { iopub.publish(state: "idle", parent: request) }
             if request.header.messageType == "execute_request" {

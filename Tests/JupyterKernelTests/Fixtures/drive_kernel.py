@@ -120,8 +120,8 @@ def scenario_complete(folder):
         results[name] = client.complete(code, len(code), reply=True, timeout=30)["content"]
     inspected = client.inspect("autopilot data target=y", 3, reply=True, timeout=30)["content"]
     unknown = client.inspect("nonsense here", 2, reply=True, timeout=30)["content"]
-    complete = client.is_complete("head data", reply=True, timeout=30)["content"]
-    incomplete = client.is_complete("load data.csv as data \\", reply=True, timeout=30)["content"]
+    complete = shell_reply(client, client.is_complete("head data"))["content"]
+    incomplete = shell_reply(client, client.is_complete("load data.csv as data \\"))["content"]
     status, stderr = kernel.stop()
     return {"complete": results, "inspect": inspected, "inspect_unknown": unknown,
             "is_complete": complete, "is_incomplete": incomplete, "exit": status}
