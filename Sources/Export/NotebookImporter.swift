@@ -89,7 +89,9 @@ public struct NotebookImporter {
         -> OutputItem?
     {
         if var svg = data["image/svg+xml"]?.text {
-            if svg.hasSuffix("\n") { svg.removeLast() }
+            // One final newline, as pilot's SVG files end and `export` writes them.
+            while svg.last?.isWhitespace == true { svg.removeLast() }
+            svg += "\n"
             do {
                 return .image(path: try assets.store(svg: svg), alt: data["text/plain"]?.text ?? "")
             } catch {

@@ -16,7 +16,8 @@ struct NotebookImportTests {
         "load data.csv as data\n", "head data\ndescribe data\n", "sh echo \"```\"\n", "autopilot data target=y\n",
         "# a comment\ncounts data y\n",
     ]
-    /// What a generated output holds: text, a diagnostic, a plot (stored in the asset folder first).
+    /// What a generated output holds: text, a diagnostic, a plot (stored in the asset folder first;
+    /// ending in one newline, as the SVG files pilot draws do).
     enum Item: Sendable {
         case text(String), error(String), plot(Int)
     }
@@ -26,7 +27,7 @@ struct NotebookImportTests {
         [.plot(1)], [.error("error: interrupted\nhint: run the cell again to finish it\n")],
     ]
     static let plots = [
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"4\" height=\"4\"/></svg>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"4\" height=\"4\"/></svg>\n",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"5\">\n<text>a &amp; b</text>\n</svg>\n",
     ]
 

@@ -20,6 +20,11 @@ struct TutorialNotebookTests {
         let export = try harness.run(PilotBinary.path, ["export", name, "--to", "ipynb", "--output", "tutorial.ipynb"])
         #expect(export.status == 0, "\(export.stderr)")
         _ = try harness.scenario("notebook", "tutorial.ipynb", "executed.ipynb")
+        // PILOT_KEEP_NOTEBOOK=FILE keeps the run notebook (for docs/jupyterlab-screenshot).
+        if let keep = ProcessInfo.processInfo.environment["PILOT_KEEP_NOTEBOOK"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: harness.work + "/executed.ipynb", toPath: keep)
+        }
 
         let workbook = try Workbook(parsing: bytes)
         let executed = try #require(

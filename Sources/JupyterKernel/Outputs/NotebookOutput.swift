@@ -25,8 +25,10 @@ enum NotebookOutput {
                 if let html = TableHTML.render(text) { data["text/html"] = html }
                 messages.append(.display(DisplayData(data: data)))
             case .image(let svg, let alt):
-                // With a final newline, as `pilot export --to ipynb` writes it: `pilot import` takes it off.
-                messages.append(.display(DisplayData(data: ["image/svg+xml": svg + "\n", "text/plain": alt])))
+                // As `pilot export --to ipynb` writes a plot: one final newline, as pilot's SVG files end.
+                var markup = svg
+                while markup.last?.isWhitespace == true { markup.removeLast() }
+                messages.append(.display(DisplayData(data: ["image/svg+xml": markup + "\n", "text/plain": alt])))
             case .diagnostic(let diagnostic):
                 messages.append(.error(error(diagnostic)))
             }
