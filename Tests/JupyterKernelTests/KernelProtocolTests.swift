@@ -25,7 +25,8 @@ struct KernelProtocolTests {
         #expect(first.types.suffix(3) == ["clear_output", "display_data", "status"])
         #expect(first.contents("execute_input").first?["execution_count"] as? Int == 1)
         #expect(
-            first.text == "data: 300 rows × 4 columns (data.csv)\ncolumns: 2 float, 2 string\ndata: 300 rows × 4 columns\n")
+            first.text
+                == "data: 300 rows × 4 columns (data.csv)\ncolumns: 2 float, 2 string\ndata: 300 rows × 4 columns\n")
         #expect(first.reply[string: "status"] == "ok")
         #expect(first.reply["execution_count"] as? Int == 1)
 

@@ -50,24 +50,28 @@ struct ImportCommandTests {
     @Test("an existing workbook is only replaced with --force; a missing notebook says so")
     func refusals() throws {
         let folder = ScratchFolder("import")
-        folder.write(#"{"cells": [], "metadata": {"kernelspec": {"name": "pilot"}}, "nbformat": 4, "nbformat_minor": 5}"#, to: "n.ipynb")
+        folder.write(
+            #"{"cells": [], "metadata": {"kernelspec": {"name": "pilot"}}, "nbformat": 4, "nbformat_minor": 5}"#,
+            to: "n.ipynb")
         folder.write("<!-- pilotbook v1 -->\n", to: "n.pilotbook")
         let refused = try PilotProcess.run(["import", "n.ipynb"], in: folder.path)
         #expect(refused.status == 1)
-        #expect(refused.stderr == """
-            error: n.pilotbook already exists; not replacing it
-            hint: choose another file with --output, or pass --force to replace it
+        #expect(
+            refused.stderr == """
+                error: n.pilotbook already exists; not replacing it
+                hint: choose another file with --output, or pass --force to replace it
 
-            """)
+                """)
         let forced = try PilotProcess.run(["import", "n.ipynb", "--force"], in: folder.path)
         #expect(forced.status == 0)
         #expect(forced.stdout == "n.ipynb: imported 0 cells to n.pilotbook\n")
         let missing = try PilotProcess.run(["import", "gone.ipynb"], in: folder.path)
         #expect(missing.status == 1)
-        #expect(missing.stderr == """
-            error: cannot read gone.ipynb
-            hint: check the path and that the file is readable
+        #expect(
+            missing.stderr == """
+                error: cannot read gone.ipynb
+                hint: check the path and that the file is readable
 
-            """)
+                """)
     }
 }
