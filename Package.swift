@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
         .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
+        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
 
         // Display width of text in terminal cells (East Asian width), padding, truncation.
         .target(name: "TextLayout"),
@@ -132,6 +133,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // The Jupyter messaging protocol (5.3) over ZeroMQ: cells run in a kernel session, completion
+        // from the Completer, outputs as the workbook stores them. No terminal here.
+        .target(
+            name: "JupyterKernel",
+            dependencies: [
+                "CZeroMQ", "Kernel", "Completion", "Diagnostics", "TextLayout",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // The interactive shell: libedit line editing, completion, history, step-through.
         .target(
             name: "Shell",
@@ -144,7 +154,7 @@ let package = Package(
             name: "pilot",
             dependencies: [
                 "Runner", "Workbook", "Export", "Kernel", "Commands", "Serving", "Diagnostics", "Shell", "Downloads",
-                "Endpoint",
+                "Endpoint", "JupyterKernel",
                 "TextLayout", "Frames", "CXGBoost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -220,6 +230,11 @@ let package = Package(
             name: "ShellTests",
             dependencies: ["Shell", "Kernel", "Commands", "Completion", "Diagnostics", "Workbook", "TestSupport"],
             exclude: ["Snapshots"]),
+        .testTarget(
+            name: "JupyterKernelTests",
+            dependencies: ["JupyterKernel", "Kernel", "Workbook", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "PilotTests",
             dependencies: ["Workbook", "TestSupport", "CXGBoost", "CEditLine"],

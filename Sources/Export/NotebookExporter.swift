@@ -6,8 +6,9 @@ import Workbook
 /// Prose becomes markdown cells; each `pilot` cell becomes a code cell (kernel `pilot`, no
 /// execution counts) whose outputs are its stored ones: text as `stream` outputs, SVG plots as
 /// `display_data` with `image/svg+xml`; the `error: ...` / `hint: ...` lines that end a failed
-/// or interrupted cell's output become an `error` output. A cell's pilot id, status and staleness go in its
-/// `metadata.pilot`. Keys are
+/// or interrupted cell's output become an `error` output. A cell's pilot id, status, staleness and
+/// the source hash its output was made from go in its `metadata.pilot`, so `pilot import` gives
+/// the workbook back (``NotebookImporter``). Keys are
 /// sorted and nothing depends on the time, so the same workbook always gives the same file.
 struct NotebookExporter {
     let outline: BookOutline
@@ -64,9 +65,10 @@ struct NotebookExporter {
     private func metadata(_ cell: BookOutline.CellSection) -> JSONValue {
         var pilot: [String: JSONValue] = [:]
         if let id = cell.id { pilot["id"] = .string(id) }
-        if let status = cell.status {
-            pilot["status"] = .string(status.rawValue)
+        if let output = cell.output {
+            pilot["status"] = .string(output.status.rawValue)
             pilot["stale"] = .bool(cell.isStale)
+            pilot["src"] = .string(output.sourceHash)
         }
         return .object(pilot)
     }

@@ -81,6 +81,18 @@ extension Workbook {
         blocks.insert(contentsOf: [gap, .cell(cell)], at: position)
     }
 
+    /// Adds prose at the end of the workbook, kept byte for byte (joined to prose already
+    /// there): with ``insert(_:after:)`` and ``setOutput(_:)``, how a workbook is built from
+    /// another document (`pilot import`).
+    public mutating func append(prose text: String) {
+        ensureTrailingNewline(before: blocks.count)
+        if case .prose(let previous)? = blocks.last {
+            blocks[blocks.count - 1] = .prose(previous + text)
+        } else {
+            blocks.append(.prose(text))
+        }
+    }
+
     /// Removes the cell with this id and its output region.
     public mutating func removeCell(_ id: String) {
         removeOutput(ofCell: id)

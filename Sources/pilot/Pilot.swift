@@ -18,7 +18,7 @@ struct Pilot: AsyncParsableCommand {
         version: "pilot \(version) (xgboost \(xgboostVersion), libedit \(libeditVersion))",
         subcommands: [
             ShellCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self,
-            StripCommand.self, TrustCommand.self, ServeCommand.self,
+            StripCommand.self, TrustCommand.self, ServeCommand.self, KernelCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: ShellCommand.self
     )

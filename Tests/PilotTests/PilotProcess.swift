@@ -1,27 +1,12 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `pilot` binary, as a user would.
 struct PilotProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ChildProcess.Result
 
-    /// The `pilot` executable beside the test bundle (`swift build` puts both in one folder), or
-    /// `PILOT_BINARY` when set.
-    static let binary: String = {
-        if let path = ProcessInfo.processInfo.environment["PILOT_BINARY"] { return path }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("pilot").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return repo.appendingPathComponent(".build/debug/pilot").path
-    }()
+    /// The `pilot` executable (``PilotBinary``).
+    static let binary = PilotBinary.path
 
     /// The trust store the tests' pilot processes use, unless a test names its own.
     static let trustStore = FileManager.default.temporaryDirectory
@@ -39,37 +24,11 @@ struct PilotProcess {
         return try execute(binary, arguments, in: directory, environment: env, input: input)
     }
 
-    /// Runs `executable ARGS` in `directory` with exactly `environment`, and waits for it.
+    /// Runs `executable ARGS` in `directory` with exactly `environment`, and waits for it
+    /// (``ChildProcess/run(_:_:in:environment:input:)``).
     static func execute(_ executable: String, _ arguments: [String], in directory: String? = nil,
                         environment: [String: String], input: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try ChildProcess.run(executable, arguments, in: directory, environment: environment, input: input)
     }
 
     /// Removes live timings (`12ms`, `1.2s`) from progress lines, which are never stored.
