@@ -3,15 +3,11 @@ import Cloud
 import Diagnostics
 import Foundation
 import Kernel
-import Synchronization
 
 /// The kernel's ``ObjectStorage`` over S3 (or a server that speaks its API), through our AWS
-/// client. The configuration (credentials, region, endpoint) is read at first use, so a session
-/// without credentials only fails in the cell that uses S3, saying where it looked.
+/// client, configured at first use (``LazyAWSClient``).
 public final class S3ObjectStorage: ObjectStorage, RegionalObjectStorage {
-    private let environment: AWSEnvironment
-    private let retry: RetryPolicy
-    private let client = Mutex<AWSClient?>(nil)
+    private let aws: LazyAWSClient
 
     /// - Parameters:
     ///   - environment: the session's environment variables (`AWS_*`, `HOME`).
@@ -20,26 +16,7 @@ public final class S3ObjectStorage: ObjectStorage, RegionalObjectStorage {
         environment: [String: String] = ProcessInfo.processInfo.environment, home: String? = nil,
         retry: RetryPolicy = .standard
     ) {
-        self.environment = AWSEnvironment(variables: environment, home: home)
-        self.retry = retry
-    }
-
-    /// The client, configured from the environment the first time it is needed.
-    private var aws: AWSClient {
-        client.withLock { client in
-            if let client { return client }
-            let made = AWSClient(configuration: AWSConfiguration(environment: environment), retry: retry)
-            client = made
-            return made
-        }
-    }
-
-    /// The client, for `region` when given.
-    private func client(_ region: String?) -> AWSClient {
-        guard let region else { return aws }
-        var configuration = aws.configuration
-        configuration.region = region
-        return AWSClient(configuration: configuration, retry: retry)
+        aws = LazyAWSClient(environment: environment, home: home, retry: retry)
     }
 
     public func upload(
@@ -60,7 +37,7 @@ public final class S3ObjectStorage: ObjectStorage, RegionalObjectStorage {
         _ path: String, bucket: String, key: String, in region: String?,
         progress: @escaping @Sendable (Int64, Int64?) -> Void, isCancelled: @escaping @Sendable () -> Bool
     ) throws(Diagnostic) -> Int64 {
-        let s3 = client(region).s3
+        let s3 = aws.client(region: region).s3
         return try Self.wait(isCancelled: isCancelled, again: "run the cell again to upload the file") {
             () async throws(AWSError) -> Int64 in
             try await s3.upload(file: path, bucket: bucket, key: key, progress: progress)
@@ -86,7 +63,7 @@ public final class S3ObjectStorage: ObjectStorage, RegionalObjectStorage {
         bucket: String, key: String, to destination: String, in region: String?,
         progress: @escaping @Sendable (Int64, Int64?) -> Void, isCancelled: @escaping @Sendable () -> Bool
     ) throws(Diagnostic) -> Int64 {
-        let s3 = client(region).s3
+        let s3 = aws.client(region: region).s3
         return try Self.wait(isCancelled: isCancelled, again: "run the cell again to download the file") {
             () async throws(AWSError) -> Int64 in
             try await s3.download(bucket: bucket, key: key, to: destination, progress: progress)

@@ -2,15 +2,11 @@ import AWS
 import Cloud
 import Diagnostics
 import Foundation
-import Synchronization
 
-/// The commands' ``AutopilotCloud`` over SageMaker, through our AWS client. Like
-/// ``S3ObjectStorage`` it reads the configuration at first use, so a session without
-/// credentials only fails in the cell that goes to the cloud.
+/// The commands' ``AutopilotCloud`` over SageMaker, through our AWS client, configured at first
+/// use (``LazyAWSClient``).
 public final class SageMakerAutopilot: AutopilotCloud {
-    private let environment: AWSEnvironment
-    private let retry: RetryPolicy
-    private let configuration = Mutex<AWSConfiguration?>(nil)
+    private let clients: LazyAWSClient
 
     /// - Parameters:
     ///   - environment: the session's environment variables (`AWS_*`, `HOME`).
@@ -19,21 +15,11 @@ public final class SageMakerAutopilot: AutopilotCloud {
         environment: [String: String] = ProcessInfo.processInfo.environment, home: String? = nil,
         retry: RetryPolicy = .standard
     ) {
-        self.environment = AWSEnvironment(variables: environment, home: home)
-        self.retry = retry
+        clients = LazyAWSClient(environment: environment, home: home, retry: retry)
     }
 
     /// A client for `region`, or for the configured one.
-    func aws(_ region: String?) -> AWSClient {
-        var configuration = self.configuration.withLock { configuration in
-            if let configuration { return configuration }
-            let made = AWSConfiguration(environment: environment)
-            configuration = made
-            return made
-        }
-        if let region, !region.isEmpty { configuration.region = region }
-        return AWSClient(configuration: configuration, retry: retry)
-    }
+    func aws(_ region: String?) -> AWSClient { clients.client(region: region) }
 
     public func region(_ requested: String?) throws(Diagnostic) -> String {
         let client = aws(requested)

@@ -21,31 +21,32 @@ enum CloudPrediction {
                 hint: "cleanup \(endpoint.name), then deploy again")
         }
         var frame: Frame?
-        var lines: [[UInt8]]
+        // Pieces of CSV (a thousand rows, or one row), gathered into requests under the limit.
+        var pieces: [[UInt8]]
+        let rowCount: Int
         if rowsGiven {
-            lines = inputs.map { Array(($0 + "\n").utf8) }
+            pieces = inputs.map { Array(($0 + "\n").utf8) }
+            rowCount = inputs.count
         } else {
-            let source = try context.session.frame(inputs[0])
-            let columns = experiment.record.inputColumns
-            if let missing = columns.first(where: { source.column(named: $0) == nil }) {
-                throw Diagnostic(
-                    "frame '\(inputs[0])' has no column '\(missing)', which \(endpoint.modelName) takes",
-                    hint: Suggestion.hint(for: missing, in: source.columnNames)
-                        ?? "\(endpoint.modelName) takes " + columns.joined(separator: ", "))
-            }
-            guard source.rowCount > 0 else {
-                throw Diagnostic("frame '\(inputs[0])' has no rows", hint: "load or filter rows into it first")
-            }
-            let selected = source.keeping(columns)
+            let selected = try Prediction.requestColumns(
+                of: inputs[0], columns: experiment.record.inputColumns, model: endpoint.modelName, context: context)
             frame = selected
-            lines = (0..<selected.rowCount).map { CSVWriter.bytes(of: selected.rows($0..<($0 + 1)), header: false) }
+            rowCount = selected.rowCount
+            pieces = []
+            for start in stride(from: 0, to: rowCount, by: 1000) {
+                let rows = start..<min(start + 1000, rowCount)
+                let chunk = CSVWriter.bytes(of: selected.rows(rows), header: false)
+                pieces +=
+                    chunk.count <= bytesPerRequest
+                    ? [chunk] : rows.map { CSVWriter.bytes(of: selected.rows($0..<($0 + 1)), header: false) }
+            }
         }
         var batches: [[UInt8]] = [[]]
-        for line in lines {
-            if !batches[batches.count - 1].isEmpty, batches[batches.count - 1].count + line.count > bytesPerRequest {
+        for piece in pieces {
+            if !batches[batches.count - 1].isEmpty, batches[batches.count - 1].count + piece.count > bytesPerRequest {
                 batches.append([])
             }
-            batches[batches.count - 1] += line
+            batches[batches.count - 1] += piece
         }
         let numeric = (experiment.record.state?.problemType ?? experiment.record.request.problemType) == "Regression"
         var results = Prediction.Results()
@@ -59,9 +60,9 @@ enum CloudPrediction {
             try results.appendCSV(answer, from: endpoint.name, numeric: numeric)
         }
         context.live?.endProgress()
-        guard results.labels.count == lines.count else {
+        guard results.labels.count == rowCount else {
             throw Diagnostic(
-                "endpoint '\(endpoint.name)' answered \(results.labels.count) predictions for \(lines.count) rows",
+                "endpoint '\(endpoint.name)' answered \(results.labels.count) predictions for \(rowCount) rows",
                 hint: "send rows in the training columns' order: "
                     + experiment.record.inputColumns.joined(separator: ","))
         }

@@ -55,14 +55,13 @@ struct CleanupCommand: CellCommand {
                         + running.map(\.name).joined(separator: ", "), at: 0)
             }
             context.print(lines.map { $0.wrapped(to: context.width, indent: "    ") }.joined(separator: "\n"))
-        case (let name?, 1) where CloudCleanup.endpoint(named: name, in: session) != nil:
-            let (endpoint, region, experiment) = CloudCleanup.endpoint(named: name, in: session)!
-            context.print(
-                try CloudCleanup.delete(
-                    name, endpoint: endpoint, region: region, experiment: experiment, context: context
-                )
-                .wrapped(to: context.width, indent: "    "))
         case (let name?, 1):
+            if let (endpoint, region, experiment) = CloudCleanup.endpoint(named: name, in: session) {
+                let said = try CloudCleanup.delete(
+                    name, endpoint: endpoint, region: region, experiment: experiment, context: context)
+                context.print(said.wrapped(to: context.width, indent: "    "))
+                return
+            }
             guard let endpoint = session.values[name] as? EndpointValue else {
                 let names = session.endpoints.map(\.name)
                 if let other = session.values[name] {

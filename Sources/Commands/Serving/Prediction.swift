@@ -34,7 +34,8 @@ enum Prediction {
         if rowsGiven {
             batches = [(0, Array((inputs.joined(separator: "\n") + "\n").utf8))]
         } else {
-            let selected = try requestColumns(of: inputs[0], for: served.inputs, model: served.name, context: context)
+            let selected = try requestColumns(
+                of: inputs[0], columns: served.inputs.columns.map(\.name), model: served.name, context: context)
             frame = selected
             for start in stride(from: 0, to: selected.rowCount, by: rowsPerRequest) {
                 let rows = selected.rows(start..<min(start + rowsPerRequest, selected.rowCount))
@@ -68,7 +69,8 @@ enum Prediction {
         _ model: TrainedModel, inputs: InputSchema, name: String, frame frameName: String, into: String?,
         context: CommandContext
     ) throws {
-        let frame = try requestColumns(of: frameName, for: inputs, model: name, context: context)
+        let frame = try requestColumns(
+            of: frameName, columns: inputs.columns.map(\.name), model: name, context: context)
         let predictions: Predictions
         do throws(AutopilotError) {
             predictions = try model.predict(frame)
@@ -90,12 +92,12 @@ enum Prediction {
     }
 
     /// The frame's columns that requests carry, in the model's order (others, such as the target, left out).
-    private static func requestColumns(
-        of name: String, for inputs: InputSchema, model: String,
-        context: CommandContext
-    ) throws -> Frame {
+    static func requestColumns(
+        of name: String, columns names: [String], model: String, context: CommandContext
+    )
+        throws -> Frame
+    {
         let frame = try context.session.frame(name)
-        let names = inputs.columns.map(\.name)
         if let missing = names.first(where: { frame.column(named: $0) == nil }) {
             throw Diagnostic(
                 "frame '\(name)' has no column '\(missing)', which \(model) takes",
