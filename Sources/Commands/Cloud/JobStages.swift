@@ -16,12 +16,11 @@ enum JobStages {
         ("DeployingModel", "Deploying the model"),
     ]
 
-    /// How a job ends, by secondary status.
+    /// How a completed job ended, by secondary status.
     static let endings: [String: String] = [
-        "Completed": "completed", "MaxCandidatesReached": "completed: max_candidates reached",
+        "MaxCandidatesReached": "completed: max_candidates reached",
         "MaxAutoMLJobRuntimeReached": "completed: max_runtime reached",
         "CandidateDefinitionsGenerated": "completed: candidate definitions generated",
-        "Stopped": "stopped", "Stopping": "stopping", "Failed": "failed",
         "ExplainabilityError": "completed, but the explainability report failed",
         "ModelInsightsError": "completed, but the model insights report failed",
         "ModelDeploymentError": "completed, but deploying the model failed",
@@ -34,13 +33,8 @@ enum JobStages {
 
     /// `completed: max_candidates reached`, `in progress: Model tuning`.
     static func statusText(_ state: CloudJobState) -> String {
-        if state.isFinished || state.status == "Stopping" {
-            switch state.status {
-            case "Completed": return endings[state.secondaryStatus] ?? "completed"
-            case "Failed": return "failed"
-            default: return state.status.lowercased()
-            }
-        }
+        if state.status == "Completed" { return endings[state.secondaryStatus] ?? "completed" }
+        if state.isFinished || state.status == "Stopping" { return state.status.lowercased() }
         return "in progress: \(label(state.secondaryStatus))"
     }
 
