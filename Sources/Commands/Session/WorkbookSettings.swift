@@ -12,7 +12,9 @@ extension Setting {
             Setting(
                 name: "output", summary: "where SageMaker jobs put their data and artifacts: s3://BUCKET/PREFIX",
                 defaultValue: ""
-            ) { $0.isEmpty || S3Location($0) != nil ? nil : "output takes an S3 address, e.g. s3://my-bucket/autopilot" },
+            ) {
+                $0.isEmpty || S3Location($0) != nil ? nil : "output takes an S3 address, e.g. s3://my-bucket/autopilot"
+            },
             Setting(
                 name: "region", summary: "the AWS region of SageMaker jobs (empty: as AWS's configuration says)",
                 defaultValue: ""),
