@@ -21,6 +21,9 @@ public struct AutopilotSettings: Sendable, Codable, Equatable {
     /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation; above,
     /// by one 80/20 holdout (Autopilot's ensembling mode cross-validates up to 50,000 rows).
     public var crossValidationLimit = 50_000
+    /// With a holdout of at least twice this many training rows, candidates start on a sample
+    /// of this many and the best move up to samples four times larger, then every row.
+    public var firstSampleRows = 25_000
     /// Fixed candidates to train instead of searching (the `train` command, and the generated
     /// candidate-definitions workbook).
     public var trials: [Trial]?

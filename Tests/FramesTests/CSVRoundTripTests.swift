@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import Frames
@@ -38,4 +39,25 @@ struct CSVRoundTripTests {
 
     static let dictionary = ["x", "a b", "comma, inside", "quote \" inside", "new\nline", "日本語", "0", "1.5"]
     static func index(_ value: String) -> Int { dictionary.firstIndex(of: value)! }
+}
+
+@Suite("CSV written to a file a few thousand rows at a time")
+struct CSVFileWriterTests {
+    @Test("the file holds the same bytes as the frame written whole, and no partial file is left")
+    func sameBytes() throws {
+        let rows = 20_000  // more than two chunks
+        let frame = Frame(columns: [
+            Column(name: "n", data: .int((0..<rows).map { Int64($0 * 7 - 3) }, missing: nil)),
+            Column(name: "x", data: .double((0..<rows).map { $0 % 13 == 0 ? .nan : Double($0) / 8 })),
+            Column(name: "s", data: .strings(codes: (0..<rows).map { UInt32($0 % 3) }, dictionary: ["a", "b, c", "d\"e"])),
+        ])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.csv").path
+        try CSVWriter.write(frame, toFile: path)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == CSVWriter.bytes(of: frame))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
+        #expect(throws: CSVWriteError.self) { try CSVWriter.write(frame, toFile: folder.path + "/missing/out.csv") }
+    }
 }

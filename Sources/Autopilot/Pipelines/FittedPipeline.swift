@@ -44,12 +44,24 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         return kinds
     }
 
+    /// One-hot encoding keeps at most this many of a column's most frequent categories: more
+    /// columns cost every tree's histograms more than the rare categories give.
+    static let oneHotLevels = 32
+
     /// Fits `definition` on the rows `rows` of `frame` for the features in `plan`.
     public static func fit(
         _ definition: PipelineDefinition, plan: FeaturePlan, frame: Frame, rows: [Int]
     ) -> FittedPipeline {
-        var numeric: [NumericStep] = []
-        var categorical: [CategoricalStep] = []
+        fit([definition], plan: plan, frame: frame, rows: rows)[0]
+    }
+
+    /// Fits each of `definitions` on the rows `rows` of `frame`, reading each column's
+    /// statistics (medians, scales, category counts) once for all of them.
+    public static func fit(
+        _ definitions: [PipelineDefinition], plan: FeaturePlan, frame: Frame, rows: [Int]
+    ) -> [FittedPipeline] {
+        var numeric: [(step: NumericStep, missing: Int)] = []
+        var categories: [(column: String, order: [String], counts: [String: Int])] = []
         for feature in plan.features {
             let column = frame.column(named: feature.name)!
             switch feature.role {
@@ -63,9 +75,11 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                     values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
                 let scale = variance > 0 ? Float(variance.squareRoot()) : 1
                 numeric.append(
-                    NumericStep(
-                        column: feature.name, median: median, mean: Float(mean), scale: scale,
-                        indicator: definition.missingIndicators && missing > 0))
+                    (
+                        NumericStep(
+                            column: feature.name, median: median, mean: Float(mean), scale: scale, indicator: false),
+                        missing
+                    ))
             case .categorical:
                 let (names, codes) = column.categoryCodes()
                 var perCode = [Int](repeating: 0, count: names.count)
@@ -75,72 +89,39 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                     if perCode[code] == 0 { seenOrder.append(code) }
                     perCode[code] += 1
                 }
-                let order: [String] = seenOrder.map { names[$0] }
                 var counts: [String: Int] = [:]
                 for code in seenOrder { counts[names[code]] = perCode[code] }
+                categories.append((feature.name, seenOrder.map { names[$0] }, counts))
+            }
+        }
+        return definitions.map { definition in
+            let steps = numeric.map { step, missing in
+                var step = step
+                step.indicator = definition.missingIndicators && missing > 0
+                return step
+            }
+            let categorical = categories.map { column, order, counts in
                 switch definition.encoding {
                 case .native, .ordinal:
-                    categorical.append(CategoricalStep(column: feature.name, categories: order.sorted()))
+                    return CategoricalStep(column: column, categories: order.sorted())
                 case .oneHot(let threshold):
                     let kept = order.filter { counts[$0]! >= threshold }
                         .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1 }
-                        .prefix(100)
-                    categorical.append(CategoricalStep(column: feature.name, categories: Array(kept)))
+                        .prefix(Self.oneHotLevels)
+                    return CategoricalStep(column: column, categories: Array(kept))
                 }
             }
+            return FittedPipeline(definition: definition, numeric: steps, categorical: categorical)
         }
-        return FittedPipeline(definition: definition, numeric: numeric, categorical: categorical)
     }
 
     /// The design matrix of `rows` (all rows when `nil`) of `frame`, row-major.
     ///
     /// - Throws: ``AutopilotError`` when a column the pipeline needs is not in the frame.
     public func transform(_ frame: Frame, rows: [Int]? = nil) throws(AutopilotError) -> DesignMatrix {
-        let picked = rows ?? Array(0..<frame.rowCount)
-        let width = outputNames.count
-        var values = [Float](repeating: 0, count: picked.count * width)
-        var offset = 0
-        let indicators = numeric.filter(\.indicator).count
-        var indicatorOffset = numeric.count
-        for step in numeric {
-            guard let column = frame.column(named: step.column), let data = column.data.doubles else {
-                throw .learner("the frame has no numeric column '\(step.column)', which the model was trained on")
-            }
-            for (r, row) in picked.enumerated() {
-                var v = Float(data[row])
-                let isMissing = v.isNaN
-                if isMissing, definition.imputeMedian { v = step.median }
-                if definition.standardize, !v.isNaN { v = (v - step.mean) / step.scale }
-                values[r * width + offset] = v
-                if step.indicator { values[r * width + indicatorOffset] = isMissing ? 1 : 0 }
-            }
-            offset += 1
-            if step.indicator { indicatorOffset += 1 }
-        }
-        offset = numeric.count + indicators
-        for step in categorical {
-            guard let column = frame.column(named: step.column) else {
-                throw .learner("the frame has no column '\(step.column)', which the model was trained on")
-            }
-            // Map the frame's own categories to the fitted ones once, then each row by its code.
-            let lookup = Dictionary(uniqueKeysWithValues: step.categories.enumerated().map { ($1, $0) })
-            let (names, codes) = column.categoryCodes()
-            let fitted = names.map { lookup[$0] }
-            switch definition.encoding {
-            case .native, .ordinal:
-                for (r, row) in picked.enumerated() {
-                    let code = codes[row].flatMap { fitted[$0] }
-                    values[r * width + offset] = code.map(Float.init) ?? .nan
-                }
-                offset += 1
-            case .oneHot:
-                for (r, row) in picked.enumerated() {
-                    if let code = codes[row].flatMap({ fitted[$0] }) { values[r * width + offset + code] = 1 }
-                }
-                offset += step.categories.count
-            }
-        }
-        return DesignMatrix(values: values, rows: picked.count, columns: width, kinds: outputKinds, names: outputNames)
+        let encoder = try PipelineEncoder(self, frame: frame)
+        if let rows { return encoder.matrix(rows: rows) }
+        return encoder.matrix(rows: 0..<frame.rowCount)
     }
 }
 

@@ -145,14 +145,46 @@ public enum DataExploration {
         String(format: "%.1f%%", Double(part) / Double(max(1, total)) * 100)
     }
 
-    /// Rows identical to an earlier row, in every column.
+    /// Rows identical to an earlier row, in every column. Rows are grouped by a hash of their
+    /// values, and only rows of one group are compared, so a large frame costs two words a row.
     static func duplicateRows(_ frame: Frame) -> Int {
-        let texts = frame.columns.map { $0.displayValues() }
-        var seen = Set<[String]>()
+        let n = frame.rowCount
+        var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: n)
+        for column in frame.columns {
+            for row in 0..<n { hashes[row] = (hashes[row] ^ key(column.data, row)) &* 0x100_0000_01b3 }
+        }
+        let order = (0..<n).sorted { hashes[$0] != hashes[$1] ? hashes[$0] < hashes[$1] : $0 < $1 }
         var duplicates = 0
-        for row in 0..<frame.rowCount {
-            if !seen.insert(texts.map { $0[row] }).inserted { duplicates += 1 }
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n, hashes[order[end]] == hashes[order[start]] { end += 1 }
+            // Within a group (nearly always one row), a row is a duplicate when it equals an earlier one.
+            var distinct: [Int] = []
+            for row in order[start..<end] {
+                if distinct.contains(where: { other in frame.columns.allSatisfy { same($0.data, other, row) } }) {
+                    duplicates += 1
+                } else {
+                    distinct.append(row)
+                }
+            }
+            start = end
         }
         return duplicates
+    }
+
+    /// Whether rows `a` and `b` hold the same value (both missing counts as the same).
+    private static func same(_ data: ColumnData, _ a: Int, _ b: Int) -> Bool {
+        data.isMissing(a) == data.isMissing(b) && (data.isMissing(a) || key(data, a) == key(data, b))
+    }
+
+    /// A value as 64 bits for hashing: equal values give equal bits.
+    private static func key(_ data: ColumnData, _ row: Int) -> UInt64 {
+        switch data {
+        case .double(let values): values[row].isNaN ? .max : values[row].bitPattern
+        case .int(let values, let missing): missing?[row] == true ? .max : UInt64(bitPattern: values[row])
+        case .bool(let values, let missing): missing?[row] == true ? .max : (values[row] ? 1 : 0)
+        case .string(let codes, _): UInt64(codes[row])
+        }
     }
 }

@@ -4,13 +4,18 @@ import Learners
 /// How well each feature alone predicts a binary target: the AUC of its values (numbers) or of
 /// its classes' positive rates (categories), folded so that 0.5 is no signal and 1 is perfect.
 public enum FeaturePower {
+    /// Rows enough for a feature's AUC to two decimals.
+    public static let sampledRows = 100_000
+
     public struct Entry: Sendable, Equatable {
         public var feature: String
         public var auc: Double
     }
 
+    /// - Parameter rows: the rows to measure on; of more than ``sampledRows``, that many evenly spread.
     public static func univariate(_ frame: Frame, plan: FeaturePlan, target: TargetAnalysis, rows: [Int]) -> [Entry] {
         guard target.problem == .binary else { return [] }
+        let rows = rows.count > sampledRows ? (0..<sampledRows).map { rows[$0 * rows.count / sampledRows] } : rows
         let labels = rows.map { target.labels[$0] }
         var entries: [Entry] = []
         for feature in plan.features {
@@ -21,13 +26,19 @@ public enum FeaturePower {
                 let values = column.data.doubles!
                 scores = rows.map { values[$0].isNaN ? -Float.greatestFiniteMagnitude : Float(values[$0]) }
             case .categorical:
-                let texts = column.displayValues()
-                var positives: [String: Double] = [:], totals: [String: Double] = [:]
+                // Each category's rows (missing ones together) scored by its positive rate.
+                let (names, codes) = column.categoryCodes()
+                var positives = [Double](repeating: 0, count: names.count + 1)
+                var totals = positives
                 for (i, row) in rows.enumerated() {
-                    totals[texts[row], default: 0] += 1
-                    positives[texts[row], default: 0] += Double(labels[i])
+                    let code = codes[row] ?? names.count
+                    totals[code] += 1
+                    positives[code] += Double(labels[i])
                 }
-                scores = rows.map { Float(positives[texts[$0]]! / totals[texts[$0]]!) }
+                scores = rows.map { row in
+                    let code = codes[row] ?? names.count
+                    return Float(positives[code] / totals[code])
+                }
             }
             let auc = BinaryMetrics.auc(labels: labels, scores: scores)
             entries.append(Entry(feature: feature.name, auc: max(auc, 1 - auc)))

@@ -52,7 +52,7 @@ public struct ModelArchive: Sendable, Codable, Equatable {
         for member in members {
             let inner: TrainedModel
             switch member.algorithm {
-            case .xgboost:
+            case .xgboost, .randomForest:
                 let bytes = try read(member.boosterFile ?? "")
                 do {
                     inner = .xgboost(XGBoostModelBox(booster: try Booster(model: bytes)), rounds: member.rounds ?? 0)

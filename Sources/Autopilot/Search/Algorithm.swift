@@ -1,12 +1,17 @@
 import Foundation
 
-/// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP).
+/// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP),
+/// random forests (XGBoost's parallel trees), and ensembles of candidates.
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
-    case xgboost, linear, mlp, ensemble
+    case xgboost, randomForest = "rf", linear, mlp, ensemble
+
+    /// Whether its models are XGBoost boosters (boosted trees or a forest).
+    public var isTrees: Bool { self == .xgboost || self == .randomForest }
 
     public var displayName: String {
         switch self {
         case .xgboost: "XGBoost"
+        case .randomForest: "Random forest"
         case .linear: "Linear learner"
         case .mlp: "MLP"
         case .ensemble: "Ensemble"

@@ -11,36 +11,45 @@ extension AutopilotJob {
         var rounds: Int?
     }
 
-    /// Trains `algorithm` with `h` on `train`, scoring (and for XGBoost early-stopping on) `valid`.
+    /// Trains `algorithm` with `h` on the training rows of one split of `data`, scoring (and for
+    /// XGBoost early-stopping on) its validation rows.
     func train(
-        _ algorithm: Algorithm, hyperparameters h: Hyperparameters, train: DesignMatrix, labels: [Float],
-        valid: DesignMatrix, validLabels: [Float], classes: Int, stopOnAUC: Bool, shouldStop: () -> Bool
+        _ algorithm: Algorithm, hyperparameters h: Hyperparameters, data: TrainingData, key: TrainingData.Key,
+        classes: Int, stopOnAUC: Bool, shouldStop: () -> Bool
     )
         throws(AutopilotError) -> FoldFit
     {
-        let problem = analysis!.target.problem
+        let problem = data.target.problem
+        let split = data.splits[key.rung][key.fold]
         switch algorithm {
-        case .xgboost:
+        case .xgboost, .randomForest:
+            let matrices = try data.quantised(key)
             do {
                 let fit = try XGBoostTrainer.fit(
-                    train: train, trainLabels: labels, valid: valid, validLabels: validLabels,
+                    train: matrices.train, trainLabels: data.labels(split.train), valid: matrices.valid,
                     hyperparameters: h.values, problem: problem, classes: classes, seed: settings.seed,
                     threads: settings.threads, stopOnAUC: stopOnAUC, shouldStop: shouldStop)
+                let scores = try data.validScores(key, watched: fit.validScores) { rows throws(XGBoostError) in
+                    try XGBoostTrainer.scores(fit.booster, rounds: fit.rounds, data: rows, threads: settings.threads)
+                }
                 return FoldFit(
                     model: .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds),
-                    validScores: fit.validScores, rounds: fit.rounds)
+                    validScores: scores, rounds: fit.rounds)
             } catch {
                 throw .learner("XGBoost: \(error.message)")
             }
         case .linear:
-            let linear = LinearModel.fit(train, labels: labels, problem: problem, classes: classes, l2: h["l2"] ?? 1)
-            return FoldFit(model: .linear(linear), validScores: linear.scores(valid), rounds: nil)
+            let matrices = data.dense(key)
+            let linear = LinearModel.fit(
+                matrices.train, labels: data.labels(split.train), problem: problem, classes: classes, l2: h["l2"] ?? 1)
+            return FoldFit(model: .linear(linear), validScores: data.validScores(key, linear.scores), rounds: nil)
         case .mlp:
+            let matrices = data.dense(key)
             let mlp = MLP.fit(
-                train, labels: labels, problem: problem, classes: classes,
+                matrices.train, labels: data.labels(split.train), problem: problem, classes: classes,
                 parameters: .parameters(from: h.values, seed: UInt64(settings.seed)),
-                validation: (valid, validLabels), isCancelled: shouldStop)
-            return FoldFit(model: .mlp(mlp), validScores: mlp.scores(valid), rounds: nil)
+                validation: (matrices.valid, data.labels(TrainingData.watched(split.valid))), isCancelled: shouldStop)
+            return FoldFit(model: .mlp(mlp), validScores: data.validScores(key, mlp.scores), rounds: nil)
         case .ensemble:
             throw .learner("\(algorithm.displayName) is not a trial algorithm")
         }
@@ -54,20 +63,24 @@ extension AutopilotJob {
     {
         let target = analysis.target
         let pipeline = FittedPipeline.fit(fitted.definition, plan: analysis.plan, frame: frame, rows: rows)
-        let data = try pipeline.transform(frame, rows: rows)
-        let labels = rows.map { target.labels[$0] }
+        let all = try TrainingData(
+            frame: frame, target: target, pipelines: [pipeline.definition.name: pipeline],
+            splits: [[.init(train: rows, valid: [])]], threads: settings.threads)
+        let key = TrainingData.Key(pipeline: pipeline.definition.name, rung: 0, fold: 0)
+        let labels = all.labels(rows)
         let classes = max(2, target.classes.count)
         switch candidate.algorithm {
-        case .xgboost:
+        case .xgboost, .randomForest:
             var h = candidate.hyperparameters
-            let rounds = Int(
-                (Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.folds[0].train.count)).rounded()
-            )
+            // A forest is its one round of trees; boosting takes rounds in proportion to the rows.
+            let scaled = Double(candidate.rounds ?? 100) * Double(rows.count) / Double(analysis.folds[0].train.count)
+            let rounds = candidate.algorithm == .randomForest ? 1 : Int(scaled.rounded())
             h.values["num_round"] = Double(rounds)
+            let matrix = try all.quantised(rows, pipeline: key.pipeline)
             do {
                 let booster = try XGBoostTrainer.train(
-                    data: data, labels: labels, hyperparameters: h.values, problem: target.problem,
-                    classes: classes, seed: settings.seed, threads: settings.threads)
+                    data: matrix, labels: labels, hyperparameters: h.values,
+                    problem: target.problem, classes: classes, seed: settings.seed, threads: settings.threads)
                 return TrainedModel.xgboost(XGBoostModelBox(booster: booster), rounds: rounds)
                     .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
             } catch {
@@ -76,7 +89,7 @@ extension AutopilotJob {
         case .linear:
             return TrainedModel.linear(
                 LinearModel.fit(
-                    data, labels: labels, problem: target.problem, classes: classes,
+                    all.dense(key).train, labels: labels, problem: target.problem, classes: classes,
                     l2: candidate.hyperparameters["l2"] ?? 1)
             )
             .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
@@ -84,7 +97,7 @@ extension AutopilotJob {
             // No validation rows are left to stop on: the MLP holds out a tenth of them itself.
             return TrainedModel.mlp(
                 MLP.fit(
-                    data, labels: labels, problem: target.problem, classes: classes,
+                    all.dense(key).train, labels: labels, problem: target.problem, classes: classes,
                     parameters: .parameters(
                         from: candidate.hyperparameters.values,
                         seed: UInt64(settings.seed)))

@@ -31,6 +31,8 @@ public final class AutopilotJob {
     public let settings: AutopilotSettings
     public let frame: Frame
     public private(set) var analysis: Analysis?
+    /// When the analysis began: the budget counts from there.
+    private var started: Date?
 
     public init(frame: Frame, settings: AutopilotSettings) {
         self.frame = frame
@@ -64,6 +66,7 @@ public final class AutopilotJob {
 
     /// Stage 1 and 2: problem type, features, split, candidate definitions.
     public func analyze() throws(AutopilotError) -> Analysis {
+        started = started ?? Date()
         let target = try TargetAnalysis.analyze(frame, target: settings.target, problem: settings.problem)
         let metric = settings.metric ?? target.problem.defaultMetric
         guard metric.problems.contains(target.problem) else { throw .metricDoesNotFit(metric, target.problem) }
@@ -92,6 +95,12 @@ public final class AutopilotJob {
             validation =
                 "80/20 holdout\(stratified), seed \(settings.seed) (\(trainRows.count) training rows, "
                 + "\(validRows.count) validation rows)"
+            let samples = SampleLadder.sizes(rows: trainRows.count, first: settings.firstSampleRows)
+            if samples.count > 1, settings.trials == nil {
+                validation +=
+                    "; candidates start on a sample of \(samples[0]) training rows, the best moving up to "
+                    + samples.dropFirst().map(String.init).joined(separator: ", ") + " rows"
+            }
         }
         let threshold = max(10, labelled.count / 1000)
         let pipelines = [
@@ -111,7 +120,10 @@ public final class AutopilotJob {
             trainRows: trainRows, validRows: validRows, folds: folds,
             validation: validation,
             pipelines: pipelines,
-            algorithms: [("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp2", .linear), ("dpp2", .mlp)])
+            algorithms: [
+                ("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp3", .randomForest), ("dpp2", .linear),
+                ("dpp2", .mlp),
+            ])
         analysis = result
         return result
     }
@@ -125,47 +137,54 @@ public final class AutopilotJob {
         public var stoppedEarly: String?
     }
 
-    /// Stages 3 and 4: fit the pipelines and tune candidates within the budget.
+    /// Stages 3 and 4: fit the pipelines and tune candidates within the budget, which counts
+    /// from the start of the analysis.
     public func tune(
         analysis: Analysis, onEvent: (Event) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false }
     )
         throws(AutopilotError) -> Outcome
     {
-        let started = Date()
+        let started = self.started ?? Date()
         let end = started.addingTimeInterval(settings.maxRuntime)
+        let holdout = analysis.folds.count == 1
         // The search stops at 85% of the budget with a holdout, leaving time to refit the
         // winners on every row, and at 95% with cross-validation (the fold models are kept).
-        let deadline = started.addingTimeInterval(settings.maxRuntime * (analysis.folds.count == 1 ? 0.85 : 0.95))
+        let deadline = started.addingTimeInterval(settings.maxRuntime * (holdout ? 0.85 : 0.95))
         onEvent(.stage(.featureEngineering))
         // Each pipeline is fitted once on the training rows (with cross-validation: every
-        // labelled row) and transforms every labelled row once; folds take their rows from
-        // that matrix. The fitted statistics (medians, scales, category lists) never see a
-        // label, as AutoGluon fits its feature generators before bagging.
-        let labelledRows = (analysis.trainRows + analysis.validRows).sorted()
-        let position = Dictionary(uniqueKeysWithValues: labelledRows.enumerated().map { ($1, $0) })
-        let foldTrain = analysis.folds.map { $0.train.map { position[$0]! } }
-        let foldValid = analysis.folds.map { $0.valid.map { position[$0]! } }
+        // labelled row); its statistics (medians, scales, category lists) never see a label, as
+        // AutoGluon fits its feature generators before bagging. Matrices are made when a
+        // candidate first needs them and shared from then on.
         var fitted: [String: FittedPipeline] = [:]
-        var data: [String: DesignMatrix] = [:]
-        for definition in analysis.pipelines {
-            let pipeline = FittedPipeline.fit(definition, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
-            fitted[definition.name] = pipeline
-            data[definition.name] = try pipeline.transform(frame, rows: labelledRows)
+        for pipeline in FittedPipeline.fit(
+            analysis.pipelines, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
+        {
+            fitted[pipeline.definition.name] = pipeline
         }
         let target = analysis.target
-        let foldTrainLabels = analysis.folds.map { $0.train.map { target.labels[$0] } }
-        let foldValidLabels = analysis.folds.map { $0.valid.map { target.labels[$0] } }
+        let ladder = SampleLadder(
+            trainRows: holdout && settings.trials == nil ? analysis.trainRows : [],
+            strata: target.problem == .regression ? nil : analysis.trainRows.map { UInt32(target.labels[$0]) },
+            first: settings.firstSampleRows, seed: UInt64(settings.seed))
+        let splits: [[TrainingData.Split]] =
+            ladder.rungs > 1
+            ? ladder.sizes.indices.map { [TrainingData.Split(train: ladder.rows(rung: $0), valid: analysis.validRows)] }
+            : [analysis.folds.map { TrainingData.Split(train: $0.train, valid: $0.valid) }]
+        let data = try TrainingData(
+            frame: frame, target: target, pipelines: fitted, splits: splits, threads: settings.threads)
+        let top = splits.count - 1
         // Candidates are scored on every fold's validation rows together (out-of-fold scores).
-        let validLabels = foldValidLabels.flatMap { $0 }
+        let validLabels = analysis.folds.flatMap { data.labels($0.valid) }
         let classes = max(2, target.classes.count)
 
         onEvent(.stage(.modelTuning))
         let tuningStarted = Date()
-        // With a holdout the kept candidates are refitted on every labelled row at the end,
-        // which takes about their training time scaled by the rows.
-        let refitScale =
-            analysis.folds.count == 1 ? Double(labelledRows.count) / Double(max(1, analysis.trainRows.count)) : 0
+        // With a holdout the kept candidates trained on every training row are refitted on
+        // every labelled row at the end, which takes about their training time scaled by the rows.
+        let labelledRows = analysis.trainRows.count + analysis.validRows.count
+        let refitScale = holdout ? Double(labelledRows) / Double(max(1, analysis.trainRows.count)) : 0
         var candidates: [Candidate] = []
+        var rungs: [String: Int] = [:]
         var models: [String: TrainedModel] = [:]
         let total = settings.trials?.count ?? settings.maxCandidates
         var reported = 0.0
@@ -174,7 +193,7 @@ public final class AutopilotJob {
         func reportProgress(refitsLeft: [Candidate]?) {
             let now = Date()
             let elapsed = now.timeIntervalSince(started)
-            var remaining = (refitsLeft ?? candidates.filter { models[$0.name] != nil })
+            var remaining = (refitsLeft ?? candidates.filter { models[$0.name] != nil && rungs[$0.name] == top })
                 .reduce(0) { $0 + $1.trainingSeconds * refitScale }
             if refitsLeft == nil {
                 let pace = now.timeIntervalSince(tuningStarted) / Double(max(1, candidates.count))
@@ -186,16 +205,31 @@ public final class AutopilotJob {
             onEvent(.progress(reported))
         }
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
-        let fixed = settings.trials
+        var halving = SuccessiveHalving(sizes: ladder.sizes)
+        var explored = 0
         var validScores: [String: [Float]] = [:]
         let kept = settings.mode == .hpo ? 1 : 8
         var stoppedEarly: String?
         for index in 0..<total {
             if shouldStop() { stoppedEarly = "interrupted"; break }
             if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
-            let (pipeline, algorithm, values) =
-                fixed.map { ($0[index].pipeline, $0[index].algorithm, $0[index].hyperparameters) }
-                ?? nextTrial(index, candidates: candidates, generator: &generator)
+            let trial: (pipeline: String, algorithm: Algorithm, values: [String: Double], rung: Int)
+            if let fixed = settings.trials {
+                trial = (fixed[index].pipeline, fixed[index].algorithm, fixed[index].hyperparameters, top)
+            } else if let promoted = halving.promotion(
+                candidates: candidates, rungs: rungs, metric: analysis.metric,
+                elapsed: Date().timeIntervalSince(tuningStarted), searchTime: deadline.timeIntervalSince(tuningStarted))
+            {
+                trial = (
+                    promoted.candidate.pipeline, promoted.candidate.algorithm,
+                    promoted.candidate.hyperparameters.values, promoted.rung
+                )
+            } else {
+                let next = nextTrial(
+                    explored, candidates: candidates.filter { rungs[$0.name] == 0 }, generator: &generator)
+                trial = (next.0, next.1, next.2, 0)
+                explored += 1
+            }
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
             // A trial the clock cuts short is marked: its result depends on the machine's speed.
@@ -206,32 +240,33 @@ public final class AutopilotJob {
                 cutShort = trialDeadline < deadline ? "max_trial_runtime" : "max_runtime"
                 return true
             }
-            let h = Hyperparameters(values)
-            let name = "\(algorithm.rawValue)-\(pipeline)-\(String(format: "%03d", index + 1))"
+            let h = Hyperparameters(trial.values)
+            let name = "\(trial.algorithm.rawValue)-\(trial.pipeline)-\(String(format: "%03d", index + 1))"
             var foldModels: [TrainedModel] = []
             var scores: [Float] = []
-            var rounds: Int?
             var foldRounds: [Int] = []
-            for f in analysis.folds.indices {
+            for fold in splits[trial.rung].indices {
                 let trained = try train(
-                    algorithm, hyperparameters: h, train: data[pipeline]!.rows(foldTrain[f]),
-                    labels: foldTrainLabels[f], valid: data[pipeline]!.rows(foldValid[f]),
-                    validLabels: foldValidLabels[f], classes: classes,
+                    trial.algorithm, hyperparameters: h,
+                    data: data, key: .init(pipeline: trial.pipeline, rung: trial.rung, fold: fold), classes: classes,
                     stopOnAUC: analysis.metric == .auc, shouldStop: stop)
                 if let r = trained.rounds { foldRounds.append(r) }
                 scores += trained.validScores
-                foldModels.append(trained.model.with(pipeline: fitted[pipeline]!, target: target, threshold: nil))
+                foldModels.append(
+                    trained.model.with(pipeline: fitted[trial.pipeline]!, target: target, threshold: nil))
             }
-            if !foldRounds.isEmpty {
-                rounds = Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded())
-            }
+            let rounds =
+                foldRounds.isEmpty
+                ? nil : Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded())
             let evaluation = Evaluation.metrics(
                 problem: target.problem, labels: validLabels, scores: scores, classes: classes)
             let candidate = Candidate(
-                name: name, algorithm: algorithm, pipeline: pipeline, hyperparameters: h,
+                name: name, algorithm: trial.algorithm, pipeline: trial.pipeline, hyperparameters: h,
                 metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
-                trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort)
+                trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort,
+                sampleRows: ladder.rungs > 1 ? ladder.sizes[trial.rung] : nil)
             candidates.append(candidate)
+            rungs[name] = trial.rung
             // With cross-validation the candidate's model is its fold models averaged (a bag);
             // with a holdout it is the one model, refitted on every row at the end.
             models[name] =
@@ -249,21 +284,26 @@ public final class AutopilotJob {
             onEvent(.candidate(candidate, index: index + 1, of: total))
             reportProgress(refitsLeft: nil)
         }
+        for rung in splits.indices { data.release(rung: rung) }
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
         }
-        // With a holdout, refit the kept models on training and validation rows together, with
-        // the number of rounds early stopping chose (scaled for the larger data), while the
-        // budget allows. (With cross-validation each model already is a bag of fold models
-        // that together saw every row.)
+        // With a holdout, refit the kept models that saw every training row on training and
+        // validation rows together, with the number of rounds early stopping chose (scaled for
+        // the larger data), while the budget allows. (With cross-validation each model already
+        // is a bag of fold models that together saw every row; a model of a sample keeps it.)
         let allRows = (analysis.trainRows + analysis.validRows).sorted()
         var refits =
-            analysis.folds.count == 1
-            ? Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil } : []
+            holdout
+            ? Self.ranked(candidates, metric: analysis.metric).filter {
+                models[$0.name] != nil && rungs[$0.name] == top
+            }
+            : []
         if !refits.isEmpty { onEvent(.stage(.finalFits)) }
         while !refits.isEmpty {
             let candidate = refits.removeFirst()
-            guard !shouldStop(), Date().addingTimeInterval(candidate.trainingSeconds * 1.5) < end else { continue }
+            let expected = candidate.trainingSeconds * refitScale
+            guard !shouldStop(), Date().addingTimeInterval(expected * 1.2) < end else { continue }
             if let refit = try refit(candidate, rows: allRows, analysis: analysis, fitted: fitted[candidate.pipeline]!)
             {
                 models[candidate.name] = refit
@@ -331,6 +371,7 @@ public final class AutopilotJob {
     public static func hyperparameterNames(for algorithm: Algorithm) -> [String] {
         switch algorithm {
         case .xgboost: SearchSpace.xgboost.map(\.name) + ["num_round", "scale_pos_weight"]
+        case .randomForest: SearchSpace.randomForest.map(\.name)
         case .linear: SearchSpace.linear.map(\.name)
         case .mlp: SearchSpace.mlp.map(\.name) + ["max_epochs", "patience"]
         case .ensemble: []
@@ -341,6 +382,7 @@ public final class AutopilotJob {
     public static func defaultHyperparameters(for algorithm: Algorithm) -> [String: Double] {
         switch algorithm {
         case .xgboost: SearchSpace.xgboostDefaults
+        case .randomForest: SearchSpace.randomForestDefaults
         case .linear: ["l2": 1]
         case .mlp: SearchSpace.mlpDefaults
         case .ensemble: [:]
@@ -355,13 +397,16 @@ public final class AutopilotJob {
         }
         return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"]
             + SearchSpace.xgboost.map { "  " + line($0) }
+            + ["Random forest (XGBoost's parallel trees, one round):"]
+            + SearchSpace.randomForest.map { "  " + line($0) }
             + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
             + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
     }
 
-    /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model and
-    /// an MLP first, then neighbours of the best XGBoost candidate and fresh random draws in
-    /// turn, with a linear model every fifth trial and an MLP every twentieth. The same seed
+    /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model, an
+    /// MLP and a random forest first, then neighbours of the best XGBoost candidate and fresh
+    /// random draws in turn, with a linear model every fifth trial, a random forest every
+    /// seventh and an MLP every twentieth. The same seed
     /// gives the same schedule.
     private func nextTrial(
         _ index: Int, candidates: [Candidate], generator: inout SplitMix64
@@ -375,9 +420,15 @@ public final class AutopilotJob {
         case 2: return ("dpp2", .linear, ["l2": 1])
         case 3: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
         case 4: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
+        case 5: return ("dpp3", .randomForest, SearchSpace.randomForestDefaults)
         default:
             if index % 20 == 19 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
+            if index % 7 == 6 {
+                var values = SearchSpace.sample(SearchSpace.randomForest, using: &generator)
+                values["num_round"] = 1
+                return (["dpp0", "dpp3"][Int(generator.next() % 2)], .randomForest, values)
+            }
             let xgb = candidates.filter { $0.algorithm == .xgboost }
             let metric = analysis?.metric ?? .f1
             if index % 3 != 0, let best = Self.best(xgb, metric: metric) {

@@ -23,6 +23,20 @@ struct SearchSpace {
         Range(name: "alpha", low: 1e-6, high: 2, log: true),
     ]
 
+    /// A forest's trees grow deep and decorrelate through row and column sampling.
+    static let randomForest: [Range] = [
+        Range(name: "max_depth", low: 6, high: 16, log: false, integer: true),
+        Range(name: "num_parallel_tree", low: 50, high: 300, log: true, integer: true),
+        Range(name: "colsample_bynode", low: 0.3, high: 1, log: false),
+        Range(name: "subsample", low: 0.5, high: 0.9, log: false),
+        Range(name: "min_child_weight", low: 0.5, high: 16, log: true),
+    ]
+
+    static let randomForestDefaults: [String: Double] = [
+        "max_depth": 12, "num_parallel_tree": 100, "colsample_bynode": 0.6, "subsample": 0.632,
+        "min_child_weight": 1, "num_round": 1,
+    ]
+
     static let linear: [Range] = [Range(name: "l2", low: 1e-4, high: 10, log: true)]
 
     /// XGBoost's usual starting point, tried first.

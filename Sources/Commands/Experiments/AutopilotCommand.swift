@@ -35,7 +35,7 @@ struct AutopilotCommand: CellCommand {
     @Option(.choice(Metric.self, placeholder: "NAME"), "the objective") var metric: Metric?
     @Option(.choice(AutopilotSettings.Mode.self), "hyperparameter search, or search then an ensemble")
     var mode: AutopilotSettings.Mode?
-    @Option(.int(in: 1...1000), "candidates to train at most (16; on SageMaker, its own default)")
+    @Option(.int(in: 1...1000), "candidates to train at most (16, or 250 with max_runtime=; on SageMaker, its own)")
     var maxCandidates: Int?
     @Option(.duration, "time for the whole search, e.g. 60s or 5m (5m)") var maxRuntime: Double?
     @Option(.duration, "time for one candidate (2m)") var maxTrialRuntime: Double?
@@ -88,7 +88,8 @@ struct AutopilotCommand: CellCommand {
             target: target, problem: problem, metric: metric, exclude: exclude, seed: seed,
             frame: data, frameName: frame, context: context)
         if let mode { settings.mode = mode }
-        settings.maxCandidates = maxCandidates ?? settings.maxCandidates
+        // A time budget alone is used whole, up to SageMaker's own default of 250 candidates.
+        settings.maxCandidates = maxCandidates ?? (maxRuntime == nil ? settings.maxCandidates : 250)
         if let maxRuntime { settings.maxRuntime = maxRuntime }
         if let maxTrialRuntime { settings.maxTrialRuntime = maxTrialRuntime }
         settings.candidatesOnly = candidatesOnly
@@ -126,6 +127,22 @@ struct AutopilotCommand: CellCommand {
     /// Writes a generated file beside the workbook, atomically.
     static func write(_ text: String, to path: String, context: CommandContext) throws {
         try write(Array(text.utf8), to: path, context: context)
+    }
+
+    /// Writes `frame` as CSV to `path` (relative to the workbook's folder), a few thousand rows
+    /// at a time, atomically, making its folder.
+    static func writeCSV(_ frame: Frame, to path: String, context: CommandContext) throws {
+        let url = URL(fileURLWithPath: context.session.resolve(path))
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try CSVWriter.write(frame, toFile: url.path)
+        } catch let error as CSVWriteError {
+            throw Diagnostic("cannot write \(path): \(error.reason)", hint: "check that the folder is writable")
+        } catch {
+            throw Diagnostic(
+                "cannot write \(path): \(error.localizedDescription)", hint: "check that the folder is writable")
+        }
     }
 
     /// Writes `bytes` to `path` (relative to the workbook's folder), atomically, making its folder.
@@ -173,7 +190,7 @@ struct AutopilotCommand: CellCommand {
         }
         context.print(StageReport.definitions(analysis))
         if settings.trials == nil {
-            try write(Array(CSVWriter.bytes(of: frame)), to: "\(name)/train.csv", context: context)
+            try writeCSV(frame, to: "\(name)/train.csv", context: context)
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
             try write(
                 CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),

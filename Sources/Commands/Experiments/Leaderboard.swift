@@ -17,11 +17,15 @@ enum Leaderboard {
             .init(metric.rawValue, alignment: .right),
         ]
         columns += others.map { TextTable.Column($0.rawValue, alignment: .right) }
+        // With many rows, candidates start on samples: the rows each was trained on.
+        let sampled = candidates.contains { $0.sampleRows != nil }
+        if sampled { columns.append(.init("rows", alignment: .right)) }
         let ranked = AutopilotJob.ranked(candidates, metric: metric)
         let shown = top.map { Array(ranked.prefix($0)) } ?? ranked
         let rows = shown.enumerated().map { index, c -> [String] in
             [String(index + 1), c.name, c.algorithm.displayName, c.metric(metric).map(Format.metric) ?? "?"]
                 + others.map { c.metric($0).map(Format.metric) ?? "?" }
+                + (sampled ? [c.sampleRows.map(String.init) ?? ""] : [])
         }
         var table = TextTable(columns: columns, rows: rows)
         if let top, ranked.count > top {

@@ -51,6 +51,12 @@ struct LeaderboardCommand: CellCommand {
             for m in experiment.problem.reportedMetrics {
                 columns.append(Column(name: m.rawValue, data: .double(ranked.map { $0.metric(m) ?? .nan })))
             }
+            if ranked.contains(where: { $0.sampleRows != nil }) {
+                var missing = Bitmap(count: ranked.count)
+                for (i, c) in ranked.enumerated() where c.sampleRows == nil { missing[i] = true }
+                let rows = ranked.map { Int64($0.sampleRows ?? 0) }
+                columns.append(Column(name: "rows", data: .int(rows, missing: missing)))
+            }
             context.keep(Frame(columns: columns), as: into, origin: "leaderboard \(experiment.name)")
         }
     }

@@ -23,7 +23,7 @@ struct TrainCommand: CellCommand {
     @Option(
         required: .choice(Algorithm.allCases.filter { $0 != .ensemble }.map { ($0.rawValue, $0) }),
         "the learner") var algorithm: Algorithm
-    @Option(.choice(Pipeline.self), "the pipeline (dpp0 for xgboost, dpp2 for the others by default)")
+    @Option(.choice(Pipeline.self), "the pipeline (dpp0 for xgboost and rf, dpp2 for the others by default)")
     var pipeline: Pipeline?
     @Assignments("HYPERPARAMETER=VALUE...", keys: .choice(Self.hyperparameterNames)) var hyperparameters: [Assignment]
     @Option(.seed, "random seed (the 'seed' setting by default)") var seed: Int?
@@ -44,7 +44,7 @@ struct TrainCommand: CellCommand {
 
     func run(in context: CommandContext) throws {
         let data = try context.session.frame(frame)
-        let pipeline = (pipeline ?? (algorithm == .xgboost ? .dpp0 : .dpp2)).rawValue
+        let pipeline = (pipeline ?? (algorithm.isTrees ? .dpp0 : .dpp2)).rawValue
         let known = AutopilotJob.hyperparameterNames(for: algorithm)
         var values: [String: Double] = [:]
         for assignment in hyperparameters {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Writes a frame as delimited text: a header row, fields quoted when they hold the separator, a
 /// quote or a line break (quotes doubled), floats in their shortest exact form, missing values
 /// empty.
@@ -39,4 +43,40 @@ public enum CSVWriter {
         }
         return out
     }
+
+    /// Writes the frame to `path` as CSV a few thousand rows at a time, so its text is never
+    /// whole in memory; the file appears complete or not at all (written beside, then renamed).
+    ///
+    /// - Throws: ``CSVWriteError`` naming what the system said.
+    public static func write(_ frame: Frame, toFile path: String, separator: UInt8 = 0x2C) throws(CSVWriteError) {
+        let partial = path + ".partial"
+        guard let file = fopen(partial, "wb") else {
+            throw CSVWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        var failed = false
+        let step = 8192
+        for start in stride(from: 0, to: max(frame.rowCount, 1), by: step) {
+            let chunk = bytes(
+                of: frame.rows(start..<min(frame.rowCount, start + step)), separator: separator, header: start == 0)
+            if chunk.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) != chunk.count {
+                failed = true; break
+            }
+        }
+        let reason = String(cString: strerror(errno))
+        if fclose(file) != 0 || failed {
+            unlink(partial)
+            throw CSVWriteError(path: path, reason: reason)
+        }
+        guard rename(partial, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(partial)
+            throw CSVWriteError(path: path, reason: reason)
+        }
+    }
+}
+
+/// A CSV file that could not be written: its path and the system's reason.
+public struct CSVWriteError: Error, Sendable {
+    public var path: String
+    public var reason: String
 }

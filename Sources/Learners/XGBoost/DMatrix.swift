@@ -39,21 +39,37 @@ public final class DMatrix {
         if let weights { try setFloats("weight", weights) }
         if let kinds, kinds.contains(.categorical) {
             precondition(kinds.count == columns)
-            let types = kinds.map(\.rawValue)
-            try withCStrings(types) { pointers throws(XGBoostError) in
-                try XGBoostCall.check("XGDMatrixSetStrFeatureInfo") {
-                    XGDMatrixSetStrFeatureInfo(handle, "feature_type", pointers, bst_ulong(types.count))
-                }
-            }
+            try Self.setKinds(kinds, on: handle)
         }
+    }
+
+    /// Takes ownership of a matrix XGBoost made.
+    init(owning handle: DMatrixHandle, rows: Int, columns: Int) {
+        self.handle = handle
+        self.rows = rows
+        self.columns = columns
     }
 
     deinit {
         XGDMatrixFree(handle)
     }
 
+    /// Marks which columns hold category codes (XGBoost's `feature_type`: `q` or `c`).
+    static func setKinds(_ kinds: [FeatureKind], on handle: DMatrixHandle) throws(XGBoostError) {
+        let types = kinds.map(\.rawValue)
+        try withCStrings(types) { pointers throws(XGBoostError) in
+            try XGBoostCall.check("XGDMatrixSetStrFeatureInfo") {
+                XGDMatrixSetStrFeatureInfo(handle, "feature_type", pointers, bst_ulong(types.count))
+            }
+        }
+    }
+
     private func setFloats(_ field: String, _ values: [Float]) throws(XGBoostError) {
         precondition(values.count == rows, "\(field) needs one value per row")
+        try Self.setFloats(field, values, on: handle)
+    }
+
+    static func setFloats(_ field: String, _ values: [Float], on handle: DMatrixHandle) throws(XGBoostError) {
         try values.withUnsafeBufferPointer { buffer throws(XGBoostError) in
             try XGBoostCall.check("XGDMatrixSetFloatInfo(\(field))") {
                 XGDMatrixSetFloatInfo(handle, field, buffer.baseAddress, bst_ulong(values.count))

@@ -23,6 +23,13 @@ public enum XGBoostTrainer {
             "alpha": String(h["alpha"] ?? 0), "gamma": String(h["gamma"] ?? 0), "max_cat_to_onehot": "4",
             "max_bin": "256",
         ]
+        // A random forest is one round of many parallel trees, each on a bootstrap-like sample
+        // of rows and a share of the columns at each split, with no shrinkage.
+        if let trees = h["num_parallel_tree"] {
+            p["num_parallel_tree"] = String(Int(trees))
+            p["colsample_bynode"] = String(h["colsample_bynode"] ?? 0.8)
+            p["eta"] = "1"
+        }
         // Boosting starts from the label mean, as XGBoost 2 does by itself (1.7 starts from 0.5):
         // models stopped after few rounds then stay calibrated, so fold models can be pooled
         // and averaged.
@@ -59,6 +66,19 @@ public enum XGBoostTrainer {
         let validMatrix = try DMatrix(
             values: valid.values, rows: valid.rows, columns: valid.columns,
             labels: validLabels, kinds: valid.kinds, threads: threads)
+        return try fit(
+            train: trainMatrix, trainLabels: trainLabels, valid: validMatrix, hyperparameters: h, problem: problem,
+            classes: classes, seed: seed, threads: threads, stopOnAUC: stopOnAUC, patience: patience,
+            shouldStop: shouldStop)
+    }
+
+    /// Trains on matrices already built (labels set on them), so several candidates share one
+    /// matrix and its bins; `trainLabels` sets where boosting starts.
+    public static func fit(
+        train trainMatrix: DMatrix, trainLabels: [Float], valid validMatrix: DMatrix,
+        hyperparameters h: [String: Double], problem: ProblemType, classes: Int, seed: Int, threads: Int,
+        stopOnAUC: Bool = false, patience: Int? = nil, shouldStop: () -> Bool
+    ) throws(XGBoostError) -> Fit {
         let booster = try Booster(
             parameters: parameters(
                 h, problem: problem, classes: classes, seed: seed,
@@ -92,6 +112,18 @@ public enum XGBoostTrainer {
         let matrix = try DMatrix(
             values: data.values, rows: data.rows, columns: data.columns, labels: labels,
             kinds: data.kinds, threads: threads)
+        return try train(
+            data: matrix, labels: labels, hyperparameters: h, problem: problem, classes: classes, seed: seed,
+            threads: threads)
+    }
+
+    /// Trains exactly `num_round` rounds on a matrix already built, with its labels set.
+    public static func train(
+        data matrix: DMatrix, labels: [Float], hyperparameters h: [String: Double],
+        problem: ProblemType, classes: Int, seed: Int, threads: Int
+    ) throws(XGBoostError)
+        -> Booster
+    {
         let booster = try Booster(
             parameters: parameters(
                 h, problem: problem, classes: classes, seed: seed,

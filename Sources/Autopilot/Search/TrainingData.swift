@@ -1,0 +1,123 @@
+import Frames
+import Learners
+
+/// The matrices candidates train on, each made once and shared by every candidate that needs
+/// it: XGBoost's quantised matrices and the dense ones of the linear learner and the MLP, per
+/// pipeline, sample size (rung) and fold. Rows are encoded from the frame in batches, so the
+/// whole float matrix of a large frame never exists; what no later candidate needs is let go.
+final class TrainingData {
+    /// One split of labelled rows (frame row indices): rows to train on, rows to score on.
+    struct Split: Sendable {
+        var train: [Int]
+        var valid: [Int]
+    }
+
+    struct Key: Hashable {
+        var pipeline: String
+        var rung: Int
+        var fold: Int
+    }
+
+    let target: TargetAnalysis
+    let threads: Int
+    let pipelines: [String: FittedPipeline]
+    /// `splits[rung][fold]`.
+    let splits: [[Split]]
+    private let encoders: [String: PipelineEncoder]
+    private var quantised: [Key: (train: DMatrix, valid: DMatrix)] = [:]
+    private var dense: [Key: (train: DesignMatrix, valid: DesignMatrix)] = [:]
+
+    /// Rows encoded at once: about 32 MB of floats, whatever the width.
+    private static let batchValues = 8 << 20
+    /// Validation rows XGBoost and the MLP watch for early stopping, all of them up to this
+    /// many: evaluating a model on every row of a large validation set each round would cost
+    /// more than training it.
+    static let watchedRows = 20_000
+
+    init(
+        frame: Frame, target: TargetAnalysis, pipelines: [String: FittedPipeline], splits: [[Split]], threads: Int
+    ) throws(AutopilotError) {
+        self.target = target
+        self.threads = threads
+        self.pipelines = pipelines
+        self.splits = splits
+        var encoders: [String: PipelineEncoder] = [:]
+        for (name, pipeline) in pipelines { encoders[name] = try PipelineEncoder(pipeline, frame: frame) }
+        self.encoders = encoders
+    }
+
+    func labels(_ rows: [Int]) -> [Float] { rows.map { target.labels[$0] } }
+
+    /// The quantised training matrix of a split for XGBoost and the validation rows it watches
+    /// for early stopping, with labels; the validation matrix uses the training one's bins.
+    func quantised(_ key: Key) throws(AutopilotError) -> (train: DMatrix, valid: DMatrix) {
+        if let made = quantised[key] { return made }
+        let split = splits[key.rung][key.fold]
+        let train = try quantised(split.train, pipeline: key.pipeline)
+        let valid = try quantised(Self.watched(split.valid), pipeline: key.pipeline, reference: train)
+        quantised[key] = (train, valid)
+        return (train, valid)
+    }
+
+    /// A quantised matrix of `rows` with their labels (not kept).
+    func quantised(_ rows: [Int], pipeline: String, reference: DMatrix? = nil) throws(AutopilotError) -> DMatrix {
+        do {
+            return try DMatrix.quantised(batches(rows, encoders[pipeline]!), reference: reference, threads: threads)
+        } catch {
+            throw .learner("XGBoost: \(error.message)")
+        }
+    }
+
+    /// The dense training rows of a split, and the validation rows the MLP watches.
+    func dense(_ key: Key) -> (train: DesignMatrix, valid: DesignMatrix) {
+        if let made = dense[key] { return made }
+        let split = splits[key.rung][key.fold]
+        let encoder = encoders[key.pipeline]!
+        let made = (encoder.matrix(rows: split.train), encoder.matrix(rows: Self.watched(split.valid)))
+        dense[key] = made
+        return made
+    }
+
+    /// The rows early stopping watches: every validation row up to ``watchedRows``, else an even spread.
+    static func watched(_ rows: [Int]) -> [Int] {
+        guard rows.count > watchedRows else { return rows }
+        return (0..<watchedRows).map { rows[$0 * rows.count / watchedRows] }
+    }
+
+    /// A model's scores on a split's validation rows: on the watched ones when they are all of
+    /// them, else encoded a batch at a time.
+    func validScores<E: Error>(
+        _ key: Key, watched: [Float]? = nil, _ score: (DesignMatrix) throws(E) -> [Float]
+    ) throws(E) -> [Float] {
+        let rows = splits[key.rung][key.fold].valid
+        if rows.count <= Self.watchedRows {
+            if let watched { return watched }
+            if let made = dense[key] { return try score(made.valid) }
+        }
+        let encoder = encoders[key.pipeline]!
+        let step = max(1024, Self.batchValues / max(1, encoder.width))
+        var scores: [Float] = []
+        for start in stride(from: 0, to: rows.count, by: step) {
+            scores += try score(encoder.matrix(rows: rows[start..<min(rows.count, start + step)]))
+        }
+        return scores
+    }
+
+    /// Lets go of every matrix of `rung`.
+    func release(rung: Int) {
+        quantised = quantised.filter { $0.key.rung != rung }
+        dense = dense.filter { $0.key.rung != rung }
+    }
+
+    /// Rows handed to XGBoost in batches, each encoded when asked for.
+    private func batches(_ rows: [Int], _ encoder: PipelineEncoder) -> RowBatches {
+        let step = max(1024, Self.batchValues / max(1, encoder.width))
+        let labels = target.labels
+        return RowBatches(
+            count: (rows.count + step - 1) / step, columns: encoder.width, kinds: encoder.pipeline.outputKinds
+        ) { index in
+            let slice = rows[(index * step)..<min(rows.count, (index + 1) * step)]
+            return (encoder.matrix(rows: slice).values, slice.map { labels[$0] })
+        }
+    }
+}
