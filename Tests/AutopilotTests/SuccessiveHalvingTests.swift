@@ -48,7 +48,7 @@ struct SuccessiveHalvingTests {
             analysis.validation.hasSuffix(
                 "; candidates start on a sample of 300 training rows, the best moving up to 1200, 4800 rows"))
         let outcome = try job.tune(analysis: analysis)
-        let trained = outcome.candidates.filter { $0.algorithm != .ensemble }
+        let trained = outcome.candidates.filter { !$0.algorithm.combinesCandidates }
         let bySize = Dictionary(grouping: trained, by: { $0.sampleRows ?? 0 })
         #expect(Set(bySize.keys) == [300, 1200, 4800])
         #expect(trained.first?.sampleRows == 300)
@@ -124,5 +124,48 @@ struct DuplicateRowTests {
         #expect(DataExploration.duplicateRows(frame) == 1)
         let many = Frame(columns: [Column(name: "k", data: .int((0..<10_000).map { Int64($0 % 2500) }, missing: nil))])
         #expect(DataExploration.duplicateRows(many) == 7500)
+    }
+}
+
+@Suite("Stacked ensembles")
+struct StackingTests {
+    @Test("a stacked candidate is scored out of fold over the kept candidates, and kept only when it is the best")
+    func stackedCandidate() throws {
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        settings.maxCandidates = 8
+        settings.threads = 1
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let outcome = try job.tune(analysis: try job.analyze())
+        let stacked = try #require(outcome.candidates.last { $0.algorithm == .stacked })
+        #expect((stacked.members?.count ?? 0) >= 2)
+        #expect((stacked.metric(.f1) ?? 0) > 0.8)
+        let best = AutopilotJob.best(outcome.candidates, metric: .f1)!
+        #expect(outcome.best.name == best.name)
+        if case .stacked = outcome.model { #expect(best.name == stacked.name) }
+    }
+
+    @Test("a stacked model of bags stored as files and restored predicts exactly the same")
+    func roundTrip() throws {
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        settings.trials = [
+            .init(pipeline: "dpp0", algorithm: .xgboost, hyperparameters: ["num_round": 30, "max_depth": 3])
+        ]
+        settings.threads = 1
+        let table = Generated.table(rows: 600, seed: 2)
+        let job = AutopilotJob(frame: table, settings: settings)
+        let bag = try job.tune(analysis: try job.analyze()).model  // 5 fold models
+        let scores = try #require(try bag.scores(table))
+        let labels = job.analysis!.target.labels
+        let fitted = try #require(
+            Stacker.fit(
+                members: [scores, scores.map { 1 - $0 }], labels: labels, problem: .binary, classes: 2, seed: 0))
+        let model = TrainedModel.stacked(
+            [bag, bag], fitted.stacker, target: job.analysis!.target, threshold: 0.5)
+        let (archive, files) = try ModelArchive.make(model)
+        #expect(archive.members.count == 10 && archive.members.map(\.group) == (0..<10).map { $0 / 5 })
+        let restored = try archive.restore { name throws(AutopilotError) in files[name] ?? [] }
+        #expect(try restored.predict(table).scores == model.predict(table).scores)
     }
 }

@@ -12,19 +12,32 @@ public struct ModelArchive: Sendable, Codable, Equatable {
         public var rounds: Int?
         public var linear: LinearModel?
         public var mlp: MLP?
+        /// Which of a stacked model's inputs the member belongs to (a bag's fold models share one).
+        public var group: Int? = nil
     }
 
     public var target: TargetAnalysis
     public var threshold: Double?
     public var members: [Member]
+    /// The level-2 model of a stacked model, whose inputs are the members' groups in order.
+    public var stacker: Stacker? = nil
 
     /// The description and the booster files of `model`.
     public static func make(_ model: TrainedModel) throws(AutopilotError) -> (ModelArchive, [String: [UInt8]]) {
         guard let target = model.target else { preconditionFailure("archive needs a complete model") }
         var files: [String: [UInt8]] = [:]
         var members: [Member] = []
-        for (index, (part, weight)) in model.flattened.enumerated() {
+        var parts: [(part: TrainedModel, weight: Double, group: Int?)] = []
+        var stacker: Stacker?
+        if case .stacked(let inputs, let combiner, _, _) = model {
+            stacker = combiner
+            for (group, input) in inputs.enumerated() { parts += input.flattened.map { ($0.0, $0.1, group) } }
+        } else {
+            parts = model.flattened.map { ($0.0, $0.1, nil) }
+        }
+        for (index, (part, weight, group)) in parts.enumerated() {
             guard case .complete(let inner, let pipeline, _, _) = part else { continue }
+            let count = members.count
             switch inner {
             case .xgboost(let box, let rounds):
                 let file = "booster-\(index + 1).json"
@@ -42,8 +55,9 @@ public struct ModelArchive: Sendable, Codable, Equatable {
             default:
                 continue
             }
+            if members.count > count { members[count].group = group }
         }
-        return (ModelArchive(target: target, threshold: model.threshold, members: members), files)
+        return (ModelArchive(target: target, threshold: model.threshold, members: members, stacker: stacker), files)
     }
 
     /// The model again, reading booster files with `read`.
@@ -65,12 +79,21 @@ public struct ModelArchive: Sendable, Codable, Equatable {
             case .mlp:
                 guard let mlp = member.mlp else { throw .learner("the stored MLP has no weights") }
                 inner = .mlp(mlp)
-            case .ensemble:
+            case .ensemble, .stacked:
                 throw .learner("cannot restore a \(member.algorithm.displayName) member")
             }
             parts.append((inner.with(pipeline: member.pipeline, target: target, threshold: threshold), member.weight))
         }
         guard let first = parts.first else { throw .learner("the stored model has no members") }
+        if let stacker {
+            // Each group (a candidate, or a bag of its fold models) is one input of the stacker.
+            var inputs: [TrainedModel] = []
+            for group in Array(Set(members.compactMap(\.group))).sorted() {
+                let bag = zip(members, parts).filter { $0.0.group == group }.map(\.1)
+                inputs.append(bag.count == 1 ? bag[0].0 : .ensemble(bag, target: target, threshold: nil))
+            }
+            return .stacked(inputs, stacker, target: target, threshold: threshold)
+        }
         return parts.count == 1 ? first.0 : .ensemble(parts, target: target, threshold: threshold)
     }
 }

@@ -18,6 +18,8 @@ public enum TrainedModel {
     indirect case complete(TrainedModel, pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?)
     /// A weighted average of complete models' scores.
     indirect case ensemble([(TrainedModel, Double)], target: TargetAnalysis, threshold: Double?)
+    /// Complete models (or bags of them) whose scores a level-2 model combines.
+    indirect case stacked([TrainedModel], Stacker, target: TargetAnalysis, threshold: Double?)
 
     func with(pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?) -> TrainedModel {
         .complete(self, pipeline: pipeline, target: target, threshold: threshold)
@@ -29,16 +31,21 @@ public enum TrainedModel {
         case .complete(let inner, let pipeline, let target, _):
             .complete(inner, pipeline: pipeline, target: target, threshold: threshold)
         case .ensemble(let members, let target, _): .ensemble(members, target: target, threshold: threshold)
+        case .stacked(let members, let stacker, let target, _):
+            .stacked(members, stacker, target: target, threshold: threshold)
         default: self
         }
     }
 
     /// The complete models inside with their weights (nested ensembles, such as an ensemble
-    /// of bagged candidates, multiply their weights out). Weights are not normalised.
+    /// of bagged candidates, multiply their weights out). Weights are not normalised; a
+    /// stacked model's members count alike.
     var flattened: [(TrainedModel, Double)] {
         switch self {
         case .ensemble(let members, _, _):
             return members.flatMap { member, weight in member.flattened.map { ($0.0, $0.1 * weight) } }
+        case .stacked(let members, _, _, _):
+            return members.flatMap { member in member.flattened.map { ($0.0, $0.1 / Double(members.count)) } }
         default:
             return [(self, 1)]
         }
@@ -84,6 +91,14 @@ extension TrainedModel {
 
     /// Raw scores for every row of `frame` (nil for a bare model without its pipeline).
     func scores(_ frame: Frame) throws(AutopilotError) -> [Float]? {
+        if case .stacked(let members, let stacker, _, _) = self {
+            var inputs: [[Float]] = []
+            for member in members {
+                guard let scores = try member.scores(frame) else { return nil }
+                inputs.append(scores)
+            }
+            return stacker.scores(inputs)
+        }
         // Ensembles (bags of fold models inside, nested or restored flat) are multiplied out
         // first, so both sum the very same terms in the same order; members that share a
         // pipeline (a bag's fold models) share its transform.
@@ -133,14 +148,15 @@ extension TrainedModel {
     /// The target analysis the model was trained with.
     public var target: TargetAnalysis? {
         switch self {
-        case .complete(_, _, let target, _), .ensemble(_, let target, _): target
+        case .complete(_, _, let target, _), .ensemble(_, let target, _), .stacked(_, _, let target, _): target
         default: nil
         }
     }
 
     public var threshold: Double? {
         switch self {
-        case .complete(_, _, _, let threshold), .ensemble(_, _, let threshold): threshold
+        case .complete(_, _, _, let threshold), .ensemble(_, _, let threshold), .stacked(_, _, _, let threshold):
+            threshold
         default: nil
         }
     }

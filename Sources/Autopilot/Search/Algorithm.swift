@@ -3,10 +3,13 @@ import Foundation
 /// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP),
 /// random forests (XGBoost's parallel trees), and ensembles of candidates.
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
-    case xgboost, randomForest = "rf", linear, mlp, ensemble
+    case xgboost, randomForest = "rf", linear, mlp, ensemble, stacked
 
     /// Whether its models are XGBoost boosters (boosted trees or a forest).
     public var isTrees: Bool { self == .xgboost || self == .randomForest }
+
+    /// Whether it combines other candidates rather than learning from the data itself.
+    public var combinesCandidates: Bool { self == .ensemble || self == .stacked }
 
     public var displayName: String {
         switch self {
@@ -15,6 +18,7 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
         case .linear: "Linear learner"
         case .mlp: "MLP"
         case .ensemble: "Ensemble"
+        case .stacked: "Stacked ensemble"
         }
     }
 }

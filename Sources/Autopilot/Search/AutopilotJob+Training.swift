@@ -50,7 +50,7 @@ extension AutopilotJob {
                 parameters: .parameters(from: h.values, seed: UInt64(settings.seed)),
                 validation: (matrices.valid, data.labels(TrainingData.watched(split.valid))), isCancelled: shouldStop)
             return FoldFit(model: .mlp(mlp), validScores: data.validScores(key, mlp.scores), rounds: nil)
-        case .ensemble:
+        case .ensemble, .stacked:
             throw .learner("\(algorithm.displayName) is not a trial algorithm")
         }
     }
@@ -103,7 +103,7 @@ extension AutopilotJob {
                         seed: UInt64(settings.seed)))
             )
             .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
-        case .ensemble:
+        case .ensemble, .stacked:
             return nil
         }
     }

@@ -325,6 +325,33 @@ public final class AutopilotJob {
                     model = .ensemble(members, target: target, threshold: ensemble.candidate.threshold)
                 }
             }
+            // A level-2 model over the kept candidates' scores, kept when its out-of-fold score
+            // beats the weighted average's score on the rows that average was chosen on.
+            let members = Self.ranked(candidates, metric: analysis.metric).filter { models[$0.name] != nil }
+            if let stacked = Stacker.fit(
+                members: members.map { validScores[$0.name]! }, labels: validLabels, problem: target.problem,
+                classes: classes, seed: settings.seed)
+            {
+                let evaluation = Evaluation.metrics(
+                    problem: target.problem, labels: validLabels, scores: stacked.outOfFold, classes: classes)
+                var weights: [String: Double] = [:]
+                if stacked.stacker.width == 1 {
+                    for (i, w) in stacked.stacker.combiner.weights[0].dropLast().enumerated() {
+                        weights["w\(i + 1)"] = w
+                    }
+                }
+                let candidate = Candidate(
+                    name: "stacked-\(String(format: "%03d", candidates.count + 1))", algorithm: .stacked,
+                    pipeline: "members", hyperparameters: Hyperparameters(weights), metrics: evaluation.metrics,
+                    threshold: evaluation.threshold, rounds: nil, trainingSeconds: 0, members: members.map(\.name))
+                candidates.append(candidate)
+                if Self.best(candidates, metric: analysis.metric)?.name == candidate.name {
+                    best = candidate
+                    model = .stacked(
+                        members.map { models[$0.name]! }, stacked.stacker, target: target,
+                        threshold: evaluation.threshold)
+                }
+            }
         }
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
     }
@@ -374,7 +401,7 @@ public final class AutopilotJob {
         case .randomForest: SearchSpace.randomForest.map(\.name)
         case .linear: SearchSpace.linear.map(\.name)
         case .mlp: SearchSpace.mlp.map(\.name) + ["max_epochs", "patience"]
-        case .ensemble: []
+        case .ensemble, .stacked: []
         }
     }
 
@@ -385,7 +412,7 @@ public final class AutopilotJob {
         case .randomForest: SearchSpace.randomForestDefaults
         case .linear: ["l2": 1]
         case .mlp: SearchSpace.mlpDefaults
-        case .ensemble: [:]
+        case .ensemble, .stacked: [:]
         }
     }
 

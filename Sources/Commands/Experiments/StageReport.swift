@@ -49,7 +49,7 @@ enum StageReport {
             "Feature engineering", "  \(a.pipelines.count) pipelines \(fitted)",
             "Model tuning",
         ]
-        let trained = outcome.candidates.filter { $0.algorithm != .ensemble }.count
+        let trained = outcome.candidates.filter { !$0.algorithm.combinesCandidates }.count
         var count = "  \(trained) candidate\(trained == 1 ? "" : "s") trained"
         if let reason = outcome.stoppedEarly {
             count += " (stopped early: \(reason); the best finished candidate is kept)"
@@ -60,13 +60,20 @@ enum StageReport {
             let limits = Set(cut.compactMap(\.cutShort)).sorted().joined(separator: " or ")
             lines.append("  \(cut.count) of them cut short by \(limits): results depend on this machine's speed")
         }
+        if outcome.candidates.contains(where: \.algorithm.combinesCandidates) { lines.append("Ensembling") }
         if let ensemble = outcome.candidates.last(where: { $0.algorithm == .ensemble }), let members = ensemble.members
         {
-            lines.append("Ensembling")
             lines.append(
                 "  greedy ensemble selection on validation scores: \(ensemble.name) averages \(members.count) "
                     + "candidate\(members.count == 1 ? "" : "s")")
             lines.append(("    " + members.joined(separator: ", ")).wrapped(to: width))
+        }
+        if let stacked = outcome.candidates.last(where: { $0.algorithm == .stacked }), let members = stacked.members {
+            let kept = outcome.best.name == stacked.name ? "kept: the best" : "not kept: another validates better"
+            let value = stacked.metric(a.metric).map(Format.metric) ?? "?"
+            lines.append(
+                ("  stacking: \(stacked.name), a linear model over \(members.count) candidates' scores, "
+                    + "\(a.metric.rawValue) \(value) out of fold (\(kept))").wrapped(to: width, indent: "    "))
         }
         lines.append(
             Leaderboard.table(

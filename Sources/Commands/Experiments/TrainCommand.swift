@@ -21,7 +21,7 @@ struct TrainCommand: CellCommand {
     @Clause("as", .name.named("EXP")) var name: String?
     @Option(required: .column, "the column to predict") var target: String
     @Option(
-        required: .choice(Algorithm.allCases.filter { $0 != .ensemble }.map { ($0.rawValue, $0) }),
+        required: .choice(Algorithm.allCases.filter { !$0.combinesCandidates }.map { ($0.rawValue, $0) }),
         "the learner") var algorithm: Algorithm
     @Option(.choice(Pipeline.self), "the pipeline (dpp0 for xgboost and rf, dpp2 for the others by default)")
     var pipeline: Pipeline?
@@ -39,7 +39,7 @@ struct TrainCommand: CellCommand {
 
     /// Every learner's hyperparameters, for completion.
     static var hyperparameterNames: [String] {
-        Algorithm.allCases.filter { $0 != .ensemble }.flatMap { AutopilotJob.hyperparameterNames(for: $0) }
+        Algorithm.allCases.filter { !$0.combinesCandidates }.flatMap { AutopilotJob.hyperparameterNames(for: $0) }
     }
 
     func run(in context: CommandContext) throws {

@@ -60,6 +60,8 @@ final class ModelReplicas: Sendable {
             try singleThreaded(inner)
         case .ensemble(let members, _, _):
             for (member, _) in members { try singleThreaded(member) }
+        case .stacked(let members, _, _, _):
+            for member in members { try singleThreaded(member) }
         default:
             break
         }
