@@ -169,3 +169,22 @@ struct StackingTests {
         #expect(try restored.predict(table).scores == model.predict(table).scores)
     }
 }
+
+@Suite("Scoring large frames")
+struct LargeFrameScoringTests {
+    @Test("a frame of more rows than are scored at once gets the scores its parts get")
+    func slices() throws {
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        settings.maxCandidates = 6
+        settings.threads = 1
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let model = try job.tune(analysis: try job.analyze()).model
+        let big = Generated.table(rows: TrainedModel.scoredRows + 5000, seed: 9)
+        let whole = try model.predict(big).scores
+        let parts =
+            try model.predict(big.rows(0..<30_000)).scores + model.predict(big.rows(30_000..<big.rowCount)).scores
+        #expect(whole.count == big.rowCount)
+        #expect(whole == parts)
+    }
+}

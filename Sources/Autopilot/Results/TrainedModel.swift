@@ -89,8 +89,25 @@ extension TrainedModel {
         }
     }
 
+    /// Rows scored at once: a large frame is scored a slice at a time, so its encoded rows
+    /// (one matrix per pipeline of the model) never exist whole.
+    static let scoredRows = 50_000
+
     /// Raw scores for every row of `frame` (nil for a bare model without its pipeline).
     func scores(_ frame: Frame) throws(AutopilotError) -> [Float]? {
+        guard frame.rowCount <= Self.scoredRows else {
+            var scores: [Float] = []
+            for start in stride(from: 0, to: frame.rowCount, by: Self.scoredRows) {
+                let slice = frame.rows(start..<min(frame.rowCount, start + Self.scoredRows))
+                guard let part = try sliceScores(slice) else { return nil }
+                scores += part
+            }
+            return scores
+        }
+        return try sliceScores(frame)
+    }
+
+    private func sliceScores(_ frame: Frame) throws(AutopilotError) -> [Float]? {
         if case .stacked(let members, let stacker, _, _) = self {
             var inputs: [[Float]] = []
             for member in members {
