@@ -26,6 +26,7 @@ import os
 import pathlib
 import platform
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -170,26 +171,50 @@ def status_mb(pid, field):
     return 0.0
 
 
+def busy_cpu_seconds():
+    """CPU time the whole machine has spent busy since boot (/proc/stat: all but idle and iowait)."""
+    user, nice, system, idle, iowait, irq, softirq, steal = map(int, open("/proc/stat").readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def watch(command, log_path, timeout):
-    """Runs `command` with its output into log_path. Returns (exit code or None on timeout,
-    wall seconds, peak MB): the larger of its VmHWM and the sum of VmRSS over its process tree."""
-    start = time.perf_counter()
+    """Runs `command` with its output into log_path. Returns its exit code (None on timeout), wall
+    seconds, peak MB (the larger of its VmHWM and the sum of VmRSS over its process tree), CPU
+    seconds (its own and its children's), and how many cores other processes kept busy meanwhile."""
+    start, busy, mine = time.perf_counter(), busy_cpu_seconds(), own_cpu_seconds()
     with open(log_path, "w") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    peak = 0.0
+    peak, code, pid = 0.0, None, 0
     try:
-        while process.poll() is None:
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                break
             tree = process_tree(process.pid)
             peak = max(peak, status_mb(process.pid, "VmHWM:"), sum(status_mb(p, "VmRSS:") for p in tree))
             if time.perf_counter() - start > timeout:
                 os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-                return None, time.perf_counter() - start, peak
+                _, _, usage = os.wait4(process.pid, 0)
+                break
             time.sleep(0.1)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-    return process.returncode, time.perf_counter() - start, peak
+        process.returncode = code if code is not None else -signal.SIGKILL
+        if not pid:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    seconds = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    others = busy_cpu_seconds() - busy - cpu - (own_cpu_seconds() - mine)
+    return {"code": code, "seconds": seconds, "peak_mb": peak, "cpu_seconds": cpu,
+            "other_cores": max(others, 0.0) / seconds}
 
 
 def score(kind, truth, prediction, positive=None):
@@ -220,9 +245,9 @@ def run_pilot(dataset, folder, budget):
         f"```pilot id=autopilot\nautopilot train target={dataset.target} as exp problem={dataset.kind} "
         f"metric={METRIC[dataset.kind]} max_runtime={budget}s\nevaluate exp.best on test\n```\n\n"
         f"```pilot id=predict\npredict exp.best test into scored\nsave scored to predictions.csv\n```\n")
-    code, seconds, peak = watch([str(PILOT), "run", "-v", str(book)], work / "output.txt", timeout=budget * 4 + 300)
+    result = watch([str(PILOT), "run", "-v", str(book)], work / "output.txt", timeout=budget * 4 + 300)
     out = (work / "output.txt").read_text(errors="replace")
-    result = {"seconds": seconds, "peak_mb": peak}
+    code = result.pop("code")
     if code != 0:
         return result | {"error": "timed out" if code is None else f"exit {code}: {tail(work / 'output.txt')}"}
     trained = re.search(r"(\d+) candidates? trained(?: \((.*)\))?", out)
@@ -250,8 +275,8 @@ def run_peer(system, dataset, folder, budget):
     out = work / "predictions.csv"
     command = [str(PYTHON[system]), str(BENCH / "suite_peer.py"), system, str(folder / "train.csv"),
                str(folder / "test.csv"), dataset.target, dataset.kind, str(budget), str(out), str(work)]
-    code, seconds, peak = watch(command, work / "output.txt", timeout=budget * 4 + 300)
-    result = {"seconds": seconds, "peak_mb": peak}
+    result = watch(command, work / "output.txt", timeout=budget * 4 + 300)
+    code = result.pop("code")
     if code != 0:
         return result | {"error": "timed out" if code is None else f"exit {code}: {tail(work / 'output.txt')}"}
     info = json.loads((work / "output.txt").read_text().strip().splitlines()[-1])
@@ -348,6 +373,10 @@ def provenance(cache, infos, budgets):
     return lines
 
 
+def plural(n, word):
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def details(cache, infos, budgets):
     """Notes under the table: pilot's early stops and failures, peers' failures, the big set's ratios."""
     lines = []
@@ -360,12 +389,15 @@ def details(cache, infos, budgets):
             if cell.get("error"):
                 lines.append(f"- {LABELS[system]} on {dataset.name} failed: `{headline(cell['error'])}`")
             elif system == "pilot" and cell.get("notes"):
-                lines.append(f"- pilot on {dataset.name}: {cell['count']} candidates trained ({cell['notes']})")
+                lines.append(f"- pilot on {dataset.name}: {plural(cell['count'], 'candidate')} trained ({cell['notes']})")
+            if cell.get("other_cores", 0) > 0.25:
+                lines.append(f"- {LABELS[system]} on {dataset.name}: other processes (or the host) kept "
+                             f"{cell['other_cores']:.1f} of the {os.cpu_count()} cores busy during the run")
         pilot, flaml = (cache.get(key(s, dataset.name, budget)) for s in ("pilot", "flaml"))
         if dataset.big and dataset.name in infos and pilot and flaml and not pilot.get("error") and not flaml.get("error"):
             info = infos[dataset.name]
             lines.append(
-                f"- {dataset.name} at {budget} s: pilot scored {pilot['count']} candidates against FLAML's "
+                f"- {dataset.name} at {budget} s: pilot scored {plural(pilot['count'], 'candidate')} against FLAML's "
                 f"{flaml['count']} trials; test AUC {pilot['metric']:.4f} against {flaml['metric']:.4f}; peak "
                 f"memory {pilot['peak_mb']:,.0f} MB against FLAML's {flaml['peak_mb']:,.0f} MB, "
                 f"{pilot['peak_mb'] / info['train_mb']:.2f}× the training CSV ({info['train_mb']:,.0f} MB; "
@@ -416,7 +448,8 @@ def main():
                 result |= {"metric_name": METRIC[dataset.kind], "date": datetime.datetime.now().isoformat(timespec="seconds")}
                 runs[k] = result
                 shown = headline(result["error"]) if "error" in result else f"{result['metric']:.4f}"
-                print(f"  {shown}  count {result.get('count')}  {result['seconds']:.0f} s  {result['peak_mb']:.0f} MB", flush=True)
+                print(f"  {shown}  count {result.get('count')}  {result['seconds']:.0f} s  {result['peak_mb']:.0f} MB"
+                      f"  (others busy: {result['other_cores']:.1f} cores)", flush=True)
                 RESULTS.mkdir(exist_ok=True)
                 CACHE.write_text(json.dumps(cache, indent=1, sort_keys=True) + "\n")
     finally:
