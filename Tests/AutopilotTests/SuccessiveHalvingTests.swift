@@ -188,3 +188,20 @@ struct LargeFrameScoringTests {
         #expect(whole == parts)
     }
 }
+
+@Suite("The trial schedule")
+struct ScheduleTests {
+    @Test("without categorical features, the tree pipelines that would repeat dpp0's matrix are not tried")
+    func numericOnly() throws {
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value", "color"]
+        settings.maxCandidates = 12
+        settings.threads = 1
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let outcome = try job.tune(analysis: try job.analyze())
+        let pipelines = Set(outcome.candidates.filter { $0.algorithm.isTrees }.map(\.pipeline))
+        #expect(pipelines == ["dpp0"])
+        let settingsTried = outcome.candidates.filter { $0.algorithm == .xgboost }.map(\.hyperparameters)
+        #expect(Set(settingsTried.map(\.summary)).count == settingsTried.count, "no setting tried twice")
+    }
+}

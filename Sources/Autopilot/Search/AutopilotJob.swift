@@ -441,20 +441,25 @@ public final class AutopilotJob {
         -> (String, Algorithm, [String: Double])
     {
         var values: [String: Double]
+        // Without categorical features the three tree pipelines give the very same matrix:
+        // one of them is tried, and the other slots go to the search.
+        let categories = analysis?.plan.features.contains { $0.role == .categorical } ?? true
+        let trees = categories ? ["dpp0", "dpp1", "dpp3"] : ["dpp0"]
         switch index {
         case 0: return ("dpp0", .xgboost, SearchSpace.xgboostDefaults)
-        case 1: return ("dpp3", .xgboost, SearchSpace.xgboostDefaults)
+        case 1 where categories: return ("dpp3", .xgboost, SearchSpace.xgboostDefaults)
         case 2: return ("dpp2", .linear, ["l2": 1])
-        case 3: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
+        case 3 where categories: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
         case 4: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
-        case 5: return ("dpp3", .randomForest, SearchSpace.randomForestDefaults)
+        case 5: return (categories ? "dpp3" : "dpp0", .randomForest, SearchSpace.randomForestDefaults)
         default:
             if index % 20 == 19 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
             if index % 7 == 6 {
                 var values = SearchSpace.sample(SearchSpace.randomForest, using: &generator)
                 values["num_round"] = 1
-                return (["dpp0", "dpp3"][Int(generator.next() % 2)], .randomForest, values)
+                let forest = categories ? ["dpp0", "dpp3"] : ["dpp0"]
+                return (forest[Int(generator.next() % UInt64(forest.count))], .randomForest, values)
             }
             let xgb = candidates.filter { $0.algorithm == .xgboost }
             let metric = analysis?.metric ?? .f1
@@ -465,7 +470,7 @@ public final class AutopilotJob {
             }
             values = SearchSpace.sample(SearchSpace.xgboost, using: &generator)
             values["num_round"] = 2000
-            let pipeline = ["dpp0", "dpp1", "dpp3"][Int(generator.next() % 3)]
+            let pipeline = trees[Int(generator.next() % UInt64(trees.count))]
             return (pipeline, .xgboost, values)
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 /// to the next sample size when it is among the best quarter of those scored at its size.
 /// As the search time passes, the best one at each size moves up even when fewer than four
 /// have been scored there, so that the largest sample is reached halfway through. A move is
-/// made only when its expected time (the candidate's, scaled by the rows) fits what is left.
+/// made only when its expected time (the candidate's, scaled by the rows) fits what is left
+/// (onto every row: twice what is left).
 struct SuccessiveHalving {
     /// Training rows at each rung, smallest first.
     let sizes: [Int]
@@ -30,7 +31,9 @@ struct SuccessiveHalving {
             for candidate in scored.prefix(quota) where !moved.contains(candidate.name) {
                 guard candidate.metric(metric).map({ !$0.isNaN }) ?? false else { continue }
                 let expected = candidate.trainingSeconds * Double(sizes[rung + 1]) / Double(sizes[rung]) * 1.2
-                guard expected < timeLeft else { continue }
+                // Onto every row a move may take up to twice the time left: cut short by the
+                // budget, a model of every row still often beats one of a sample.
+                guard expected < timeLeft * (rung + 1 == sizes.count - 1 ? 2 : 1) else { continue }
                 moved.insert(candidate.name)
                 return (candidate, rung + 1)
             }
