@@ -391,6 +391,9 @@ def details(cache, infos, budgets):
                 lines.append(f"- {LABELS[system]} on {dataset.name} failed: `{headline(cell['error'])}`")
             elif system == "pilot" and cell.get("notes"):
                 lines.append(f"- pilot on {dataset.name}: {plural(cell['count'], 'candidate')} trained ({cell['notes']})")
+            if cell.get("reported") is not None and abs(cell["reported"] - cell["metric"]) > 6e-5 * max(1, abs(cell["metric"])):
+                lines.append(f"- pilot on {dataset.name}: `evaluate` says {cell['reported']}, its predictions give "
+                             f"{cell['metric']:.4f}")
             if cell.get("other_cores", 0) > 0.25:
                 lines.append(f"- {LABELS[system]} on {dataset.name}: other processes (or the host) kept "
                              f"{cell['other_cores']:.1f} of the {os.cpu_count()} cores busy during the run")
