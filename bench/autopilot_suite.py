@@ -1,6 +1,7 @@
 """Benchmark suite: pilot's autopilot against FLAML and AutoGluon on ten data sets, at one time budget.
 
     autopilot_suite.py [--systems pilot,flaml,autogluon] [--only NAME,...] [--budget S] [--big-budget S]
+                       [--report-only]
 
 Each data set comes from a package's bundled files (or the tutorial's bank-marketing zip, or numpy)
 and is split 80/20 with scikit-learn's train_test_split(random_state=0), stratified for classes.
