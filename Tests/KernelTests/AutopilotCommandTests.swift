@@ -40,7 +40,7 @@ struct AutopilotCommandTests {
             f.folder.read("exp/data-exploration.pilotbook").hasPrefix(
                 "<!-- pilotbook v1 -->\n# Data exploration: exp\n"))
         #expect(f.run("experiments").text.contains("│ exp "))
-        #expect(f.run("leaderboard exp into board").text.hasSuffix("kept as frame 'board': 5 rows × 11 columns\n"))
+        #expect(f.run("leaderboard exp into board").text.hasSuffix("kept as frame 'board': 6 rows × 11 columns\n"))
         #expect(f.run("candidate exp.xgboost-dpp0-001").text.hasPrefix("exp.xgboost-dpp0-001"))
         let evaluation = f.run("evaluate exp.best on test")
         #expect(evaluation.status == .ok)

@@ -76,7 +76,7 @@ struct PlotTests {
         let caption = try #require(lines.firstIndex { $0.hasPrefix("F1 on validation by candidate, higher is better") })
         let tableRows = lines[..<caption].filter { $0.hasPrefix("│ ") }.dropFirst()  // without the header
         let drawn = lines[(caption + 1)...]
-        #expect(tableRows.count == 5)  // four candidates and the ensemble
+        #expect(tableRows.count == 6)  // four candidates, the weighted and the stacked ensemble
         #expect(drawn.count == tableRows.count)
         for (row, bar) in zip(tableRows, drawn) {
             let name = row.split(separator: "│")[1].trimmingCharacters(in: .whitespaces)
