@@ -1,5 +1,7 @@
-import Testing
+import Foundation
 import Frames
+import Testing
+
 @testable import Autopilot
 
 @Suite("Autopilot jobs on generated data")
@@ -10,8 +12,11 @@ struct AutopilotJobTests {
 
     let table = Generated.table(rows: 600, seed: 2)
 
-    func run(_ target: String, metric: Metric? = nil, mode: AutopilotSettings.Mode = .auto, candidates: Int = 6, seed: Int = 0,
-             exclude: [String] = ["id"]) throws -> (AutopilotJob.Analysis, AutopilotJob.Outcome) {
+    func run(
+        _ target: String, metric: Metric? = nil, mode: AutopilotSettings.Mode = .auto, candidates: Int = 6,
+        seed: Int = 0,
+        exclude: [String] = ["id"]
+    ) throws -> (AutopilotJob.Analysis, AutopilotJob.Outcome) {
         var settings = AutopilotSettings(target: target)
         settings.metric = metric
         settings.mode = mode
@@ -45,7 +50,8 @@ struct AutopilotJobTests {
 
     @Test("every metric can be the objective of its problem type", arguments: Metric.allCases)
     func objectives(metric: Metric) throws {
-        let target = metric.problems.contains(.binary) ? "binary" : metric.problems.contains(.multiclass) ? "multi" : "value"
+        let target =
+            metric.problems.contains(.binary) ? "binary" : metric.problems.contains(.multiclass) ? "multi" : "value"
         let (analysis, outcome) = try run(target, metric: metric, mode: .hpo, candidates: 3)
         #expect(analysis.metric == metric)
         #expect(outcome.best.metric(metric) != nil)
@@ -84,7 +90,8 @@ struct AutopilotJobTests {
 
     @Test("no usable feature")
     func noFeatures() {
-        let frame = Generated.frame("id,y\n" + (0..<30).map { "k\($0),\($0 % 2 == 0 ? "a" : "b")" }.joined(separator: "\n") + "\n")
+        let frame = Generated.frame(
+            "id,y\n" + (0..<30).map { "k\($0),\($0 % 2 == 0 ? "a" : "b")" }.joined(separator: "\n") + "\n")
         let job = AutopilotJob(frame: frame, settings: AutopilotSettings(target: "y"))
         #expect(throws: AutopilotError.noFeatures) { _ = try job.analyze() }
     }
@@ -110,8 +117,6 @@ struct ModelArchiveTests {
         #expect(try restored.predict(fresh).labels == outcome.model.predict(fresh).labels)
     }
 }
-
-import Foundation
 
 @Suite("Validation scheme")
 struct ValidationSchemeTests {

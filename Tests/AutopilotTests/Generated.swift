@@ -1,5 +1,7 @@
 import Frames
 
+@testable import Autopilot
+
 /// Small generated data sets with known answers, the same on every machine.
 enum Generated {
     /// A frame from CSV text.
@@ -26,5 +28,16 @@ enum Generated {
             csv += "id\(row),\(x1),\(x2),\(color),7,\(binary),\(multi),\(value)\n"
         }
         return frame(csv)
+    }
+}
+
+extension AutopilotSettings {
+    /// The generated table's binary target from its features, on one thread.
+    static func binary(candidates: Int) -> AutopilotSettings {
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        settings.maxCandidates = candidates
+        settings.threads = 1
+        return settings
     }
 }

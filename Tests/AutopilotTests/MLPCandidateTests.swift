@@ -1,18 +1,23 @@
 import Foundation
 import Learners
 import Testing
+
 @testable import Autopilot
 
 @Suite("MLP candidates")
 struct MLPCandidateTests {
     /// Small data learns quickly with a larger step and smaller batches.
-    static let quick = MLP.Parameters(hiddenLayers: [32], learningRate: 0.01, weightDecay: 1e-4, batchSize: 32,
-                                      maxEpochs: 60, patience: 8, seed: 1)
+    static let quick = MLP.Parameters(
+        hiddenLayers: [32], learningRate: 0.01, weightDecay: 1e-4, batchSize: 32,
+        maxEpochs: 60, patience: 8, seed: 1)
 
     @Test("hyperparameters map onto parameters; the search defaults are the parameters' defaults")
     func hyperparameters() {
-        let p = MLP.Parameters.parameters(from: ["hidden_units": 128, "hidden_layers": 3, "learning_rate": 0.003,
-                                                 "weight_decay": 0.01, "batch_size": 100], seed: 5)
+        let p = MLP.Parameters.parameters(
+            from: [
+                "hidden_units": 128, "hidden_layers": 3, "learning_rate": 0.003,
+                "weight_decay": 0.01, "batch_size": 100,
+            ], seed: 5)
         #expect(p.hiddenLayers == [128, 64, 32])
         #expect(p.learningRate == 0.003)
         #expect(p.weightDecay == 0.01)
@@ -28,8 +33,9 @@ struct MLPCandidateTests {
         let table = Generated.table(rows: 300, seed: 4)
         let target = try TargetAnalysis.analyze(table, target: "binary", problem: nil)
         let plan = FeaturePlan.make(table, target: "binary", exclude: ["id", "multi", "value"])
-        let definition = PipelineDefinition(name: "dpp2", encoding: .oneHot(threshold: 10), imputeMedian: true,
-                                            missingIndicators: true, standardize: true)
+        let definition = PipelineDefinition(
+            name: "dpp2", encoding: .oneHot(threshold: 10), imputeMedian: true,
+            missingIndicators: true, standardize: true)
         let pipeline = FittedPipeline.fit(definition, plan: plan, frame: table, rows: Array(0..<table.rowCount))
         let data = try pipeline.transform(table)
         let mlp = MLP.fit(data, labels: target.labels, problem: .binary, classes: 2, parameters: Self.quick)
@@ -47,8 +53,10 @@ struct MLPCandidateTests {
         #expect(try restored.predict(fresh).labels == expected.labels)
         let (names, codes) = fresh.column(named: "binary")!.categoryCodes()
         let truth: [Float] = codes.map { $0.map { names[$0] == target.classes[1] ? 1 : 0 } ?? 0 }
-        let auc = Evaluation.metrics(problem: .binary, labels: truth, scores: expected.scores, classes: 2,
-                                     threshold: 0.5).metrics[Metric.auc.rawValue]!
+        let auc = Evaluation.metrics(
+            problem: .binary, labels: truth, scores: expected.scores, classes: 2,
+            threshold: 0.5
+        ).metrics[Metric.auc.rawValue]!
         #expect(auc > 0.9)
     }
 }

@@ -15,7 +15,7 @@ public enum FeaturePower {
     /// - Parameter rows: the rows to measure on; of more than ``sampledRows``, that many evenly spread.
     public static func univariate(_ frame: Frame, plan: FeaturePlan, target: TargetAnalysis, rows: [Int]) -> [Entry] {
         guard target.problem == .binary else { return [] }
-        let rows = rows.count > sampledRows ? (0..<sampledRows).map { rows[$0 * rows.count / sampledRows] } : rows
+        let rows = rows.evenlySpread(upTo: sampledRows)
         let labels = rows.map { target.labels[$0] }
         var entries: [Entry] = []
         for feature in plan.features {

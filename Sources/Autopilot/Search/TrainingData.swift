@@ -80,8 +80,7 @@ final class TrainingData {
 
     /// The rows early stopping watches: every validation row up to ``watchedRows``, else an even spread.
     static func watched(_ rows: [Int]) -> [Int] {
-        guard rows.count > watchedRows else { return rows }
-        return (0..<watchedRows).map { rows[$0 * rows.count / watchedRows] }
+        rows.evenlySpread(upTo: watchedRows)
     }
 
     /// A model's scores on a split's validation rows: on the watched ones when they are all of
@@ -95,12 +94,17 @@ final class TrainingData {
             if let made = dense[key] { return try score(made.valid) }
         }
         let encoder = encoders[key.pipeline]!
-        let step = max(1024, Self.batchValues / max(1, encoder.width))
+        let step = Self.batchRows(encoder)
         var scores: [Float] = []
         for start in stride(from: 0, to: rows.count, by: step) {
             scores += try score(encoder.matrix(rows: rows[start..<min(rows.count, start + step)]))
         }
         return scores
+    }
+
+    /// Rows of `encoder`'s width that make one batch.
+    private static func batchRows(_ encoder: PipelineEncoder) -> Int {
+        max(1024, batchValues / max(1, encoder.width))
     }
 
     /// Lets go of every matrix of `rung`.
@@ -111,7 +115,7 @@ final class TrainingData {
 
     /// Rows handed to XGBoost in batches, each encoded when asked for.
     private func batches(_ rows: [Int], _ encoder: PipelineEncoder) -> RowBatches {
-        let step = max(1024, Self.batchValues / max(1, encoder.width))
+        let step = Self.batchRows(encoder)
         let labels = target.labels
         return RowBatches(
             count: (rows.count + step - 1) / step, columns: encoder.width, kinds: encoder.pipeline.outputKinds

@@ -1,0 +1,35 @@
+import Frames
+import Testing
+
+@testable import Autopilot
+
+@Suite("The trial schedule")
+struct ScheduleTests {
+    @Test("without categorical features, the tree pipelines that would repeat dpp0's matrix are not tried")
+    func numericOnly() throws {
+        var settings = AutopilotSettings.binary(candidates: 12)
+        settings.exclude.append("color")
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let outcome = try job.tune(analysis: try job.analyze())
+        let pipelines = Set(outcome.candidates.filter { $0.algorithm.isTrees }.map(\.pipeline))
+        #expect(pipelines == ["dpp0"])
+        let settingsTried = outcome.candidates.filter { $0.algorithm == .xgboost }.map(\.hyperparameters)
+        #expect(Set(settingsTried.map(\.summary)).count == settingsTried.count, "no setting tried twice")
+    }
+}
+
+@Suite("Scoring large frames")
+struct LargeFrameScoringTests {
+    @Test("a frame of more rows than are scored at once gets the scores its parts get")
+    func slices() throws {
+        let settings = AutopilotSettings.binary(candidates: 6)
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: settings)
+        let model = try job.tune(analysis: try job.analyze()).model
+        let big = Generated.table(rows: TrainedModel.scoredRows + 5000, seed: 9)
+        let whole = try model.predict(big).scores
+        let parts =
+            try model.predict(big.rows(0..<30_000)).scores + model.predict(big.rows(30_000..<big.rowCount)).scores
+        #expect(whole.count == big.rowCount)
+        #expect(whole == parts)
+    }
+}
