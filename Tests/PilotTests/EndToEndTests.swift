@@ -203,10 +203,10 @@ struct GeneratedWorkbookTests {
         let exploration = try Workbook(parsing: folder.read("exp/data-exploration.pilotbook"))
         #expect(exploration.cells.isEmpty)
         let definitions = try Workbook(parsing: folder.read("exp/candidate-definitions.pilotbook"))
-        #expect(definitions.cells.compactMap(\.id) == ["data", "dpp0-xgboost", "dpp1-xgboost", "dpp3-xgboost", "dpp3-rf", "dpp2-linear", "dpp2-mlp"])
+        #expect(definitions.cells.compactMap(\.id) == ["data", "dpp0-xgboost", "dpp1-xgboost", "dpp3-xgboost", "dpp3-rf", "dpp2-et", "dpp2-linear", "dpp2-mlp"])
         let rerun = try PilotProcess.run(["run", "exp/candidate-definitions.pilotbook"], in: folder.path)
         #expect(rerun.status == 0, "\(rerun.stdout)")
-        #expect(rerun.stdout.contains("ran 7 of 7 cells"))
+        #expect(rerun.stdout.contains("ran 8 of 8 cells"))
         #expect(folder.read("exp/candidate-definitions.pilotbook").contains("<!-- output:begin id=dpp0-xgboost status=ok"))
     }
 }

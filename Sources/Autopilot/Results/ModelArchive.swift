@@ -12,6 +12,7 @@ public struct ModelArchive: Sendable, Codable, Equatable {
         public var rounds: Int?
         public var linear: LinearModel?
         public var mlp: MLP?
+        public var extraTrees: ExtraTrees? = nil
         /// Which of a stacked model's inputs the member belongs to (a bag's fold models share one).
         public var group: Int? = nil
     }
@@ -52,6 +53,8 @@ public struct ModelArchive: Sendable, Codable, Equatable {
                 members.append(Member(algorithm: .linear, pipeline: pipeline, weight: weight, linear: linear))
             case .mlp(let mlp):
                 members.append(Member(algorithm: .mlp, pipeline: pipeline, weight: weight, mlp: mlp))
+            case .extraTrees(let forest):
+                members.append(Member(algorithm: .extraTrees, pipeline: pipeline, weight: weight, extraTrees: forest))
             default:
                 continue
             }
@@ -79,6 +82,9 @@ public struct ModelArchive: Sendable, Codable, Equatable {
             case .mlp:
                 guard let mlp = member.mlp else { throw .learner("the stored MLP has no weights") }
                 inner = .mlp(mlp)
+            case .extraTrees:
+                guard let forest = member.extraTrees else { throw .learner("the stored extra trees have no trees") }
+                inner = .extraTrees(forest)
             case .ensemble, .stacked:
                 throw .learner("cannot restore a \(member.algorithm.displayName) member")
             }

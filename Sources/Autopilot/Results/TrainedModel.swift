@@ -15,6 +15,7 @@ public enum TrainedModel {
     case xgboost(XGBoostModelBox, rounds: Int)
     case linear(LinearModel)
     case mlp(MLP)
+    case extraTrees(ExtraTrees)
     indirect case complete(TrainedModel, pipeline: FittedPipeline, target: TargetAnalysis, threshold: Double?)
     /// A weighted average of complete models' scores.
     indirect case ensemble([(TrainedModel, Double)], target: TargetAnalysis, threshold: Double?)
@@ -156,6 +157,8 @@ extension TrainedModel {
         case .linear(let model):
             return model.scores(data)
         case .mlp(let model):
+            return model.scores(data)
+        case .extraTrees(let model):
             return model.scores(data)
         default:
             return nil

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The learning algorithms candidates use (Autopilot's HPO mode: XGBoost, Linear Learner, MLP),
-/// random forests (XGBoost's parallel trees), and ensembles of candidates.
+/// random forests (XGBoost's parallel trees), extremely randomised trees, and ensembles of candidates.
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
-    case xgboost, randomForest = "rf", linear, mlp, ensemble, stacked
+    case xgboost, randomForest = "rf", extraTrees = "et", linear, mlp, ensemble, stacked
 
     /// Whether its models are XGBoost boosters (boosted trees or a forest).
     public var isTrees: Bool { self == .xgboost || self == .randomForest }
@@ -15,6 +15,7 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
         switch self {
         case .xgboost: "XGBoost"
         case .randomForest: "Random forest"
+        case .extraTrees: "Extra trees"
         case .linear: "Linear learner"
         case .mlp: "MLP"
         case .ensemble: "Ensemble"

@@ -50,6 +50,13 @@ extension AutopilotJob {
                 parameters: .parameters(from: h.values, seed: UInt64(settings.seed)),
                 validation: (matrices.valid, data.labels(TrainingData.watched(split.valid))), isCancelled: shouldStop)
             return FoldFit(model: .mlp(mlp), validScores: data.validScores(key, mlp.scores), rounds: nil)
+        case .extraTrees:
+            let matrices = data.dense(key)
+            let forest = ExtraTrees.fit(
+                matrices.train, labels: data.labels(split.train), problem: problem, classes: classes,
+                parameters: .parameters(from: h.values), seed: UInt64(settings.seed), threads: settings.threads,
+                isCancelled: shouldStop)
+            return FoldFit(model: .extraTrees(forest), validScores: data.validScores(key, forest.scores), rounds: nil)
         case .ensemble, .stacked:
             throw .learner("\(algorithm.displayName) is not a trial algorithm")
         }
@@ -101,6 +108,14 @@ extension AutopilotJob {
                     parameters: .parameters(
                         from: candidate.hyperparameters.values,
                         seed: UInt64(settings.seed)))
+            )
+            .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
+        case .extraTrees:
+            return TrainedModel.extraTrees(
+                ExtraTrees.fit(
+                    all.dense(key).train, labels: labels, problem: target.problem, classes: classes,
+                    parameters: .parameters(from: candidate.hyperparameters.values), seed: UInt64(settings.seed),
+                    threads: settings.threads)
             )
             .with(pipeline: pipeline, target: target, threshold: candidate.threshold)
         case .ensemble, .stacked:

@@ -121,8 +121,8 @@ public final class AutopilotJob {
             validation: validation,
             pipelines: pipelines,
             algorithms: [
-                ("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp3", .randomForest), ("dpp2", .linear),
-                ("dpp2", .mlp),
+                ("dpp0", .xgboost), ("dpp1", .xgboost), ("dpp3", .xgboost), ("dpp3", .randomForest),
+                ("dpp2", .extraTrees), ("dpp2", .linear), ("dpp2", .mlp),
             ])
         analysis = result
         return result
@@ -378,10 +378,8 @@ public final class AutopilotJob {
     /// Candidates from best to worst by `metric`; ties keep their order.
     public static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
         candidates.enumerated().sorted { a, b in
-            let x = a.element.metric(metric) ?? .nan, y = b.element.metric(metric) ?? .nan
-            if x.isNaN != y.isNaN { return !x.isNaN }
-            if x != y { return metric.higherIsBetter ? x > y : x < y }
-            return a.offset < b.offset
+            let order = compare(a.element, b.element, metric: metric)
+            return order != 0 ? order < 0 : a.offset < b.offset
         }.map(\.element)
     }
 
@@ -389,9 +387,21 @@ public final class AutopilotJob {
     public static func best(_ candidates: [Candidate], metric: Metric) -> Candidate? {
         candidates.reduce(nil) { best, candidate in
             guard let value = candidate.metric(metric), !value.isNaN else { return best }
-            guard let best, let current = best.metric(metric) else { return candidate }
-            return (metric.higherIsBetter ? value > current : value < current) ? candidate : best
+            guard let best else { return candidate }
+            return compare(candidate, best, metric: metric) < 0 ? candidate : best
         }
+    }
+
+    /// -1 when `a` is better than `b` by `metric`, 1 when worse, 0 when alike; a candidate
+    /// without the metric is worst. Shares of right answers (accuracy, F1...) often tie on small
+    /// validation sets: the lower log loss then decides (regression has none: a tie stays one).
+    private static func compare(_ a: Candidate, _ b: Candidate, metric: Metric) -> Int {
+        for (m, direction) in [(metric, metric.higherIsBetter), (Metric.logLoss, false)] {
+            let x = a.metric(m) ?? .nan, y = b.metric(m) ?? .nan
+            if x.isNaN != y.isNaN { return x.isNaN ? 1 : -1 }
+            if x != y, !x.isNaN { return (direction ? x > y : x < y) ? -1 : 1 }
+        }
+        return 0
     }
 
     /// The hyperparameters a candidate of `algorithm` may be given, for `train`.
@@ -399,6 +409,7 @@ public final class AutopilotJob {
         switch algorithm {
         case .xgboost: SearchSpace.xgboost.map(\.name) + ["num_round", "scale_pos_weight"]
         case .randomForest: SearchSpace.randomForest.map(\.name)
+        case .extraTrees: SearchSpace.extraTrees.map(\.name)
         case .linear: SearchSpace.linear.map(\.name)
         case .mlp: SearchSpace.mlp.map(\.name) + ["max_epochs", "patience"]
         case .ensemble, .stacked: []
@@ -410,6 +421,7 @@ public final class AutopilotJob {
         switch algorithm {
         case .xgboost: SearchSpace.xgboostDefaults
         case .randomForest: SearchSpace.randomForestDefaults
+        case .extraTrees: SearchSpace.extraTreesDefaults
         case .linear: ["l2": 1]
         case .mlp: SearchSpace.mlpDefaults
         case .ensemble, .stacked: [:]
@@ -426,15 +438,16 @@ public final class AutopilotJob {
             + SearchSpace.xgboost.map { "  " + line($0) }
             + ["Random forest (XGBoost's parallel trees, one round):"]
             + SearchSpace.randomForest.map { "  " + line($0) }
+            + ["Extra trees (random cuts, every row; max_features unset: √columns for classes, all for numbers):"]
+            + SearchSpace.extraTrees.map { "  " + line($0) }
             + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
             + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
     }
 
     /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model, an
-    /// MLP and a random forest first, then neighbours of the best XGBoost candidate and fresh
-    /// random draws in turn, with a linear model every fifth trial, a random forest every
-    /// seventh and an MLP every twentieth. The same seed
-    /// gives the same schedule.
+    /// MLP, a random forest and extra trees first, then neighbours of the best XGBoost or extra-trees candidate
+    /// and fresh random draws in turn, with a linear model every fifth trial, a random forest and
+    /// extra trees every seventh and an MLP every twentieth. The same seed gives the same schedule.
     private func nextTrial(
         _ index: Int, candidates: [Candidate], generator: inout SplitMix64
     )
@@ -452,6 +465,7 @@ public final class AutopilotJob {
         case 3 where categories: return ("dpp1", .xgboost, SearchSpace.xgboostDefaults)
         case 4: return ("dpp2", .mlp, SearchSpace.mlpDefaults)
         case 5: return (categories ? "dpp3" : "dpp0", .randomForest, SearchSpace.randomForestDefaults)
+        case 6: return ("dpp2", .extraTrees, SearchSpace.extraTreesDefaults)
         default:
             if index % 20 == 19 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
             if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
@@ -461,9 +475,22 @@ public final class AutopilotJob {
                 let forest = categories ? ["dpp0", "dpp3"] : ["dpp0"]
                 return (forest[Int(generator.next() % UInt64(forest.count))], .randomForest, values)
             }
-            let xgb = candidates.filter { $0.algorithm == .xgboost }
+            if index % 7 == 2 {
+                return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
+            }
+            // Neighbours of the best boosted or extremely randomised trees so far.
+            let incumbents = candidates.filter { $0.algorithm == .xgboost || $0.algorithm == .extraTrees }
             let metric = analysis?.metric ?? .f1
-            if index % 3 != 0, let best = Self.best(xgb, metric: metric) {
+            if index % 3 != 0, let best = Self.best(incumbents, metric: metric), best.algorithm == .extraTrees {
+                var center = best.hyperparameters.values
+                // The default leaves max_features to the learner: its neighbours draw one.
+                if center["max_features"] == nil {
+                    center["max_features"] =
+                        SearchSpace.sample(SearchSpace.extraTrees, using: &generator)["max_features"]
+                }
+                return ("dpp2", .extraTrees, SearchSpace.perturb(center, SearchSpace.extraTrees, using: &generator))
+            }
+            if index % 3 != 0, let best = Self.best(incumbents, metric: metric) {
                 values = SearchSpace.perturb(best.hyperparameters.values, SearchSpace.xgboost, using: &generator)
                 values["num_round"] = 2000
                 return (best.pipeline, .xgboost, values)

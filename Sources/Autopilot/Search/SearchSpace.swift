@@ -37,6 +37,17 @@ struct SearchSpace {
         "min_child_weight": 1, "num_round": 1,
     ]
 
+    /// Extremely randomised trees grow on every row; their randomness is in the cuts.
+    static let extraTrees: [Range] = [
+        Range(name: "n_estimators", low: 50, high: 300, log: true, integer: true),
+        Range(name: "max_features", low: 0.1, high: 1, log: false),
+        Range(name: "min_samples_leaf", low: 1, high: 8, log: true, integer: true),
+    ]
+
+    /// scikit-learn's defaults (`max_features` left out: the square root of the columns for
+    /// classes, every column for numbers).
+    static let extraTreesDefaults: [String: Double] = ["n_estimators": 100, "min_samples_leaf": 1]
+
     static let linear: [Range] = [Range(name: "l2", low: 1e-4, high: 10, log: true)]
 
     /// XGBoost's usual starting point, tried first.

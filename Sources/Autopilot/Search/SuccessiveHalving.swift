@@ -2,14 +2,20 @@ import Foundation
 
 /// Asynchronous successive halving (Li et al., 2020) over sample sizes: a candidate moves up
 /// to the next sample size when it is among the best quarter of those scored at its size.
-/// As the search time passes, the best one at each size moves up even when fewer than four
-/// have been scored there, so that the largest sample is reached halfway through. A move is
+/// As the search time passes, the best one at each size whose move fits the time moves up
+/// even when fewer than four have been scored there, so that the largest sample is reached
+/// a third of the way through. A move is
 /// made only when its expected time (the candidate's, scaled by the rows) fits what is left
 /// (onto every row: twice what is left).
 struct SuccessiveHalving {
     /// Training rows at each rung, smallest first.
     let sizes: [Int]
+    /// The linear learner, the MLP and extra trees learn from dense float matrices: they move
+    /// up to at most this many rows (a matrix of a million rows and 150 columns takes 600 MB).
+    static let denseRows = 200_000
     private var moved: Set<String> = []
+    /// How many candidates each rung has sent up.
+    private var movedFrom: [Int: Int] = [:]
 
     init(sizes: [Int]) {
         self.sizes = sizes
@@ -23,18 +29,23 @@ struct SuccessiveHalving {
         let timeLeft = searchTime - elapsed
         for rung in stride(from: sizes.count - 2, through: 0, by: -1) {
             let scored = AutopilotJob.ranked(candidates.filter { rungs[$0.name] == rung }, metric: metric)
-            var quota = scored.count / SampleLadder.factor
-            // Past a share of the search time the rung's best moves up anyway: a tenth for the
-            // smallest sample, half for the one below every row.
-            let due = 0.1 + 0.4 * Double(rung) / Double(max(1, sizes.count - 2))
-            if elapsed >= due * searchTime { quota = max(quota, 1) }
-            for candidate in scored.prefix(quota) where !moved.contains(candidate.name) {
-                guard candidate.metric(metric).map({ !$0.isNaN }) ?? false else { continue }
+            let quota = scored.count / SampleLadder.factor
+            // Past a share of the search time the rung's best that fits moves up anyway when
+            // none has yet: a tenth for the smallest sample, a third for the one below every row
+            // (training on every row takes long: started later, it would not fit the time left).
+            let due = 0.1 + 0.25 * Double(rung) / Double(max(1, sizes.count - 2))
+            let pushed = elapsed >= due * searchTime && movedFrom[rung, default: 0] == 0
+            for (position, candidate) in scored.enumerated() where !moved.contains(candidate.name) {
+                guard position < quota || pushed else { break }
+                guard candidate.metric(metric).map({ !$0.isNaN }) ?? false,
+                    candidate.algorithm.isTrees || sizes[rung + 1] <= Self.denseRows
+                else { continue }
                 let expected = candidate.trainingSeconds * Double(sizes[rung + 1]) / Double(sizes[rung]) * 1.2
                 // Onto every row a move may take up to twice the time left: cut short by the
                 // budget, a model of every row still often beats one of a sample.
                 guard expected < timeLeft * (rung + 1 == sizes.count - 1 ? 2 : 1) else { continue }
                 moved.insert(candidate.name)
+                movedFrom[rung, default: 0] += 1
                 return (candidate, rung + 1)
             }
         }

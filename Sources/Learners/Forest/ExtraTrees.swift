@@ -1,0 +1,139 @@
+import Foundation
+
+/// Extremely randomised trees (Geurts, Ernst and Wehenkel 2006; scikit-learn's ExtraTrees):
+/// each tree grows on every training row, and each split is the best of a few random cuts, one
+/// per randomly drawn column, each at a random point between the column's smallest and largest
+/// value in the node. The trees' leaves are averaged. Input must be imputed (the `dpp2`
+/// pipeline does it); a missing value left in it goes right at every split.
+///
+/// ```swift
+/// let forest = ExtraTrees.fit(train, labels: labels, problem: .multiclass, classes: 10,
+///                             parameters: ExtraTrees.Parameters(trees: 100), seed: 0)
+/// let probabilities = forest.scores(valid)
+/// ```
+public struct ExtraTrees: Sendable, Codable, Equatable {
+    /// What a forest is grown with.
+    public struct Parameters: Sendable, Codable, Equatable {
+        /// How many trees.
+        public var trees = 100
+        /// The share of the columns tried at each split; nil: the square root of their number
+        /// for classes, every column for numbers (scikit-learn's defaults).
+        public var maxFeatures: Double?
+        /// A split leaves at least this many rows on each side.
+        public var minSamplesLeaf = 1
+        /// Each tree stops growing at this many leaves (it grows level by level), which bounds
+        /// its size on large data.
+        public var maxLeaves = 1 << 14
+
+        public init(trees: Int = 100, maxFeatures: Double? = nil, minSamplesLeaf: Int = 1, maxLeaves: Int = 1 << 14) {
+            self.trees = trees
+            self.maxFeatures = maxFeatures
+            self.minSamplesLeaf = minSamplesLeaf
+            self.maxLeaves = maxLeaves
+        }
+
+        /// Parameters from hyperparameters named as scikit-learn names them: `n_estimators`,
+        /// `max_features` (a share), `min_samples_leaf`.
+        public static func parameters(from h: [String: Double]) -> Parameters {
+            var p = Parameters()
+            if let v = h["n_estimators"], v.isFinite, v >= 1 { p.trees = Int(v.rounded()) }
+            if let v = h["max_features"], v.isFinite, v > 0 { p.maxFeatures = min(v, 1) }
+            if let v = h["min_samples_leaf"], v.isFinite, v >= 1 { p.minSamplesLeaf = Int(v.rounded()) }
+            return p
+        }
+    }
+
+    /// One tree, as flat arrays indexed by node (the root is node 0).
+    public struct Tree: Sendable, Codable, Equatable {
+        /// The column a node splits on, or -1 for a leaf.
+        public var feature: [Int32]
+        /// Rows whose value is below the cut go left.
+        public var cut: [Float]
+        /// An inner node's left child (its right child follows it), or a leaf's index in `leaves`.
+        public var next: [Int32]
+        /// `outputs` values a leaf: P(positive), class shares, or the mean target.
+        public var leaves: [Float]
+    }
+
+    public var problem: ProblemType
+    /// Values a leaf holds: the classes for multiclass, else one.
+    public var outputs: Int
+    /// The number of input columns the forest takes.
+    public var inputs: Int
+    public var trees: [Tree]
+
+    /// Scores: P(positive) for binary, class probabilities (row-major) for multiclass, values for
+    /// regression, as ``LinearModel/scores(_:)`` gives them.
+    public func scores(_ data: DesignMatrix) -> [Float] {
+        precondition(data.columns == inputs, "the forest takes \(inputs) columns, not \(data.columns)")
+        var out = [Float](repeating: 0, count: data.rows * outputs)
+        let scale = 1 / Float(max(1, trees.count))
+        data.values.withUnsafeBufferPointer { values in
+            for tree in trees {
+                tree.feature.withUnsafeBufferPointer { feature in
+                    tree.cut.withUnsafeBufferPointer { cut in
+                        tree.next.withUnsafeBufferPointer { next in
+                            for row in 0..<data.rows {
+                                let base = row * data.columns
+                                var node = 0
+                                while feature[node] >= 0 {
+                                    let left = Int(next[node])
+                                    node = values[base + Int(feature[node])] < cut[node] ? left : left + 1
+                                }
+                                let leaf = Int(next[node]) * outputs
+                                for o in 0..<outputs { out[row * outputs + o] += tree.leaves[leaf + o] * scale }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The number of leaves over every tree.
+    public var leafCount: Int { trees.reduce(0) { $0 + $1.leaves.count } / max(1, outputs) }
+}
+
+extension ExtraTrees.Tree {
+    private enum CodingKeys: String, CodingKey {
+        case feature, cut, next, leaves
+    }
+
+    /// Each array is stored as its little-endian bytes (base64 in JSON): a forest has many
+    /// thousands of nodes, and numbers as text would take three times the room.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        feature = try Self.values(c.decode(Data.self, forKey: .feature))
+        cut = try Self.values(c.decode(Data.self, forKey: .cut))
+        next = try Self.values(c.decode(Data.self, forKey: .next))
+        leaves = try Self.values(c.decode(Data.self, forKey: .leaves))
+        guard cut.count == feature.count, next.count == feature.count, !feature.isEmpty else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: c.codingPath, debugDescription: "the tree's node arrays differ in length"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.bytes(feature), forKey: .feature)
+        try c.encode(Self.bytes(cut), forKey: .cut)
+        try c.encode(Self.bytes(next), forKey: .next)
+        try c.encode(Self.bytes(leaves), forKey: .leaves)
+    }
+
+    private static func bytes<T: BitwiseCopyable>(_ values: [T]) -> Data {
+        values.withUnsafeBytes { Data($0) }
+    }
+
+    private static func values<T: BitwiseCopyable>(_ data: Data) throws -> [T] {
+        guard data.count % MemoryLayout<T>.stride == 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a tree array is cut short"))
+        }
+        let count = data.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = count
+        }
+    }
+}

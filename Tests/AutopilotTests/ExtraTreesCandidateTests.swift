@@ -1,0 +1,69 @@
+import Foundation
+import Learners
+import Testing
+
+@testable import Autopilot
+
+@Suite("Extra-trees candidates")
+struct ExtraTreesCandidateTests {
+    @Test("hyperparameters map onto parameters; max_features left out means scikit-learn's default")
+    func hyperparameters() {
+        let p = ExtraTrees.Parameters.parameters(from: [
+            "n_estimators": 150, "max_features": 0.4, "min_samples_leaf": 3,
+        ])
+        #expect(p == ExtraTrees.Parameters(trees: 150, maxFeatures: 0.4, minSamplesLeaf: 3))
+        #expect(ExtraTrees.Parameters.parameters(from: SearchSpace.extraTreesDefaults) == ExtraTrees.Parameters())
+        #expect(ExtraTrees.Parameters.parameters(from: ["max_features": 7]).maxFeatures == 1)
+        #expect(
+            AutopilotJob.hyperparameterNames(for: .extraTrees) == ["n_estimators", "max_features", "min_samples_leaf"])
+    }
+
+    @Test("the schedule tries extra trees on dpp2 as its seventh trial, then searches near the best")
+    func scheduled() throws {
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: .binary(candidates: 20))
+        let outcome = try job.tune(analysis: try job.analyze())
+        let forests = outcome.candidates.filter { $0.algorithm == .extraTrees }
+        #expect(forests.first?.name == "et-dpp2-007")
+        #expect(forests.first?.hyperparameters.values == SearchSpace.extraTreesDefaults)
+        #expect(forests.count >= 2)
+        #expect(forests.allSatisfy { $0.pipeline == "dpp2" && ($0.metrics["AUC"] ?? 0) > 0.85 })
+    }
+
+    @Test("multiclass extra trees in 5-fold bags: stored as files and restored, the same scores")
+    func archive() throws {
+        var settings = AutopilotSettings(target: "multi")
+        settings.exclude = ["id", "binary", "value"]
+        settings.trials = [.init(pipeline: "dpp2", algorithm: .extraTrees, hyperparameters: ["n_estimators": 30])]
+        settings.threads = 2
+        let table = Generated.table(rows: 500, seed: 3)
+        let job = AutopilotJob(frame: table, settings: settings)
+        let outcome = try job.tune(analysis: try job.analyze())
+        #expect(outcome.best.algorithm == .extraTrees)
+        let (archive, files) = try ModelArchive.make(outcome.model)
+        #expect(archive.members.count == 5)
+        #expect(archive.members.allSatisfy { $0.algorithm == .extraTrees && $0.extraTrees?.trees.count == 30 })
+        #expect(files.isEmpty)
+        let decoded = try JSONDecoder().decode(ModelArchive.self, from: JSONEncoder().encode(archive))
+        let restored = try decoded.restore { name throws(AutopilotError) in files[name] ?? [] }
+        let fresh = Generated.table(rows: 60, seed: 12, withUnknownColor: true)
+        #expect(try restored.predict(fresh).scores == outcome.model.predict(fresh).scores)
+        #expect(try restored.predict(fresh).labels == outcome.model.predict(fresh).labels)
+    }
+
+    @Test("on accuracy ties the lower log loss ranks first; without a log loss the earlier candidate does")
+    func ties() {
+        func candidate(_ name: String, _ metrics: [String: Double]) -> Candidate {
+            Candidate(
+                name: name, algorithm: .xgboost, pipeline: "dpp0", hyperparameters: Hyperparameters([:]),
+                metrics: metrics, threshold: nil, rounds: nil, trainingSeconds: 0)
+        }
+        let a = candidate("a", ["Accuracy": 0.9, "LogLoss": 0.30])
+        let b = candidate("b", ["Accuracy": 0.9, "LogLoss": 0.20])
+        let c = candidate("c", ["Accuracy": 0.95, "LogLoss": 0.50])
+        #expect(AutopilotJob.ranked([a, b, c], metric: .accuracy).map(\.name) == ["c", "b", "a"])
+        #expect(AutopilotJob.best([a, b], metric: .accuracy)?.name == "b")
+        let x = candidate("x", ["RMSE": 2]), y = candidate("y", ["RMSE": 2])
+        #expect(AutopilotJob.ranked([x, y], metric: .rmse).map(\.name) == ["x", "y"])
+        #expect(AutopilotJob.best([x, y], metric: .rmse)?.name == "x")
+    }
+}
