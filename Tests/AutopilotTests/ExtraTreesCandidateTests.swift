@@ -48,6 +48,10 @@ struct ExtraTreesCandidateTests {
         let fresh = Generated.table(rows: 60, seed: 12, withUnknownColor: true)
         #expect(try restored.predict(fresh).scores == outcome.model.predict(fresh).scores)
         #expect(try restored.predict(fresh).labels == outcome.model.predict(fresh).labels)
+        // `multi` is x1 cut in three: explain puts x1 first.
+        let importance = try FeatureImportance.of(outcome.model, on: table)
+        #expect(importance.first?.feature == "x1")
+        #expect(Set(importance.map(\.feature)) == ["x1", "x2", "color"])
     }
 
     @Test("on accuracy ties the lower log loss ranks first; without a log loss the earlier candidate does")

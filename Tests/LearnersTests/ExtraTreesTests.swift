@@ -70,10 +70,10 @@ struct ExtraTreesTests {
             train, labels: labels, problem: .binary, classes: 2,
             parameters: .init(trees: 4, minSamplesLeaf: 50), seed: 14)
         // Every leaf holds at least 50 of the 1,000 rows, so a tree has at most 20 leaves.
-        #expect(coarse.trees.allSatisfy { $0.leaves.count <= 20 })
+        #expect(coarse.trees.allSatisfy { $0.leafCount <= 20 })
         let capped = ExtraTrees.fit(
             train, labels: labels, problem: .binary, classes: 2, parameters: .init(trees: 4, maxLeaves: 16), seed: 14)
-        #expect(capped.trees.allSatisfy { $0.leaves.count == 16 })
+        #expect(capped.trees.allSatisfy { $0.leafCount == 16 })
         var asked = 0
         let cancelled = ExtraTrees.fit(
             train, labels: labels, problem: .binary, classes: 2, parameters: .init(trees: 100), seed: 14, threads: 2
@@ -83,6 +83,28 @@ struct ExtraTreesTests {
         }
         #expect(asked == 1)
         #expect(cancelled.trees.count == 4)
+    }
+
+    @Test("contributions along each row's path add up to its score, per class; an unused column gets none")
+    func contributions() {
+        let label: ([Float]) -> Float = { Float(($0[0] > 0 ? 1 : 0) + ($0[1] > 0 ? 1 : 0)) }
+        let (train, labels) = Sample.data(rows: 600, seed: 17, label: label)
+        let forest = ExtraTrees.fit(
+            train, labels: labels, problem: .multiclass, classes: 3, parameters: .init(trees: 20), seed: 18)
+        let (rows, _) = Sample.data(rows: 50, seed: 19, label: label)
+        let scores = forest.scores(rows), parts = forest.contributions(rows)
+        #expect(parts.count == 50 * 3 * 5)
+        for cell in 0..<(50 * 3) {
+            let sum = parts[(cell * 5)..<(cell * 5 + 5)].reduce(0, +)
+            #expect(abs(sum - scores[cell]) < 1e-4)
+        }
+        let constant = DesignMatrix(
+            values: (0..<(600 * 2)).map { $0 % 2 == 0 ? Float($0 % 7) : 1 }, rows: 600, columns: 2,
+            kinds: [.numeric, .numeric], names: ["x", "one"])
+        let flat = ExtraTrees.fit(
+            constant, labels: (0..<600).map { Float($0 * 2 % 7 > 3 ? 1 : 0) }, problem: .binary, classes: 2,
+            parameters: .init(trees: 5), seed: 20)
+        #expect(stride(from: 1, to: 600 * 3, by: 3).allSatisfy { flat.contributions(constant)[$0] == 0 })
     }
 
     @Test("stored as JSON and read back: the same forest, arrays as base64 bytes")

@@ -2,7 +2,8 @@ import Frames
 import Learners
 
 /// Which features a model leans on: the mean absolute SHAP contribution of each original
-/// column (XGBoost's exact tree SHAP; weight × value for linear models), one-hot and
+/// column (XGBoost's exact tree SHAP; weight × value for linear models; the changes along each
+/// row's path for extra trees, Saabas's attribution, in probabilities), one-hot and
 /// missing-flag columns folded back into the column they came from, members of an ensemble
 /// weighted as in the ensemble.
 public enum FeatureImportance {
@@ -47,6 +48,9 @@ public enum FeatureImportance {
                     }
                     contributions.append(Float(linear.weights[0][data.columns]))
                 }
+            case .extraTrees(let forest):
+                perRow = forest.outputs * (data.columns + 1)
+                contributions = forest.contributions(data)
             default:
                 continue
             }

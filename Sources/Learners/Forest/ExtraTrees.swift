@@ -49,10 +49,14 @@ public struct ExtraTrees: Sendable, Codable, Equatable {
         public var feature: [Int32]
         /// Rows whose value is below the cut go left.
         public var cut: [Float]
-        /// An inner node's left child (its right child follows it), or a leaf's index in `leaves`.
+        /// An inner node's left child (its right child follows it); 0 for a leaf.
         public var next: [Int32]
-        /// `outputs` values a leaf: P(positive), class shares, or the mean target.
-        public var leaves: [Float]
+        /// `outputs` values a node (leaves and inner nodes): P(positive), class shares, or the
+        /// mean target of its training rows.
+        public var values: [Float]
+
+        /// How many of its nodes are leaves.
+        public var leafCount: Int { feature.count { $0 < 0 } }
     }
 
     public var problem: ProblemType
@@ -80,8 +84,9 @@ public struct ExtraTrees: Sendable, Codable, Equatable {
                                     let left = Int(next[node])
                                     node = values[base + Int(feature[node])] < cut[node] ? left : left + 1
                                 }
-                                let leaf = Int(next[node]) * outputs
-                                for o in 0..<outputs { out[row * outputs + o] += tree.leaves[leaf + o] * scale }
+                                for o in 0..<outputs {
+                                    out[row * outputs + o] += tree.values[node * outputs + o] * scale
+                                }
                             }
                         }
                     }
@@ -91,13 +96,38 @@ public struct ExtraTrees: Sendable, Codable, Equatable {
         return out
     }
 
-    /// The number of leaves over every tree.
-    public var leafCount: Int { trees.reduce(0) { $0 + $1.leaves.count } / max(1, outputs) }
+    /// Each value's contribution to each row's score, by the path the row takes (Saabas): a
+    /// split on a column adds the change from the node's value to its child's; the root's value
+    /// is the bias. Per row and output, `columns + 1` values (the bias last), which add up to
+    /// the score; laid out as XGBoost lays out its contributions.
+    public func contributions(_ data: DesignMatrix) -> [Float] {
+        let width = data.columns + 1
+        var out = [Float](repeating: 0, count: data.rows * outputs * width)
+        let scale = 1 / Float(max(1, trees.count))
+        for tree in trees {
+            for row in 0..<data.rows {
+                let base = row * data.columns
+                var node = 0
+                for o in 0..<outputs { out[(row * outputs + o) * width + data.columns] += tree.values[o] * scale }
+                while tree.feature[node] >= 0 {
+                    let feature = Int(tree.feature[node])
+                    let left = Int(tree.next[node])
+                    let child = data.values[base + feature] < tree.cut[node] ? left : left + 1
+                    for o in 0..<outputs {
+                        let change = tree.values[child * outputs + o] - tree.values[node * outputs + o]
+                        out[(row * outputs + o) * width + feature] += change * scale
+                    }
+                    node = child
+                }
+            }
+        }
+        return out
+    }
 }
 
 extension ExtraTrees.Tree {
     private enum CodingKeys: String, CodingKey {
-        case feature, cut, next, leaves
+        case feature, cut, next, values
     }
 
     /// Each array is stored as its little-endian bytes (base64 in JSON): a forest has many
@@ -107,8 +137,10 @@ extension ExtraTrees.Tree {
         feature = try Self.values(c.decode(Data.self, forKey: .feature))
         cut = try Self.values(c.decode(Data.self, forKey: .cut))
         next = try Self.values(c.decode(Data.self, forKey: .next))
-        leaves = try Self.values(c.decode(Data.self, forKey: .leaves))
-        guard cut.count == feature.count, next.count == feature.count, !feature.isEmpty else {
+        values = try Self.values(c.decode(Data.self, forKey: .values))
+        guard cut.count == feature.count, next.count == feature.count, !feature.isEmpty,
+            values.count % feature.count == 0
+        else {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: c.codingPath, debugDescription: "the tree's node arrays differ in length"))
         }
@@ -119,7 +151,7 @@ extension ExtraTrees.Tree {
         try c.encode(Self.bytes(feature), forKey: .feature)
         try c.encode(Self.bytes(cut), forKey: .cut)
         try c.encode(Self.bytes(next), forKey: .next)
-        try c.encode(Self.bytes(leaves), forKey: .leaves)
+        try c.encode(Self.bytes(values), forKey: .values)
     }
 
     private static func bytes<T: BitwiseCopyable>(_ values: [T]) -> Data {

@@ -100,7 +100,7 @@ struct TreeGrower: Sendable {
         var generator = SplitMix64(seed: seed)
         var index = (0..<rows).map(Int32.init)
         var order = Array(0..<width)
-        var tree = ExtraTrees.Tree(feature: [-1], cut: [0], next: [0], leaves: [])
+        var tree = ExtraTrees.Tree(feature: [-1], cut: [0], next: [0], values: [])
         var queue: [(node: Int, lo: Int, hi: Int)] = [(0, 0, rows)]
         var head = 0
         var leaves = 1
@@ -108,14 +108,12 @@ struct TreeGrower: Sendable {
         while head < queue.count {
             let (node, lo, hi) = queue[head]
             head += 1
+            // Nodes leave the queue in the order they were made, so values go in node order.
             let totals = self.totals(index, lo, hi)
+            tree.values += nodeValues(totals)
             guard leaves < maxLeaves, hi - lo >= 2 * minLeaf, !isPure(totals),
                 let split = bestSplit(index, lo, hi, totals, &order, &left, &generator)
-            else {
-                tree.next[node] = Int32(tree.leaves.count / outputs)
-                tree.leaves += leafValues(totals)
-                continue
-            }
+            else { continue }
             let mid = partition(&index, lo, hi, feature: split.feature, cut: split.cut)
             let child = tree.feature.count
             tree.feature[node] = Int32(split.feature)
@@ -151,7 +149,7 @@ struct TreeGrower: Sendable {
         return t.squares - t.sum * t.sum / t.n <= 1e-12 * max(1, t.squares)
     }
 
-    private func leafValues(_ t: Totals) -> [Float] {
+    private func nodeValues(_ t: Totals) -> [Float] {
         switch problem {
         case .binary: [Float(t.counts[1] / t.n)]
         case .multiclass: t.counts.map { Float($0 / t.n) }
