@@ -54,7 +54,11 @@ let package = Package(
         .target(name: "Charts", dependencies: ["TextLayout"]),
 
         // Learners: a safe XGBoost wrapper and its trainer, a linear learner, an MLP, and their metrics.
-        .target(name: "Learners", dependencies: ["CXGBoost", "Frames", "Diagnostics"]),
+        // Its learners' inner loops are optimised in debug builds too: the tests and the
+        // tutorial checks run debug builds, where unoptimised extra trees take minutes.
+        .target(
+            name: "Learners", dependencies: ["CXGBoost", "Frames", "Diagnostics"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // The AutoML engine: analysis, pipelines, search, ensembling, reports.
         .target(name: "Autopilot", dependencies: ["Frames", "Learners", "TextLayout", "Diagnostics"]),
