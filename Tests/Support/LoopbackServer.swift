@@ -93,7 +93,7 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    /// Serves one connection, request after request, until the client closes it.
+    /// Serves one request on a connection, then closes it.
     private static func serve(_ client: Int32, respond: @Sendable (Request) -> Response) {
         defer { close(client) }
         var pending: [UInt8] = []
@@ -104,39 +104,40 @@ public final class LoopbackServer: @unchecked Sendable {
             pending += buffer[..<n]
             return true
         }
-        while true {
-            var headEnd: Int?
-            while headEnd == nil {
-                headEnd = pending.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound
-                if headEnd == nil, !fill() { return }
-            }
-            guard let end = headEnd else { return }
-            let lines = String(decoding: pending[..<end], as: UTF8.self).components(separatedBy: "\r\n")
-            let parts = (lines.first ?? "").split(separator: " ")
-            var headers: [String: String] = [:]
-            for line in lines.dropFirst() {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                    in: .whitespaces)
-            }
-            let size = Int(headers["content-length"] ?? "0") ?? 0
-            while pending.count < end + size { if !fill() { return } }
-            let request = Request(
-                method: parts.first.map(String.init) ?? "GET", target: parts.dropFirst().first.map(String.init) ?? "/",
-                headers: headers, body: Array(pending[end..<(end + size)]))
-            pending.removeFirst(end + size)
-            let response = respond(request)
-            var head = "HTTP/1.1 \(response.status) \(response.status == 200 ? "OK" : "Status")\r\n"
-            head += "Content-Length: \(response.body.count)\r\n"
-            for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-            head += "\r\n"
-            let bytes = Array(head.utf8) + (request.method == "HEAD" ? [] : response.body)
-            var sent = 0
-            while sent < bytes.count {
-                let n = bytes[sent...].withUnsafeBytes { write(client, $0.baseAddress!, $0.count) }
-                if n <= 0 { return }
-                sent += n
-            }
+        var headEnd: Int?
+        while headEnd == nil {
+            headEnd = pending.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound
+            if headEnd == nil, !fill() { return }
+        }
+        guard let end = headEnd else { return }
+        let lines = String(decoding: pending[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = (lines.first ?? "").split(separator: " ")
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        let size = Int(headers["content-length"] ?? "0") ?? 0
+        while pending.count < end + size { if !fill() { return } }
+        let request = Request(
+            method: parts.first.map(String.init) ?? "GET", target: parts.dropFirst().first.map(String.init) ?? "/",
+            headers: headers, body: Array(pending[end..<(end + size)]))
+        let response = respond(request)
+        var head = "HTTP/1.1 \(response.status) \(response.status == 200 ? "OK" : "Status")\r\n"
+        head += "Content-Length: \(response.body.count)\r\n"
+        // One request a connection: a client's pool would otherwise keep a connection to this
+        // server's thread, and a later server handed the same port would never see the
+        // requests sent over it (a test saw exactly that).
+        head += "Connection: close\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        let bytes = Array(head.utf8) + (request.method == "HEAD" ? [] : response.body)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { write(client, $0.baseAddress!, $0.count) }
+            if n <= 0 { return }
+            sent += n
         }
     }
 }
