@@ -16,6 +16,20 @@ struct ScheduleTests {
         let settingsTried = outcome.candidates.filter { $0.algorithm == .xgboost }.map(\.hyperparameters)
         #expect(Set(settingsTried.map(\.summary)).count == settingsTried.count, "no setting tried twice")
     }
+
+    @Test("fresh XGBoost draws grow trees leaf by leaf in turn: max_leaves instead of max_depth")
+    func leafWise() throws {
+        let job = AutopilotJob(frame: Generated.table(rows: 600, seed: 2), settings: .binary(candidates: 16))
+        let outcome = try job.tune(analysis: try job.analyze())
+        let leafWise = outcome.candidates.filter { $0.hyperparameters["max_leaves"] != nil }
+        #expect(!leafWise.isEmpty)
+        for candidate in leafWise {
+            #expect(candidate.algorithm == .xgboost)
+            #expect(candidate.hyperparameters["max_depth"] == nil)
+            #expect((4...512).contains(candidate.hyperparameters["max_leaves"]!))
+            #expect((candidate.metric(.f1) ?? 0) > 0.5)
+        }
+    }
 }
 
 @Suite("Scoring large frames")

@@ -34,6 +34,23 @@ struct XGBoostTests {
         #expect(try booster.rounds == 40)
     }
 
+    @Test("max_leaves grows trees leaf by leaf, with no depth limit")
+    func leafWise() throws {
+        let p = XGBoostTrainer.parameters(
+            ["max_leaves": 14, "colsample_bylevel": 0.5], problem: .binary, classes: 2, seed: 0, threads: 1,
+            labels: [0, 1])
+        #expect(p["grow_policy"] == "lossguide")
+        #expect(p["max_leaves"] == "14")
+        #expect(p["max_depth"] == "0")
+        #expect(p["colsample_bylevel"] == "0.5")
+        let depthWise = XGBoostTrainer.parameters(
+            ["max_depth": 4], problem: .binary, classes: 2, seed: 0, threads: 1, labels: [0, 1])
+        #expect(depthWise["grow_policy"] == nil && depthWise["max_depth"] == "4")
+        let booster = try fit(["grow_policy": "lossguide", "max_leaves": "6", "max_depth": "0"])
+        let (scores, _) = try booster.predict(try testMatrix())
+        #expect(BinaryMetrics.auc(labels: test.labels, scores: scores) > 0.95)
+    }
+
     @Test("native categorical splits train on category codes")
     func categorical() throws {
         let booster = try fit(categorical: true)

@@ -47,6 +47,9 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     /// One-hot encoding keeps at most this many of a column's most frequent categories: more
     /// columns cost every tree's histograms more than the rare categories give.
     static let oneHotLevels = 32
+    /// Sparse one-hot keeps more: a row costs XGBoost only its ones, and a 0/1 column adds one
+    /// bin to the histograms, not 256.
+    static let sparseOneHotLevels = 256
 
     /// Fits `definition` on the rows `rows` of `frame` for the features in `plan`.
     public static func fit(
@@ -107,7 +110,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 case .oneHot(let threshold):
                     let kept = order.filter { counts[$0]! >= threshold }
                         .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1 }
-                        .prefix(Self.oneHotLevels)
+                        .prefix(definition.sparseOneHot ? Self.sparseOneHotLevels : Self.oneHotLevels)
                     return CategoricalStep(column: column, categories: Array(kept))
                 }
             }

@@ -87,11 +87,15 @@ struct PipelineEncoder {
                 }
                 offset += 1
             case .oneHot:
+                let levels = step.categories.count
                 for (r, row) in rows.enumerated() {
+                    if definition.sparseOneHot {
+                        for j in 0..<levels { values[r * width + offset + j] = .nan }
+                    }
                     let code = Self.category(source, row)
                     if code >= 0 { values[r * width + offset + Int(code)] = 1 }
                 }
-                offset += step.categories.count
+                offset += levels
             }
         }
     }

@@ -108,7 +108,7 @@ public final class AutopilotJob {
                 name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
             PipelineDefinition(
                 name: "dpp1", encoding: .oneHot(threshold: threshold), imputeMedian: false, missingIndicators: false,
-                standardize: false),
+                standardize: false, sparseOneHot: true),
             PipelineDefinition(
                 name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
                 standardize: true),
@@ -407,7 +407,8 @@ public final class AutopilotJob {
     /// The hyperparameters a candidate of `algorithm` may be given, for `train`.
     public static func hyperparameterNames(for algorithm: Algorithm) -> [String] {
         switch algorithm {
-        case .xgboost: SearchSpace.xgboost.map(\.name) + ["num_round", "scale_pos_weight"]
+        case .xgboost:
+            SearchSpace.xgboost.map(\.name) + ["max_leaves", "colsample_bylevel", "num_round", "scale_pos_weight"]
         case .randomForest: SearchSpace.randomForest.map(\.name)
         case .extraTrees: SearchSpace.extraTrees.map(\.name)
         case .linear: SearchSpace.linear.map(\.name)
@@ -436,6 +437,10 @@ public final class AutopilotJob {
         }
         return ["XGBoost (early stopping on validation loss, up to 2000 rounds):"]
             + SearchSpace.xgboost.map { "  " + line($0) }
+            + ["XGBoost grown leaf by leaf (grow_policy=lossguide, no depth limit):"]
+            + SearchSpace.xgboostLeaves.filter { r in
+                !SearchSpace.xgboost.contains { $0.name == r.name && $0.low == r.low && $0.high == r.high }
+            }.map { "  " + line($0) } + ["  the other ranges as above"]
             + ["Random forest (XGBoost's parallel trees, one round):"]
             + SearchSpace.randomForest.map { "  " + line($0) }
             + ["Extra trees (random cuts, every row; max_features unset: √columns for classes, all for numbers):"]
@@ -491,11 +496,14 @@ public final class AutopilotJob {
                 return ("dpp2", .extraTrees, SearchSpace.perturb(center, SearchSpace.extraTrees, using: &generator))
             }
             if index % 3 != 0, let best = Self.best(incumbents, metric: metric) {
-                values = SearchSpace.perturb(best.hyperparameters.values, SearchSpace.xgboost, using: &generator)
+                let center = best.hyperparameters.values
+                values = SearchSpace.perturb(center, SearchSpace.xgboostSpace(of: center), using: &generator)
                 values["num_round"] = 2000
                 return (best.pipeline, .xgboost, values)
             }
-            values = SearchSpace.sample(SearchSpace.xgboost, using: &generator)
+            // Fresh draws grow trees level by level and leaf by leaf in turn.
+            values = SearchSpace.sample(
+                index % 2 == 0 ? SearchSpace.xgboostLeaves : SearchSpace.xgboost, using: &generator)
             values["num_round"] = 2000
             let pipeline = trees[Int(generator.next() % UInt64(trees.count))]
             return (pipeline, .xgboost, values)

@@ -23,6 +23,27 @@ struct SearchSpace {
         Range(name: "alpha", low: 1e-6, high: 2, log: true),
     ]
 
+    /// Boosted trees grown leaf by leaf (`grow_policy=lossguide`), FLAML's `xgboost`: the
+    /// number of leaves bounds a tree instead of its depth, leaves may hold few rows, and each
+    /// level may draw its own share of the columns.
+    static let xgboostLeaves: [Range] =
+        [
+            Range(name: "max_leaves", low: 4, high: 512, log: true, integer: true),
+            Range(name: "colsample_bylevel", low: 0.3, high: 1, log: false),
+        ]
+        + xgboost.compactMap {
+            switch $0.name {
+            case "max_depth": nil
+            case "min_child_weight": Range(name: "min_child_weight", low: 0.001, high: 32, log: true)
+            default: $0
+            }
+        }
+
+    /// The space a set of XGBoost hyperparameters was drawn from.
+    static func xgboostSpace(of values: [String: Double]) -> [Range] {
+        values["max_leaves"] == nil ? xgboost : xgboostLeaves
+    }
+
     /// A forest's trees grow deep and decorrelate through row and column sampling.
     static let randomForest: [Range] = [
         Range(name: "max_depth", low: 6, high: 16, log: false, integer: true),

@@ -49,20 +49,30 @@ final class TrainingData {
     func labels(_ rows: [Int]) -> [Float] { rows.map { target.labels[$0] } }
 
     /// The quantised training matrix of a split for XGBoost and the validation rows it watches
-    /// for early stopping, with labels; the validation matrix uses the training one's bins.
+    /// for early stopping, with labels. The validation rows stay plain numbers: XGBoost 1.7
+    /// scores a quantised matrix far more slowly than raw values (a sparse one tenfold), and
+    /// raw values are what a deployed model is given.
     func quantised(_ key: Key) throws(AutopilotError) -> (train: DMatrix, valid: DMatrix) {
         if let made = quantised[key] { return made }
         let split = splits[key.rung][key.fold]
         let train = try quantised(split.train, pipeline: key.pipeline)
-        let valid = try quantised(Self.watched(split.valid), pipeline: key.pipeline, reference: train)
-        quantised[key] = (train, valid)
-        return (train, valid)
+        let watched = Self.watched(split.valid)
+        let rows = encoders[key.pipeline]!.matrix(rows: watched)
+        do {
+            let valid = try DMatrix(
+                values: rows.values, rows: rows.rows, columns: rows.columns, labels: labels(watched),
+                kinds: rows.kinds, threads: threads)
+            quantised[key] = (train, valid)
+            return (train, valid)
+        } catch {
+            throw .learner("XGBoost: \(error.message)")
+        }
     }
 
     /// A quantised matrix of `rows` with their labels (not kept).
-    func quantised(_ rows: [Int], pipeline: String, reference: DMatrix? = nil) throws(AutopilotError) -> DMatrix {
+    func quantised(_ rows: [Int], pipeline: String) throws(AutopilotError) -> DMatrix {
         do {
-            return try DMatrix.quantised(batches(rows, encoders[pipeline]!), reference: reference, threads: threads)
+            return try DMatrix.quantised(batches(rows, encoders[pipeline]!), threads: threads)
         } catch {
             throw .learner("XGBoost: \(error.message)")
         }

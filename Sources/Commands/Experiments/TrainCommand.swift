@@ -9,10 +9,9 @@ struct TrainCommand: CellCommand {
         "train", area: .autopilot,
         summary: "train one candidate with the given pipeline and hyperparameters, validated like autopilot's",
         discussion: """
-            XGBoost takes max_depth, eta, gamma, min_child_weight, subsample, colsample_bytree, lambda, alpha, \
-            num_round \
-            and scale_pos_weight; the linear learner takes l2; the MLP takes learning_rate, weight_decay, \
-            hidden_units, \
+            XGBoost takes max_depth (or max_leaves, to grow leaf by leaf), eta, gamma, min_child_weight, \
+            subsample, colsample_bytree, colsample_bylevel, lambda, alpha, num_round and scale_pos_weight; \
+            the linear learner takes l2; the MLP takes learning_rate, weight_decay, hidden_units, \
             hidden_layers, batch_size, max_epochs and patience. The result is an experiment of one candidate.
             """,
         examples: ["train train target=y algorithm=xgboost pipeline=dpp0 max_depth=4 eta=0.05 as small_trees"])

@@ -23,6 +23,14 @@ public enum XGBoostTrainer {
             "alpha": String(h["alpha"] ?? 0), "gamma": String(h["gamma"] ?? 0), "max_cat_to_onehot": "4",
             "max_bin": "256",
         ]
+        // With `max_leaves` a tree grows leaf by leaf, the split that lowers the loss most first
+        // (LightGBM's way, FLAML's `xgboost`), as deep as it needs.
+        if let leaves = h["max_leaves"] {
+            p["grow_policy"] = "lossguide"
+            p["max_leaves"] = String(Int(leaves))
+            p["max_depth"] = "0"
+        }
+        if let share = h["colsample_bylevel"] { p["colsample_bylevel"] = String(share) }
         // A random forest is one round of many parallel trees, each on a bootstrap-like sample
         // of rows and a share of the columns at each split, with no shrinkage.
         if let trees = h["num_parallel_tree"] {
