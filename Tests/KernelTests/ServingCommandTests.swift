@@ -315,6 +315,24 @@ struct ServingCommandTests {
         #expect(evaluation.status == .ok)
     }
 
+    @Test("predict of a regression model shows and keeps each value as its single-precision decimal")
+    func regressionValues() throws {
+        let f = Fixture()
+        let trained = f.run(
+            "train train target=x1 problem=regression algorithm=xgboost pipeline=dpp0 num_round=20 exclude=id as reg")
+        #expect(trained.status == .ok, "\(trained.text)")
+        let result = f.run("predict reg.best test into scored")
+        #expect(result.status == .ok)
+        guard case .double(let values) = try f.session.frame("scored").column(named: "predicted_label")?.data else {
+            Issue.record("no predicted numbers")
+            return
+        }
+        #expect(values.allSatisfy { Double("\(Float($0))") == $0 }, "21.378136, not 21.378135681152344")
+        let summary = result.text.split(separator: "\n")[1]
+        #expect(summary.hasPrefix("  predicted_label: min \(values.min()!), mean "), "\(summary)")
+        #expect(summary.hasSuffix(", max \(values.max()!)"), "\(summary)")
+    }
+
     @Test("cleanup stops one endpoint, or all of them")
     func cleanup() throws {
         let f = Fixture()

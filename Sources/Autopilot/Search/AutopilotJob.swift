@@ -230,6 +230,16 @@ public final class AutopilotJob {
                 trial = (next.0, next.1, next.2, 0)
                 explored += 1
             }
+            var values = trial.values
+            // Extra trees grow until their leaves are pure: a candidate's forests (one per
+            // fold) are kept within a memory budget by bounding each tree's leaves.
+            if trial.algorithm == .extraTrees, values["max_leaves"] == nil {
+                values["max_leaves"] = Double(
+                    ExtraTrees.Parameters.leaves(
+                        bytes: Self.extraTreesBytes,
+                        trees: ExtraTrees.Parameters.parameters(from: values).trees,
+                        forests: splits[trial.rung].count, outputs: target.problem == .multiclass ? classes : 1))
+            }
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
             // A trial the clock cuts short is marked: its result depends on the machine's speed.
@@ -240,7 +250,7 @@ public final class AutopilotJob {
                 cutShort = trialDeadline < deadline ? "max_trial_runtime" : "max_runtime"
                 return true
             }
-            let h = Hyperparameters(trial.values)
+            let h = Hyperparameters(values)
             let name = "\(trial.algorithm.rawValue)-\(trial.pipeline)-\(String(format: "%03d", index + 1))"
             var foldModels: [TrainedModel] = []
             var scores: [Float] = []
@@ -356,6 +366,9 @@ public final class AutopilotJob {
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
     }
 
+    /// The memory a candidate's extra-trees forests may take, all folds together.
+    static let extraTreesBytes = 128 << 20
+
     /// k stratified folds of `rows`: each class's rows shuffled with the seed and dealt round-robin.
     static func kFold(_ rows: [Int], strata: [UInt32]?, k: Int, seed: UInt64) -> [Fold] {
         var generator = SplitMix64(seed: seed)
@@ -410,7 +423,7 @@ public final class AutopilotJob {
         case .xgboost:
             SearchSpace.xgboost.map(\.name) + ["max_leaves", "colsample_bylevel", "num_round", "scale_pos_weight"]
         case .randomForest: SearchSpace.randomForest.map(\.name)
-        case .extraTrees: SearchSpace.extraTrees.map(\.name)
+        case .extraTrees: SearchSpace.extraTrees.map(\.name) + ["max_leaves"]
         case .linear: SearchSpace.linear.map(\.name)
         case .mlp: SearchSpace.mlp.map(\.name) + ["max_epochs", "patience"]
         case .ensemble, .stacked: []
@@ -443,7 +456,10 @@ public final class AutopilotJob {
             }.map { "  " + line($0) } + ["  the other ranges as above"]
             + ["Random forest (XGBoost's parallel trees, one round):"]
             + SearchSpace.randomForest.map { "  " + line($0) }
-            + ["Extra trees (random cuts, every row; max_features unset: √columns for classes, all for numbers):"]
+            + [
+                "Extra trees (random cuts, every row; max_features unset: √columns for classes, all for numbers; "
+                    + "max_leaves: as many as keep a candidate's forests within 128 MB, 256–16384):"
+            ]
             + SearchSpace.extraTrees.map { "  " + line($0) }
             + ["Linear learner:"] + SearchSpace.linear.map { "  " + line($0) }
             + ["MLP (ReLU layers, Adam, early stopping on validation loss):"] + SearchSpace.mlp.map { "  " + line($0) }
@@ -451,9 +467,9 @@ public final class AutopilotJob {
 
     /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model, an
     /// MLP, a random forest and extra trees first, then neighbours of the best XGBoost or extra-trees candidate
-    /// and fresh random draws in turn, with a linear model every fifth trial, a random forest and
+    /// and fresh random draws in turn (half of them extra trees' while extra trees lead), with a linear model every fifth trial, a random forest and
     /// extra trees every seventh and an MLP every twentieth. The same seed gives the same schedule.
-    private func nextTrial(
+    func nextTrial(
         _ index: Int, candidates: [Candidate], generator: inout SplitMix64
     )
         -> (String, Algorithm, [String: Double])
@@ -486,8 +502,11 @@ public final class AutopilotJob {
             // Neighbours of the best boosted or extremely randomised trees so far.
             let incumbents = candidates.filter { $0.algorithm == .xgboost || $0.algorithm == .extraTrees }
             let metric = analysis?.metric ?? .f1
+            let leader = Self.best(incumbents, metric: metric)?.algorithm
             if index % 3 != 0, let best = Self.best(incumbents, metric: metric), best.algorithm == .extraTrees {
                 var center = best.hyperparameters.values
+                // Its leaf bound follows from its own tree count; the neighbour's is set anew.
+                center["max_leaves"] = nil
                 // The default leaves max_features to the learner: its neighbours draw one.
                 if center["max_features"] == nil {
                     center["max_features"] =
@@ -501,7 +520,11 @@ public final class AutopilotJob {
                 values["num_round"] = 2000
                 return (best.pipeline, .xgboost, values)
             }
-            // Fresh draws grow trees level by level and leaf by leaf in turn.
+            // Fresh draws grow trees level by level and leaf by leaf in turn; while extra trees
+            // lead, the level-by-level draws go to them instead (cheaper, and so far better).
+            if leader == .extraTrees, index % 2 == 1 {
+                return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
+            }
             values = SearchSpace.sample(
                 index % 2 == 0 ? SearchSpace.xgboostLeaves : SearchSpace.xgboost, using: &generator)
             values["num_round"] = 2000

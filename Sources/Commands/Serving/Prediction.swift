@@ -79,7 +79,9 @@ enum Prediction {
         }
         var results = Results(labels: predictions.labels)
         if let values = predictions.values {
-            results.values = values.map(Double.init)
+            // A model predicts single-precision numbers: each is kept as its shortest decimal
+            // (21.378136, as an endpoint answers), not widened to 21.378135681152344.
+            results.values = values.map { Double("\($0)") ?? Double($0) }
             results.labels = values.map { "\($0)" }
         } else {
             results.probabilities = predictions.probabilities?.map(Double.init)

@@ -34,13 +34,21 @@ public struct ExtraTrees: Sendable, Codable, Equatable {
         }
 
         /// Parameters from hyperparameters named as scikit-learn names them: `n_estimators`,
-        /// `max_features` (a share), `min_samples_leaf`.
+        /// `max_features` (a share), `min_samples_leaf`, `max_leaf_nodes` (as `max_leaves`).
         public static func parameters(from h: [String: Double]) -> Parameters {
             var p = Parameters()
             if let v = h["n_estimators"], v.isFinite, v >= 1 { p.trees = Int(v.rounded()) }
             if let v = h["max_features"], v.isFinite, v > 0 { p.maxFeatures = min(v, 1) }
             if let v = h["min_samples_leaf"], v.isFinite, v >= 1 { p.minSamplesLeaf = Int(v.rounded()) }
+            if let v = h["max_leaves"], v.isFinite, v >= 2 { p.maxLeaves = Int(min(v, 1_048_576).rounded()) }
             return p
+        }
+
+        /// The most leaves a tree may have so that `forests` forests of `trees` trees, each node
+        /// holding `outputs` values, take at most `bytes` (between 256 and 16,384 leaves).
+        public static func leaves(bytes: Int, trees: Int, forests: Int, outputs: Int) -> Int {
+            let perLeaf = 2 * (12 + 4 * outputs)  // a leaf and its parent: feature, cut, next, values
+            return min(16_384, max(256, bytes / max(1, trees * forests * perLeaf)))
         }
     }
 
