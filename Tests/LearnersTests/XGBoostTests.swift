@@ -46,6 +46,9 @@ struct XGBoostTests {
         let depthWise = XGBoostTrainer.parameters(
             ["max_depth": 4], problem: .binary, classes: 2, seed: 0, threads: 1, labels: [0, 1])
         #expect(depthWise["grow_policy"] == nil && depthWise["max_depth"] == "4")
+        let both = XGBoostTrainer.parameters(
+            ["max_leaves": 14, "max_depth": 5], problem: .binary, classes: 2, seed: 0, threads: 1, labels: [0, 1])
+        #expect(both["grow_policy"] == "lossguide" && both["max_depth"] == "5", "a depth given too still bounds")
         let booster = try fit(["grow_policy": "lossguide", "max_leaves": "6", "max_depth": "0"])
         let (scores, _) = try booster.predict(try testMatrix())
         #expect(BinaryMetrics.auc(labels: test.labels, scores: scores) > 0.95)

@@ -466,9 +466,10 @@ public final class AutopilotJob {
     }
 
     /// The trial schedule: XGBoost's defaults on the three XGBoost pipelines, a linear model, an
-    /// MLP, a random forest and extra trees first, then neighbours of the best XGBoost or extra-trees candidate
-    /// and fresh random draws in turn (half of them extra trees' while extra trees lead), with a linear model every fifth trial, a random forest and
-    /// extra trees every seventh and an MLP every twentieth. The same seed gives the same schedule.
+    /// MLP, a random forest and extra trees first, then neighbours of the best XGBoost or
+    /// extra-trees candidate and fresh random draws in turn (half of them extra trees' while
+    /// extra trees lead), with a linear model every fifth trial, a random forest and extra trees
+    /// every seventh and an MLP every twentieth. The same seed gives the same schedule.
     func nextTrial(
         _ index: Int, candidates: [Candidate], generator: inout SplitMix64
     )
@@ -502,8 +503,8 @@ public final class AutopilotJob {
             // Neighbours of the best boosted or extremely randomised trees so far.
             let incumbents = candidates.filter { $0.algorithm == .xgboost || $0.algorithm == .extraTrees }
             let metric = analysis?.metric ?? .f1
-            let leader = Self.best(incumbents, metric: metric)?.algorithm
-            if index % 3 != 0, let best = Self.best(incumbents, metric: metric), best.algorithm == .extraTrees {
+            let leader = Self.best(incumbents, metric: metric)
+            if index % 3 != 0, let best = leader, best.algorithm == .extraTrees {
                 var center = best.hyperparameters.values
                 // Its leaf bound follows from its own tree count; the neighbour's is set anew.
                 center["max_leaves"] = nil
@@ -514,7 +515,7 @@ public final class AutopilotJob {
                 }
                 return ("dpp2", .extraTrees, SearchSpace.perturb(center, SearchSpace.extraTrees, using: &generator))
             }
-            if index % 3 != 0, let best = Self.best(incumbents, metric: metric) {
+            if index % 3 != 0, let best = leader {
                 let center = best.hyperparameters.values
                 values = SearchSpace.perturb(center, SearchSpace.xgboostSpace(of: center), using: &generator)
                 values["num_round"] = 2000
@@ -522,7 +523,7 @@ public final class AutopilotJob {
             }
             // Fresh draws grow trees level by level and leaf by leaf in turn; while extra trees
             // lead, the level-by-level draws go to them instead (cheaper, and so far better).
-            if leader == .extraTrees, index % 2 == 1 {
+            if leader?.algorithm == .extraTrees, index % 2 == 1 {
                 return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
             }
             values = SearchSpace.sample(

@@ -36,6 +36,13 @@ struct TrainCommand: CellCommand {
         case dpp0, dpp1, dpp2, dpp3
     }
 
+    /// Hyperparameters that count something (leaves, rounds, trees, rows), with their least
+    /// value: checked here, before the analysis, rather than refused by a learner after it.
+    static let minimums: [String: Double] = [
+        "max_leaves": 2, "num_round": 1, "n_estimators": 1, "min_samples_leaf": 1, "num_parallel_tree": 1,
+        "max_epochs": 1,
+    ]
+
     /// Every learner's hyperparameters, for completion.
     static var hyperparameterNames: [String] {
         Algorithm.allCases.filter { !$0.combinesCandidates }.flatMap { AutopilotJob.hyperparameterNames(for: $0) }
@@ -57,9 +64,17 @@ struct TrainCommand: CellCommand {
                 throw Diagnostic(
                     "\(assignment.key)=\(assignment.value) is not a number", hint: "e.g. \(assignment.key)=1")
             }
+            if let least = Self.minimums[assignment.key], value < least {
+                throw Diagnostic(
+                    "\(assignment.key)=\(assignment.value) must be at least \(Int(least))",
+                    hint: "e.g. \(assignment.key)=\(Int(least) * 16)")
+            }
             values[assignment.key] = value
         }
-        values = AutopilotJob.defaultHyperparameters(for: algorithm).merging(values) { $1 }
+        var defaults = AutopilotJob.defaultHyperparameters(for: algorithm)
+        // Trees grown leaf by leaf have no depth limit unless one is given.
+        if values["max_leaves"] != nil, algorithm == .xgboost { defaults["max_depth"] = nil }
+        values = defaults.merging(values) { $1 }
         var settings = try AutopilotCommand.settings(
             target: target, problem: problem, metric: metric, exclude: exclude,
             seed: seed, frame: data, frameName: frame, context: context)

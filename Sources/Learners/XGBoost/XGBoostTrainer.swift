@@ -24,11 +24,11 @@ public enum XGBoostTrainer {
             "max_bin": "256",
         ]
         // With `max_leaves` a tree grows leaf by leaf, the split that lowers the loss most first
-        // (LightGBM's way, FLAML's `xgboost`), as deep as it needs.
+        // (LightGBM's way, FLAML's `xgboost`), as deep as it needs unless `max_depth` is given too.
         if let leaves = h["max_leaves"] {
             p["grow_policy"] = "lossguide"
             p["max_leaves"] = String(Int(leaves))
-            p["max_depth"] = "0"
+            p["max_depth"] = String(Int(h["max_depth"] ?? 0))
         }
         if let share = h["colsample_bylevel"] { p["colsample_bylevel"] = String(share) }
         // A random forest is one round of many parallel trees, each on a bootstrap-like sample
