@@ -21,9 +21,13 @@ public struct AutopilotSettings: Sendable, Codable, Equatable {
     /// Up to this many labelled rows, candidates are scored by 5-fold cross-validation; above,
     /// by one 80/20 holdout (Autopilot's ensembling mode cross-validates up to 50,000 rows).
     public var crossValidationLimit = 50_000
-    /// With a holdout of at least twice this many training rows, candidates start on a sample
-    /// of this many and the best move up to samples four times larger, then every row.
-    public var firstSampleRows = 25_000
+    /// With a holdout of at least ``sampleLadderRows`` training rows, candidates start on a
+    /// sample of this many (FLAML's first sample size) and the best move up to samples four
+    /// times larger, then every row.
+    public var firstSampleRows = 10_000
+    /// The fewest training rows for which candidates start on a sample: below, every candidate
+    /// trains on every row (cheap enough, and a sample would tell candidates apart poorly).
+    public var sampleLadderRows = 50_000
     /// Fixed candidates to train instead of searching (the `train` command, and the generated
     /// candidate-definitions workbook).
     public var trials: [Trial]?

@@ -12,6 +12,7 @@ struct SuccessiveHalvingTests {
         settings.exclude = ["id", "multi", "value"]
         settings.crossValidationLimit = 1000
         settings.firstSampleRows = 300
+        settings.sampleLadderRows = 600
         settings.maxCandidates = candidates
         settings.maxRuntime = 600
         settings.threads = 1
@@ -20,16 +21,16 @@ struct SuccessiveHalvingTests {
 
     @Test("sample sizes grow fourfold up to every row; a size is skipped when the next is not twice as large")
     func sizes() {
-        #expect(SampleLadder.sizes(rows: 800_000, first: 25_000) == [25_000, 100_000, 400_000, 800_000])
-        #expect(SampleLadder.sizes(rows: 120_000, first: 25_000) == [25_000, 120_000])
-        #expect(SampleLadder.sizes(rows: 40_000, first: 25_000) == [40_000])
+        #expect(SampleLadder.sizes(rows: 800_000, first: 25_000, from: 50_000) == [25_000, 100_000, 400_000, 800_000])
+        #expect(SampleLadder.sizes(rows: 120_000, first: 25_000, from: 50_000) == [25_000, 120_000])
+        #expect(SampleLadder.sizes(rows: 40_000, first: 25_000, from: 50_000) == [40_000])
     }
 
     @Test("samples are nested and keep each class's share")
     func stratifiedNested() {
         let rows = Array(0..<4800)
         let strata = rows.map { UInt32($0 % 10 == 0 ? 1 : 0) }  // 10% positive
-        let ladder = SampleLadder(trainRows: rows, strata: strata, first: 300, seed: 3)
+        let ladder = SampleLadder(trainRows: rows, strata: strata, first: 300, from: 600, seed: 3)
         #expect(ladder.sizes == [300, 1200, 4800])
         let small = ladder.rows(rung: 0), middle = ladder.rows(rung: 1)
         #expect(small.count == 300 && middle.count == 1200)
@@ -52,12 +53,14 @@ struct SuccessiveHalvingTests {
         let bySize = Dictionary(grouping: trained, by: { $0.sampleRows ?? 0 })
         #expect(Set(bySize.keys) == [300, 1200, 4800])
         #expect(trained.first?.sampleRows == 300)
-        // Every larger sample's candidate repeats one of the next smaller sample's settings.
+        // Every larger sample's candidate repeats one of the next smaller sample's settings (but
+        // for the rounds boosting may take, cut short on the first sample).
+        func tuned(_ c: Candidate) -> [String: Double] { c.hyperparameters.values.filter { $0.key != "num_round" } }
         for (smaller, larger) in [(300, 1200), (1200, 4800)] {
             for candidate in bySize[larger]! {
                 #expect(
                     bySize[smaller]!.contains {
-                        $0.hyperparameters == candidate.hyperparameters && $0.pipeline == candidate.pipeline
+                        tuned($0) == tuned(candidate) && $0.pipeline == candidate.pipeline
                     })
             }
         }
@@ -79,6 +82,50 @@ struct SuccessiveHalvingTests {
             return outcome.candidates.map { "\($0.name) \($0.sampleRows ?? 0) \($0.metrics["F1"] ?? 0)" }
         }
         #expect(try names() == names())
+    }
+
+    @Test("on a sample, candidates are scored on the validation rows early stopping watches; on every row, on all")
+    func sampleValidation() {
+        let train = Array(0..<200_000), valid = Array(200_000..<260_000)
+        let ladder = SampleLadder(trainRows: train, strata: nil, first: 10_000, from: 50_000, seed: 1)
+        let splits = TrainingData.splits(ladder, validRows: valid)
+        #expect(splits.map { $0[0].train.count } == [10_000, 40_000, 200_000])
+        #expect(splits.map { $0[0].valid.count } == [20_000, 20_000, 60_000])
+        #expect(splits[0][0].valid == TrainingData.watched(valid))
+        #expect(splits[2][0].valid == valid)
+    }
+
+    @Test("candidates scored on every validation row rank first; among them the metric decides")
+    func rankedScoredOnAll() {
+        func candidate(_ name: String, _ auc: Double, rows: Int?) -> Candidate {
+            Candidate(
+                name: name, algorithm: .xgboost, pipeline: "dpp0", hyperparameters: Hyperparameters([:]),
+                metrics: ["AUC": auc], threshold: 0.5, rounds: 10, trainingSeconds: 1, sampleRows: rows)
+        }
+        let list = [
+            candidate("small", 0.90, rows: 300), candidate("all", 0.80, rows: 4800),
+            candidate("ensemble", 0.85, rows: nil), candidate("all-nan", .nan, rows: 4800),
+        ]
+        #expect(AutopilotJob.ranked(list, metric: .auc).map(\.name) == ["ensemble", "all", "all-nan", "small"])
+        #expect(AutopilotJob.best(list, metric: .auc)?.name == "ensemble")
+        #expect(AutopilotJob.best([list[0], list[3]], metric: .auc)?.name == "small")
+        // Without samples the metric alone decides.
+        let plain = list.map {
+            var c = $0; c.sampleRows = nil; return c
+        }
+        #expect(AutopilotJob.ranked(plain, metric: .auc).first?.name == "small")
+    }
+
+    @Test("boosting on the first sample is cut at a few hundred rounds; moved up, early stopping decides")
+    func firstSampleRounds() throws {
+        let job = AutopilotJob(frame: Generated.table(rows: 6000, seed: 6), settings: settings(candidates: 16))
+        let outcome = try job.tune(analysis: try job.analyze())
+        let boosted = outcome.candidates.filter { $0.algorithm == .xgboost }
+        let first = boosted.filter { $0.sampleRows == 300 }, larger = boosted.filter { ($0.sampleRows ?? 0) > 300 }
+        #expect(!first.isEmpty && !larger.isEmpty)
+        #expect(first.allSatisfy { $0.hyperparameters["num_round"] == Double(SuccessiveHalving.firstRounds) })
+        #expect(first.allSatisfy { ($0.rounds ?? .max) <= SuccessiveHalving.firstRounds })
+        #expect(larger.allSatisfy { $0.hyperparameters["num_round"] == 2000 })
     }
 
     @Test("random forests are candidates, and a forest model predicts after a round trip through files")

@@ -18,7 +18,8 @@ public struct Candidate: Sendable, Codable, Equatable {
     /// The limit that stopped its training before early stopping did (`max_trial_runtime` or
     /// `max_runtime`), if one did.
     public var cutShort: String? = nil
-    /// The training rows it was scored on, when candidates start on samples of many rows.
+    /// The training rows it was trained on, when candidates start on samples of many rows (those
+    /// of a smaller sample than every row are scored on some of the validation rows).
     public var sampleRows: Int? = nil
 
     public func metric(_ metric: Metric) -> Double? { metrics[metric.rawValue] }

@@ -95,11 +95,16 @@ public final class AutopilotJob {
             validation =
                 "80/20 holdout\(stratified), seed \(settings.seed) (\(trainRows.count) training rows, "
                 + "\(validRows.count) validation rows)"
-            let samples = SampleLadder.sizes(rows: trainRows.count, first: settings.firstSampleRows)
+            let samples = SampleLadder.sizes(
+                rows: trainRows.count, first: settings.firstSampleRows, from: settings.sampleLadderRows)
             if samples.count > 1, settings.trials == nil {
                 validation +=
                     "; candidates start on a sample of \(samples[0]) training rows, the best moving up to "
                     + samples.dropFirst().map(String.init).joined(separator: ", ") + " rows"
+                if validRows.count > TrainingData.watchedRows {
+                    validation +=
+                        " (on a sample, scored on \(TrainingData.watchedRows) of the validation rows)"
+                }
             }
         }
         let threshold = max(10, labelled.count / 1000)
@@ -165,16 +170,18 @@ public final class AutopilotJob {
         let ladder = SampleLadder(
             trainRows: holdout && settings.trials == nil ? analysis.trainRows : [],
             strata: target.problem == .regression ? nil : analysis.trainRows.map { UInt32(target.labels[$0]) },
-            first: settings.firstSampleRows, seed: UInt64(settings.seed))
+            first: settings.firstSampleRows, from: settings.sampleLadderRows, seed: UInt64(settings.seed))
         let splits: [[TrainingData.Split]] =
             ladder.rungs > 1
-            ? ladder.sizes.indices.map { [TrainingData.Split(train: ladder.rows(rung: $0), valid: analysis.validRows)] }
+            ? TrainingData.splits(ladder, validRows: analysis.validRows)
             : [analysis.folds.map { TrainingData.Split(train: $0.train, valid: $0.valid) }]
         let data = try TrainingData(
             frame: frame, target: target, pipelines: fitted, splits: splits, threads: settings.threads)
         let top = splits.count - 1
-        // Candidates are scored on every fold's validation rows together (out-of-fold scores).
-        let validLabels = analysis.folds.flatMap { data.labels($0.valid) }
+        // Candidates are scored on every fold's validation rows together (out-of-fold scores);
+        // on a sample, on the rows its split holds.
+        let rungLabels = splits.map { $0.flatMap { data.labels($0.valid) } }
+        let validLabels = rungLabels[top]
         let classes = max(2, target.classes.count)
 
         onEvent(.stage(.modelTuning))
@@ -231,6 +238,15 @@ public final class AutopilotJob {
                 explored += 1
             }
             var values = trial.values
+            // On a sample ladder, boosting on the first sample stops after at most
+            // `SuccessiveHalving.firstRounds` rounds (Hyperband's budget is rounds as well as rows):
+            // a quick screen of many settings; on the larger samples early stopping decides.
+            if top > 0, settings.trials == nil, trial.algorithm == .xgboost {
+                values["num_round"] =
+                    trial.rung == 0
+                    ? min(values["num_round"] ?? 0, Double(SuccessiveHalving.firstRounds))
+                    : SearchSpace.xgboostDefaults["num_round"]
+            }
             // Extra trees grow until their leaves are pure: a candidate's forests (one per
             // fold) are kept within a memory budget by bounding each tree's leaves.
             if trial.algorithm == .extraTrees, values["max_leaves"] == nil {
@@ -269,7 +285,7 @@ public final class AutopilotJob {
                 foldRounds.isEmpty
                 ? nil : Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded())
             let evaluation = Evaluation.metrics(
-                problem: target.problem, labels: validLabels, scores: scores, classes: classes)
+                problem: target.problem, labels: rungLabels[trial.rung], scores: scores, classes: classes)
             let candidate = Candidate(
                 name: name, algorithm: trial.algorithm, pipeline: trial.pipeline, hyperparameters: h,
                 metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
@@ -297,6 +313,18 @@ public final class AutopilotJob {
         for rung in splits.indices { data.release(rung: rung) }
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
             throw .cancelledBeforeAnyCandidate
+        }
+        // Kept models of a sample were scored on some of the validation rows: they are scored on
+        // every one, so that all can be combined.
+        if top > 0, settings.mode != .hpo, models.keys.contains(where: { rungs[$0] != top }) {
+            let validFrame = frame.rows(analysis.validRows)
+            for candidate in Self.ranked(candidates, metric: analysis.metric)
+            where models[candidate.name] != nil && rungs[candidate.name] != top {
+                let late = Date() > end.addingTimeInterval(-0.1 * settings.maxRuntime) || shouldStop()
+                let scores = late ? nil : try models[candidate.name]!.scores(validFrame)
+                validScores[candidate.name] = scores
+                if scores == nil { models[candidate.name] = nil }
+            }
         }
         // With a holdout, refit the kept models that saw every training row on training and
         // validation rows together, with the number of rounds early stopping chose (scaled for
@@ -388,21 +416,23 @@ public final class AutopilotJob {
         }
     }
 
-    /// Candidates from best to worst by `metric`; ties keep their order.
+    /// Candidates from best to worst by `metric`; ties keep their order. On a sample ladder those
+    /// scored on every validation row come first: those of the largest sample and the
+    /// combinations of candidates. A model of a smaller sample was scored on fewer rows, and
+    /// the best of many such scores flatters its model.
     public static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
-        candidates.enumerated().sorted { a, b in
-            let order = compare(a.element, b.element, metric: metric)
-            return order != 0 ? order < 0 : a.offset < b.offset
-        }.map(\.element)
+        let largest = candidates.compactMap(\.sampleRows).max()
+        return candidates.enumerated().map { (scoredOnAll: $0.element.sampleRows ?? largest == largest, $0) }
+            .sorted { a, b in
+                if a.scoredOnAll != b.scoredOnAll { return a.scoredOnAll }
+                let order = compare(a.1.element, b.1.element, metric: metric)
+                return order != 0 ? order < 0 : a.1.offset < b.1.offset
+            }.map(\.1.element)
     }
 
-    /// The candidate with the best objective; ties go to the earlier one.
+    /// The best candidate by ``ranked(_:metric:)`` with a value of the objective.
     public static func best(_ candidates: [Candidate], metric: Metric) -> Candidate? {
-        candidates.reduce(nil) { best, candidate in
-            guard let value = candidate.metric(metric), !value.isNaN else { return best }
-            guard let best else { return candidate }
-            return compare(candidate, best, metric: metric) < 0 ? candidate : best
-        }
+        ranked(candidates, metric: metric).first { $0.metric(metric).map { !$0.isNaN } ?? false }
     }
 
     /// -1 when `a` is better than `b` by `metric`, 1 when worse, 0 when alike; a candidate

@@ -13,9 +13,9 @@ struct SampleLadder: Sendable {
     /// How much larger each next sample is.
     static let factor = 4
 
-    init(trainRows: [Int], strata: [UInt32]?, first: Int, seed: UInt64) {
+    init(trainRows: [Int], strata: [UInt32]?, first: Int, from minimum: Int, seed: UInt64) {
         let n = trainRows.count
-        let sizes = Self.sizes(rows: n, first: first)
+        let sizes = Self.sizes(rows: n, first: first, from: minimum)
         self.sizes = sizes
         guard sizes.count > 1 else {
             order = trainRows
@@ -41,9 +41,10 @@ struct SampleLadder: Sendable {
         order = keyed.map(\.row)
     }
 
-    /// The sample sizes for `rows` training rows. A rung is worth its own step only when the
-    /// next one is at least twice as large.
-    static func sizes(rows: Int, first: Int) -> [Int] {
+    /// The sample sizes for `rows` training rows: one, every row, below `minimum` rows. A rung
+    /// is worth its own step only when the next one is at least twice as large.
+    static func sizes(rows: Int, first: Int, from minimum: Int) -> [Int] {
+        guard rows >= minimum else { return [rows] }
         var sizes: [Int] = []
         var size = max(1, first)
         while size * 2 <= rows {

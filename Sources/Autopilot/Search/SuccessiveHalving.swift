@@ -13,6 +13,8 @@ struct SuccessiveHalving {
     /// The linear learner, the MLP and extra trees learn from dense float matrices: they move
     /// up to at most this many rows (a matrix of a million rows and 150 columns takes 600 MB).
     static let denseRows = 200_000
+    /// The most boosting rounds on the first sample.
+    static let firstRounds = 250
     private var moved: Set<String> = []
     /// How many candidates each rung has sent up.
     private var movedFrom: [Int: Int] = [:]

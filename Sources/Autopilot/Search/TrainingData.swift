@@ -88,6 +88,16 @@ final class TrainingData {
         return made
     }
 
+    /// The splits of a sample ladder, one a rung: its sample to train on, scored on the watched
+    /// validation rows below the top rung (a model of a sample is compared with others of its
+    /// sample; scoring it on every one of many validation rows could cost more than training it)
+    /// and on every validation row at the top.
+    static func splits(_ ladder: SampleLadder, validRows: [Int]) -> [[Split]] {
+        ladder.sizes.indices.map { rung in
+            [Split(train: ladder.rows(rung: rung), valid: rung == ladder.top ? validRows : watched(validRows))]
+        }
+    }
+
     /// The rows early stopping watches: every validation row up to ``watchedRows``, else an even spread.
     static func watched(_ rows: [Int]) -> [Int] {
         rows.evenlySpread(upTo: watchedRows)
