@@ -244,7 +244,7 @@ public final class AutopilotJob {
             if top > 0, settings.trials == nil, trial.algorithm == .xgboost {
                 values["num_round"] =
                     trial.rung == 0
-                    ? min(values["num_round"] ?? 0, Double(SuccessiveHalving.firstRounds))
+                    ? min(values["num_round"] ?? .infinity, Double(SuccessiveHalving.firstRounds))
                     : SearchSpace.xgboostDefaults["num_round"]
             }
             // Extra trees grow until their leaves are pure: a candidate's forests (one per
