@@ -1,7 +1,7 @@
 """Benchmark suite: pilot's autopilot against FLAML and AutoGluon on ten data sets, at one time budget.
 
     autopilot_suite.py [--systems pilot,flaml,autogluon] [--only NAME,...] [--budget S] [--big-budget S]
-                       [--repeat N] [--report-only]
+                       [--repeat N [--seeds]] [--report-only]
 
 Each data set comes from a package's bundled files (or the tutorial's bank-marketing zip, or numpy)
 and is split 80/20 with scikit-learn's train_test_split(random_state=0), stratified for classes.
@@ -15,6 +15,7 @@ VmHWM, or the largest sum of resident memory over its process tree, polled.
 Every run's result is kept in bench/results/autopilot-suite.json, by system, data set and budget.
 The systems named by --systems (default: pilot) run now; the others are taken from that file, and
 run now only where it has no result. With --repeat N each of them runs N times on each data set
+(with --seeds, run i with seed i: pilot's seed= and FLAML's seed; AutoGluon takes none)
 and the table shows the run with the median metric (every draw is listed under the table): a
 search within a time budget draws a different result on each run, by as much as 0.008 accuracy on
 a few hundred test rows, so one run tells a system's level poorly. The table (every data set with
@@ -239,7 +240,7 @@ def headline(error):
     return next((line for line in lines if line.startswith("error:")), lines[-1])
 
 
-def run_pilot(dataset, folder, budget):
+def run_pilot(dataset, folder, budget, seed=0):
     work = folder / f"pilot-{budget}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
@@ -247,7 +248,8 @@ def run_pilot(dataset, folder, budget):
     book.write_text(
         f"```pilot id=load\nload {folder / 'train.csv'} as train\nload {folder / 'test.csv'} as test\n```\n\n"
         f"```pilot id=autopilot\nautopilot train target={dataset.target} as exp problem={dataset.kind} "
-        f"metric={METRIC[dataset.kind]} max_runtime={budget}s\nevaluate exp.best on test\n```\n\n"
+        f"metric={METRIC[dataset.kind]} max_runtime={budget}s{f' seed={seed}' if seed else ''}\n"
+        "evaluate exp.best on test\n```\n\n"
         f"```pilot id=predict\npredict exp.best test into scored\nsave scored to predictions.csv\n```\n")
     result = watch([str(PILOT), "run", "-v", str(book)], work / "output.txt", timeout=budget * 4 + 300)
     out = (work / "output.txt").read_text(errors="replace")
@@ -272,13 +274,13 @@ def run_pilot(dataset, folder, budget):
     return result
 
 
-def run_peer(system, dataset, folder, budget):
+def run_peer(system, dataset, folder, budget, seed=0):
     work = folder / f"{system}-{budget}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     out = work / "predictions.csv"
     command = [str(PYTHON[system]), str(BENCH / "suite_peer.py"), system, str(folder / "train.csv"),
-               str(folder / "test.csv"), dataset.target, dataset.kind, str(budget), str(out), str(work)]
+               str(folder / "test.csv"), dataset.target, dataset.kind, str(budget), str(out), str(work), str(seed)]
     result = watch(command, work / "output.txt", timeout=budget * 4 + 300)
     code = result.pop("code")
     if code != 0:
@@ -365,6 +367,7 @@ def median_run(draws, metric):
     chosen = dict(ordered[(len(ordered) - 1) // 2])
     if len(draws) > 1:
         chosen["draws"] = [r.get("metric") for r in draws]
+        chosen["seeds"] = [r.get("seed", 0) for r in draws]
     return chosen
 
 
@@ -404,8 +407,10 @@ def details(cache, infos, budgets):
             if cell.get("draws"):
                 shown = ", ".join("failed" if m is None else f"{m:.4f}" if cell["metric_name"] != "RMSE" else f"{m:.4g}"
                                   for m in cell["draws"])
-                lines.append(f"- {LABELS[system]} on {dataset.name}: {len(cell['draws'])} runs ({shown}); the table "
-                             "shows the median one")
+                seeds = sorted(set(cell.get("seeds") or [0]))
+                which = f"seeds {seeds[0]}–{seeds[-1]}: " if len(seeds) > 1 else ""
+                lines.append(f"- {LABELS[system]} on {dataset.name}: {len(cell['draws'])} runs ({which}{shown}); the "
+                             "table shows the median one")
             if cell.get("error"):
                 lines.append(f"- {LABELS[system]} on {dataset.name} failed: `{headline(cell['error'])}`")
             elif system == "pilot" and cell.get("notes"):
@@ -439,6 +444,8 @@ def main():
     parser.add_argument("--budget", type=int, default=int(os.environ.get("BUDGET", "60")))
     parser.add_argument("--big-budget", type=int, default=int(os.environ["BIG_BUDGET"]) if "BIG_BUDGET" in os.environ else None)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each system now on each data set (the median is shown)")
+    parser.add_argument("--seeds", action="store_true",
+                        help="with --repeat, run i uses seed i (pilot's seed=, FLAML's seed; AutoGluon takes none)")
     args = parser.parse_args()
     run_now = set(args.systems.split(","))
     assert run_now <= set(SYSTEMS), f"--systems: choose among {', '.join(SYSTEMS)}"
@@ -464,16 +471,17 @@ def main():
                     continue
                 draws = []
                 for draw in range(args.repeat):
+                    seed = draw if args.seeds else 0
                     print(f"{dataset.name}: {system} ({budget} s)"
                           + (f", run {draw + 1} of {args.repeat}" if args.repeat > 1 else ""), flush=True)
                     if system == "pilot":
                         identity = identity or pilot_identity()
-                        result = run_pilot(dataset, folder, budget) | identity
+                        result = run_pilot(dataset, folder, budget, seed) | identity
                     else:
                         if system == "autogluon":
                             ensure_autogluon()
-                        result = run_peer(system, dataset, folder, budget)
-                    result |= {"metric_name": METRIC[dataset.kind],
+                        result = run_peer(system, dataset, folder, budget, seed)
+                    result |= {"metric_name": METRIC[dataset.kind], "seed": seed,
                                "date": datetime.datetime.now().isoformat(timespec="seconds")}
                     shown = headline(result["error"]) if "error" in result else f"{result['metric']:.4f}"
                     print(f"  {shown}  count {result.get('count')}  {result['seconds']:.0f} s  {result['peak_mb']:.0f} MB"

@@ -1,6 +1,6 @@
 """One peer run for bench/autopilot_suite.py, in its own process so its peak memory is its own.
 
-    python suite_peer.py flaml|autogluon TRAIN.csv TEST.csv TARGET KIND BUDGET_SECONDS OUT.csv [WORKDIR]
+    python suite_peer.py flaml|autogluon TRAIN.csv TEST.csv TARGET KIND BUDGET_SECONDS OUT.csv [WORKDIR [SEED]]
 KIND is binary, multiclass or regression. Writes one column, `prediction`, to OUT.csv, a row per
 test row: the probability of each row's class being the positive one (binary: the rarer class of
 the training rows), the predicted class (multiclass) or the predicted value (regression). Prints
@@ -23,14 +23,14 @@ def positive_class(train, target):
     return sorted(counts.index, key=lambda c: (counts[c], str(c)))[0]
 
 
-def run_flaml(train, test, target, kind, budget, workdir):
+def run_flaml(train, test, target, kind, budget, workdir, seed):
     import flaml
     from flaml import AutoML
 
     automl = AutoML()
     x, y = train.drop(columns=[target]), train[target]
     automl.fit(x, y, task="regression" if kind == "regression" else "classification",
-               metric=FLAML_METRIC[kind], time_budget=budget, n_jobs=2, seed=0, verbose=0)
+               metric=FLAML_METRIC[kind], time_budget=budget, n_jobs=2, seed=seed, verbose=0)
     features = test.drop(columns=[target])
     if kind == "binary":
         column = list(automl.classes_).index(positive_class(train, target))
@@ -43,7 +43,7 @@ def run_flaml(train, test, target, kind, budget, workdir):
                         "models": trials, "best": automl.best_estimator}
 
 
-def run_autogluon(train, test, target, kind, budget, workdir):
+def run_autogluon(train, test, target, kind, budget, workdir, seed):
     import autogluon.tabular
     from autogluon.tabular import TabularPredictor
 
@@ -64,9 +64,10 @@ def run_autogluon(train, test, target, kind, budget, workdir):
 def main():
     system, train_path, test_path, target, kind, budget, out_path = sys.argv[1:8]
     workdir = sys.argv[8] if len(sys.argv) > 8 else "."
+    seed = int(sys.argv[9]) if len(sys.argv) > 9 else 0
     train, test = pd.read_csv(train_path), pd.read_csv(test_path)
     run = {"flaml": run_flaml, "autogluon": run_autogluon}[system]
-    prediction, info = run(train, test, target, kind, int(budget), workdir)
+    prediction, info = run(train, test, target, kind, int(budget), workdir, seed)
     pd.DataFrame({"prediction": prediction}).to_csv(out_path, index=False)
     print(json.dumps(info))
 
