@@ -447,6 +447,8 @@ def main():
     parser.add_argument("--seeds", action="store_true",
                         help="with --repeat, run i uses seed i (pilot's seed=, FLAML's seed; AutoGluon takes none)")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error(f"--repeat {args.repeat}: give at least 1 run (e.g. --repeat 3)")
     run_now = set(args.systems.split(","))
     assert run_now <= set(SYSTEMS), f"--systems: choose among {', '.join(SYSTEMS)}"
     selected = [d for d in DATASETS if not args.only or d.name in args.only.split(",")]

@@ -422,12 +422,12 @@ public final class AutopilotJob {
     /// the best of many such scores flatters its model.
     public static func ranked(_ candidates: [Candidate], metric: Metric) -> [Candidate] {
         let largest = candidates.compactMap(\.sampleRows).max()
-        return candidates.enumerated().map { (scoredOnAll: $0.element.sampleRows ?? largest == largest, $0) }
-            .sorted { a, b in
-                if a.scoredOnAll != b.scoredOnAll { return a.scoredOnAll }
-                let order = compare(a.1.element, b.1.element, metric: metric)
-                return order != 0 ? order < 0 : a.1.offset < b.1.offset
-            }.map(\.1.element)
+        return candidates.enumerated().sorted { a, b in
+            let (allA, allB) = (a.element.sampleRows ?? largest == largest, b.element.sampleRows ?? largest == largest)
+            if allA != allB { return allA }
+            let order = compare(a.element, b.element, metric: metric)
+            return order != 0 ? order < 0 : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The best candidate by ``ranked(_:metric:)`` with a value of the objective.
