@@ -14,7 +14,8 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
 
     public struct CategoricalStep: Sendable, Codable, Equatable {
         public var column: String
-        /// Categories in code order (native) or in output-column order (one-hot).
+        /// Categories in code order (native, ordinal and target-ordered codes) or in output-column
+        /// order (one-hot).
         public var categories: [String]
     }
 
@@ -27,7 +28,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         var names = numeric.map(\.column)
         names += numeric.filter(\.indicator).map { "\($0.column)_missing" }
         switch definition.encoding {
-        case .native, .ordinal: names += categorical.map(\.column)
+        case .native, .ordinal, .targetOrdered: names += categorical.map(\.column)
         case .oneHot: names += categorical.flatMap { step in step.categories.map { "\(step.column)=\($0)" } }
         }
         return names
@@ -38,7 +39,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         var kinds = [DMatrix.FeatureKind](repeating: .numeric, count: numeric.count + numeric.filter(\.indicator).count)
         switch definition.encoding {
         case .native: kinds += categorical.map { _ in .categorical }
-        case .ordinal: kinds += categorical.map { _ in .numeric }
+        case .ordinal, .targetOrdered: kinds += categorical.map { _ in .numeric }
         case .oneHot: kinds += categorical.flatMap { $0.categories.map { _ in DMatrix.FeatureKind.numeric } }
         }
         return kinds
@@ -51,20 +52,33 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     /// bin to the histograms, not 256.
     static let sparseOneHotLevels = 256
 
-    /// Fits `definition` on the rows `rows` of `frame` for the features in `plan`.
+    /// Target-ordered codes shrink each category's mean toward the overall mean as if this many
+    /// rows of the overall mean were added to it: a category of a few rows sorts near the middle
+    /// instead of at an end, where a tree would isolate it on the strength of its own labels.
+    public static let targetOrderPrior = 20.0
+
+    /// Fits `definition` on the rows `rows` of `frame` for the features in `plan`; `labels`
+    /// (one a frame row, NaN where missing) order the categories of target-ordered codes.
     public static func fit(
-        _ definition: PipelineDefinition, plan: FeaturePlan, frame: Frame, rows: [Int]
+        _ definition: PipelineDefinition, plan: FeaturePlan, frame: Frame, rows: [Int], labels: [Float]? = nil
     ) -> FittedPipeline {
-        fit([definition], plan: plan, frame: frame, rows: rows)[0]
+        fit([definition], plan: plan, frame: frame, rows: rows, labels: labels)[0]
     }
 
     /// Fits each of `definitions` on the rows `rows` of `frame`, reading each column's
-    /// statistics (medians, scales, category counts) once for all of them.
+    /// statistics (medians, scales, category counts and label sums) once for all of them.
     public static func fit(
-        _ definitions: [PipelineDefinition], plan: FeaturePlan, frame: Frame, rows: [Int]
+        _ definitions: [PipelineDefinition], plan: FeaturePlan, frame: Frame, rows: [Int], labels: [Float]? = nil
     ) -> [FittedPipeline] {
         var numeric: [(step: NumericStep, missing: Int)] = []
-        var categories: [(column: String, order: [String], counts: [String: Int])] = []
+        var categories: [(column: String, order: [String], counts: [String: Int], means: [String: Double])] = []
+        var overall = (sum: 0.0, count: 0.0)
+        if let labels {
+            for row in rows where !labels[row].isNaN {
+                overall = (overall.sum + Double(labels[row]), overall.count + 1)
+            }
+        }
+        let overallMean = overall.count > 0 ? overall.sum / overall.count : 0
         for feature in plan.features {
             let column = frame.column(named: feature.name)!
             switch feature.role {
@@ -86,15 +100,26 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
             case .categorical:
                 let (names, codes) = column.categoryCodes()
                 var perCode = [Int](repeating: 0, count: names.count)
+                var perCodeLabels = [(sum: Double, count: Double)](repeating: (0, 0), count: names.count)
                 var seenOrder: [Int] = []
                 for row in rows {
                     guard let code = codes[row] else { continue }
                     if perCode[code] == 0 { seenOrder.append(code) }
                     perCode[code] += 1
+                    if let label = labels?[row], !label.isNaN {
+                        perCodeLabels[code].sum += Double(label)
+                        perCodeLabels[code].count += 1
+                    }
                 }
                 var counts: [String: Int] = [:]
-                for code in seenOrder { counts[names[code]] = perCode[code] }
-                categories.append((feature.name, seenOrder.map { names[$0] }, counts))
+                var means: [String: Double] = [:]
+                for code in seenOrder {
+                    counts[names[code]] = perCode[code]
+                    means[names[code]] =
+                        (perCodeLabels[code].sum + Self.targetOrderPrior * overallMean)
+                        / (perCodeLabels[code].count + Self.targetOrderPrior)
+                }
+                categories.append((feature.name, seenOrder.map { names[$0] }, counts, means))
             }
         }
         return definitions.map { definition in
@@ -103,10 +128,14 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 step.indicator = definition.missingIndicators && missing > 0
                 return step
             }
-            let categorical = categories.map { column, order, counts in
+            let categorical = categories.map { column, order, counts, means in
                 switch definition.encoding {
                 case .native, .ordinal:
                     return CategoricalStep(column: column, categories: order.sorted())
+                case .targetOrdered:
+                    return CategoricalStep(
+                        column: column,
+                        categories: order.sorted { means[$0]! != means[$1]! ? means[$0]! < means[$1]! : $0 < $1 })
                 case .oneHot(let threshold):
                     let kept = order.filter { counts[$0]! >= threshold }
                         .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1 }

@@ -8,6 +8,12 @@ public struct PipelineDefinition: Sendable, Codable, Equatable {
         /// split them by range: cheap, and strong when the order means something (months,
         /// education levels, codes).
         case ordinal
+        /// Category codes used as plain numbers, the categories ordered by the target's mean on
+        /// the training rows (each shrunk toward the overall mean by ``FittedPipeline/targetOrderPrior``
+        /// rows of it), so one split parts the categories that raise the target from those that
+        /// lower it: LightGBM's order for categorical splits, in one dense column. Only where the
+        /// validation rows are held out of the fit (else their labels would leak into their scores).
+        case targetOrdered
         /// One column per category seen at least `threshold` times in training, others ignored
         /// (Autopilot's ThresholdOneHotEncoder).
         case oneHot(threshold: Int)
@@ -62,6 +68,7 @@ public struct PipelineDefinition: Sendable, Codable, Equatable {
         switch encoding {
         case .native: steps.append("native categories")
         case .ordinal: steps.append("ordinal codes")
+        case .targetOrdered: steps.append("target-ordered codes")
         case .oneHot(let threshold): steps.append("\(sparseOneHot ? "sparse " : "")one-hot(≥\(threshold))")
         }
         if standardize { steps.append("scale") }

@@ -80,7 +80,7 @@ struct PipelineEncoder {
         var offset = indicator
         for (step, source) in zip(pipeline.categorical, categorical) {
             switch definition.encoding {
-            case .native, .ordinal:
+            case .native, .ordinal, .targetOrdered:
                 for (r, row) in rows.enumerated() {
                     let code = Self.category(source, row)
                     values[r * width + offset] = code < 0 ? .nan : Float(code)

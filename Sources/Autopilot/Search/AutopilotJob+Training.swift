@@ -69,7 +69,8 @@ extension AutopilotJob {
         -> TrainedModel?
     {
         let target = analysis.target
-        let pipeline = FittedPipeline.fit(fitted.definition, plan: analysis.plan, frame: frame, rows: rows)
+        let pipeline = FittedPipeline.fit(
+            fitted.definition, plan: analysis.plan, frame: frame, rows: rows, labels: target.labels)
         let all = try TrainingData(
             frame: frame, target: target, pipelines: [pipeline.definition.name: pipeline],
             splits: [[.init(train: rows, valid: [])]], threads: settings.threads)

@@ -108,6 +108,9 @@ public final class AutopilotJob {
             }
         }
         let threshold = max(10, labelled.count / 1000)
+        // With a holdout the pipelines are fitted on the training rows only: their labels may
+        // order categories without reaching the validation scores.
+        let holdout = folds.count == 1
         let pipelines = [
             PipelineDefinition(
                 name: "dpp0", encoding: .native, imputeMedian: false, missingIndicators: false, standardize: false),
@@ -118,7 +121,8 @@ public final class AutopilotJob {
                 name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
                 standardize: true),
             PipelineDefinition(
-                name: "dpp3", encoding: .ordinal, imputeMedian: false, missingIndicators: false, standardize: false),
+                name: "dpp3", encoding: holdout && target.problem != .multiclass ? .targetOrdered : .ordinal,
+                imputeMedian: false, missingIndicators: false, standardize: false),
         ]
         let result = Analysis(
             target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric,
@@ -158,11 +162,13 @@ public final class AutopilotJob {
         onEvent(.stage(.featureEngineering))
         // Each pipeline is fitted once on the training rows (with cross-validation: every
         // labelled row); its statistics (medians, scales, category lists) never see a label, as
-        // AutoGluon fits its feature generators before bagging. Matrices are made when a
+        // AutoGluon fits its feature generators before bagging, but for the order of
+        // target-ordered codes, which only a holdout's pipelines use. Matrices are made when a
         // candidate first needs them and shared from then on.
         var fitted: [String: FittedPipeline] = [:]
         for pipeline in FittedPipeline.fit(
-            analysis.pipelines, plan: analysis.plan, frame: frame, rows: analysis.trainRows)
+            analysis.pipelines, plan: analysis.plan, frame: frame, rows: analysis.trainRows,
+            labels: analysis.target.labels)
         {
             fitted[pipeline.definition.name] = pipeline
         }
