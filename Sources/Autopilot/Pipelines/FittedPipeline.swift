@@ -17,6 +17,10 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         /// Categories in code order (native, ordinal and target-ordered codes) or in output-column
         /// order (one-hot).
         public var categories: [String]
+        /// Target-ordered codes: the code of a missing value, a category of its own, halfway
+        /// between the codes of the categories whose means surround its mean; nil where no
+        /// training row missed a value (a missing value then stays missing).
+        public var missingCode: Float? = nil
     }
 
     public var definition: PipelineDefinition
@@ -71,7 +75,9 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         _ definitions: [PipelineDefinition], plan: FeaturePlan, frame: Frame, rows: [Int], labels: [Float]? = nil
     ) -> [FittedPipeline] {
         var numeric: [(step: NumericStep, missing: Int)] = []
-        var categories: [(column: String, order: [String], counts: [String: Int], means: [String: Double])] = []
+        var categories:
+            [(column: String, order: [String], counts: [String: Int], means: [String: Double], missingMean: Double?)] =
+                []
         var overall = (sum: 0.0, count: 0.0)
         if let labels {
             for row in rows where !labels[row].isNaN {
@@ -102,8 +108,15 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 var perCode = [Int](repeating: 0, count: names.count)
                 var perCodeLabels = [(sum: Double, count: Double)](repeating: (0, 0), count: names.count)
                 var seenOrder: [Int] = []
+                var missing = (rows: 0, sum: 0.0, count: 0.0)
                 for row in rows {
-                    guard let code = codes[row] else { continue }
+                    guard let code = codes[row] else {
+                        missing.rows += 1
+                        if let label = labels?[row], !label.isNaN {
+                            missing = (missing.rows, missing.sum + Double(label), missing.count + 1)
+                        }
+                        continue
+                    }
                     if perCode[code] == 0 { seenOrder.append(code) }
                     perCode[code] += 1
                     if let label = labels?[row], !label.isNaN {
@@ -111,15 +124,20 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                         perCodeLabels[code].count += 1
                     }
                 }
+                func shrunkMean(_ sum: Double, _ count: Double) -> Double {
+                    (sum + Self.targetOrderPrior * overallMean) / (count + Self.targetOrderPrior)
+                }
                 var counts: [String: Int] = [:]
                 var means: [String: Double] = [:]
                 for code in seenOrder {
                     counts[names[code]] = perCode[code]
-                    means[names[code]] =
-                        (perCodeLabels[code].sum + Self.targetOrderPrior * overallMean)
-                        / (perCodeLabels[code].count + Self.targetOrderPrior)
+                    means[names[code]] = shrunkMean(perCodeLabels[code].sum, perCodeLabels[code].count)
                 }
-                categories.append((feature.name, seenOrder.map { names[$0] }, counts, means))
+                categories.append(
+                    (
+                        feature.name, seenOrder.map { names[$0] }, counts, means,
+                        missing.rows > 0 ? shrunkMean(missing.sum, missing.count) : nil
+                    ))
             }
         }
         return definitions.map { definition in
@@ -128,14 +146,14 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 step.indicator = definition.missingIndicators && missing > 0
                 return step
             }
-            let categorical = categories.map { column, order, counts, means in
+            let categorical = categories.map { column, order, counts, means, missingMean in
                 switch definition.encoding {
                 case .native, .ordinal:
                     return CategoricalStep(column: column, categories: order.sorted())
                 case .targetOrdered:
-                    return CategoricalStep(
-                        column: column,
-                        categories: order.sorted { means[$0]! != means[$1]! ? means[$0]! < means[$1]! : $0 < $1 })
+                    let sorted = order.sorted { means[$0]! != means[$1]! ? means[$0]! < means[$1]! : $0 < $1 }
+                    let missingCode = missingMean.map { mean in Float(sorted.count { means[$0]! <= mean }) - 0.5 }
+                    return CategoricalStep(column: column, categories: sorted, missingCode: missingCode)
                 case .oneHot(let threshold):
                     let kept = order.filter { counts[$0]! >= threshold }
                         .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1 }

@@ -11,7 +11,8 @@ struct PipelineEncoder {
         case bools([Bool], missing: Bitmap?)
         /// Category codes of a string column, mapped to the fitted categories (-1: not fitted).
         case codes(CategoryCodes, fitted: [Int32])
-        /// Any other column read as categories: each row's fitted category (-1: none).
+        /// Any other column read as categories: each row's fitted category (-1: not fitted,
+        /// -2: missing).
         case rows([Int32])
     }
 
@@ -46,7 +47,7 @@ struct PipelineEncoder {
             } else {
                 let (names, codes) = column.categoryCodes()
                 let fitted = names.map { lookup[$0] ?? -1 }
-                categorical.append(.rows(codes.map { $0.map { fitted[$0] } ?? -1 }))
+                categorical.append(.rows(codes.map { $0.map { fitted[$0] } ?? Self.missing }))
             }
         }
         self.numeric = numeric
@@ -81,9 +82,10 @@ struct PipelineEncoder {
         for (step, source) in zip(pipeline.categorical, categorical) {
             switch definition.encoding {
             case .native, .ordinal, .targetOrdered:
+                let missing = step.missingCode ?? .nan
                 for (r, row) in rows.enumerated() {
                     let code = Self.category(source, row)
-                    values[r * width + offset] = code < 0 ? .nan : Float(code)
+                    values[r * width + offset] = code >= 0 ? Float(code) : code == Self.missing ? missing : .nan
                 }
                 offset += 1
             case .oneHot:
@@ -110,12 +112,16 @@ struct PipelineEncoder {
         }
     }
 
+    /// The category of a missing value.
+    private static let missing: Int32 = -2
+
+    /// A row's fitted category: its code, -1 when it was not fitted, ``missing`` when missing.
     @inline(__always)
     private static func category(_ source: Source, _ row: Int) -> Int32 {
         switch source {
         case .codes(let codes, let fitted):
             let code = codes[row]
-            return code == CategoricalCodes.missing ? -1 : fitted[Int(code)]
+            return code == CategoricalCodes.missing ? Self.missing : fitted[Int(code)]
         case .rows(let fitted): return fitted[row]
         case .doubles, .ints, .bools: return -1
         }

@@ -120,9 +120,16 @@ public final class AutopilotJob {
             PipelineDefinition(
                 name: "dpp2", encoding: .oneHot(threshold: threshold), imputeMedian: true, missingIndicators: true,
                 standardize: true),
-            PipelineDefinition(
-                name: "dpp3", encoding: holdout && target.problem != .multiclass ? .targetOrdered : .ordinal,
-                imputeMedian: false, missingIndicators: false, standardize: false),
+            // With target-ordered codes missing numbers become the median and a flag, and a
+            // missing category is one of its own: nothing is missing, and XGBoost 1.7 keeps a
+            // matrix without missing values in a byte a value instead of four.
+            holdout && target.problem != .multiclass
+                ? PipelineDefinition(
+                    name: "dpp3", encoding: .targetOrdered, imputeMedian: true, missingIndicators: true,
+                    standardize: false)
+                : PipelineDefinition(
+                    name: "dpp3", encoding: .ordinal, imputeMedian: false, missingIndicators: false,
+                    standardize: false),
         ]
         let result = Analysis(
             target: target, plan: plan, inputs: InputSchema(frame: frame, target: settings.target), metric: metric,
@@ -262,6 +269,13 @@ public final class AutopilotJob {
                         trees: ExtraTrees.Parameters.parameters(from: values).trees,
                         forests: splits[trial.rung].count, outputs: target.problem == .multiclass ? classes : 1))
             }
+            // XGBoost keeps a histogram for every node of the tree it grows: a search's trees are
+            // bounded so that those histograms stay within `histogramBytes`.
+            if settings.trials == nil, trial.algorithm == .xgboost || trial.algorithm == .randomForest {
+                values = XGBoostTrainer.bounded(
+                    values, bins: data.histogramBins(pipeline: trial.pipeline), bytes: Self.histogramBytes)
+            }
+            if top > 0 { data.release(keeping: trial.pipeline, rung: trial.rung) }
             let trialStart = Date()
             let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
             // A trial the clock cuts short is marked: its result depends on the machine's speed.
@@ -399,6 +413,9 @@ public final class AutopilotJob {
         }
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
     }
+
+    /// The memory XGBoost's histograms may take while a search's candidate grows a tree.
+    static let histogramBytes = 32 << 20
 
     /// The memory a candidate's extra-trees forests may take, all folds together.
     static let extraTreesBytes = 128 << 20

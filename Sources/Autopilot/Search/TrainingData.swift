@@ -26,9 +26,10 @@ final class TrainingData {
     private let encoders: [String: PipelineEncoder]
     private var quantised: [Key: (train: DMatrix, valid: DMatrix)] = [:]
     private var dense: [Key: (train: DesignMatrix, valid: DesignMatrix)] = [:]
+    private var bins: [String: Int] = [:]
 
-    /// Rows encoded at once: about 32 MB of floats, whatever the width.
-    private static let batchValues = 8 << 20
+    /// Rows encoded at once: about 8 MB of floats, whatever the width.
+    private static let batchValues = 2 << 20
     /// Validation rows XGBoost and the MLP watch for early stopping, all of them up to this
     /// many: evaluating a model on every row of a large validation set each round would cost
     /// more than training it.
@@ -125,6 +126,26 @@ final class TrainingData {
     /// Rows of `encoder`'s width that make one batch.
     private static func batchRows(_ encoder: PipelineEncoder) -> Int {
         max(1024, batchValues / max(1, encoder.width))
+    }
+
+    /// The histogram bins XGBoost makes of a pipeline's columns, counted on up to
+    /// ``watchedRows`` training rows of the largest sample.
+    func histogramBins(pipeline: String) -> Int {
+        if let counted = bins[pipeline] { return counted }
+        let rows = splits[splits.count - 1][0].train.evenlySpread(upTo: Self.watchedRows)
+        let counted = encoders[pipeline]!.matrix(rows: rows).histogramBins()
+        bins[pipeline] = counted
+        return counted
+    }
+
+    /// Lets go of the matrices a candidate of `pipeline` on `rung` does not need, on a sample
+    /// ladder: while a larger sample trains only its own matrix is kept (it is the largest by
+    /// far); the first sample's matrices, which most candidates use, are kept while candidates
+    /// train there. Building a matrix again costs a fraction of training on it.
+    func release(keeping pipeline: String, rung: Int) {
+        let kept = { (key: Key) in (key.pipeline == pipeline && key.rung == rung) || (rung == 0 && key.rung == 0) }
+        quantised = quantised.filter { kept($0.key) }
+        dense = dense.filter { kept($0.key) }
     }
 
     /// Lets go of every matrix of `rung`.

@@ -159,3 +159,27 @@ public enum XGBoostTrainer {
         try booster.predict(dense: data.values, rows: data.rows, columns: data.columns, rounds: rounds).values
     }
 }
+
+extension XGBoostTrainer {
+    /// Bytes XGBoost 1.7 keeps for one node of the tree it is growing: a histogram of
+    /// gradient and hessian sums (two doubles) for every bin of every column. It keeps one for
+    /// every node of the tree, so a tree of depth 10 over 24 columns of 256 bins takes 200 MB.
+    public static func histogramBytes(bins: Int) -> Int { 16 * max(1, bins) }
+
+    /// `h` with its trees bounded so that growing one keeps histograms of at most `bytes` over
+    /// `bins` bins: a tree grown leaf by leaf gets fewer `max_leaves`, one grown level by level
+    /// a smaller `max_depth`. Values within the bound are left as they are.
+    public static func bounded(_ h: [String: Double], bins: Int, bytes: Int) -> [String: Double] {
+        let nodes = max(3, bytes / histogramBytes(bins: bins))
+        var h = h
+        if let leaves = h["max_leaves"] {
+            let bound = Double((nodes + 1) / 2)
+            if leaves > bound { h["max_leaves"] = bound }
+        } else {
+            // A tree of depth d has up to 2^(d+1) - 1 nodes.
+            let bound = Double(max(1, Int.bitWidth - (nodes + 1).leadingZeroBitCount - 2))
+            if h["max_depth"] ?? 6 > bound { h["max_depth"] = bound }
+        }
+        return h
+    }
+}
