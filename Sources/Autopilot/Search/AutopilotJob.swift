@@ -188,6 +188,8 @@ public final class AutopilotJob {
             ladder.rungs > 1
             ? TrainingData.splits(ladder, validRows: analysis.validRows)
             : [analysis.folds.map { TrainingData.Split(train: $0.train, valid: $0.valid) }]
+        // The splits hold the samples' rows: the ladder's shuffled order goes.
+        let sizes = ladder.sizes
         let data = try TrainingData(
             frame: frame, target: target, pipelines: fitted, splits: splits, threads: settings.threads)
         let top = splits.count - 1
@@ -225,7 +227,7 @@ public final class AutopilotJob {
             onEvent(.progress(reported))
         }
         var generator = SplitMix64(seed: UInt64(settings.seed) &+ 0x5EED)
-        var halving = SuccessiveHalving(sizes: ladder.sizes)
+        var halving = SuccessiveHalving(sizes: sizes)
         var explored = 0
         var validScores: [String: [Float]] = [:]
         let kept = settings.mode == .hpo ? 1 : 8
@@ -310,7 +312,7 @@ public final class AutopilotJob {
                 name: name, algorithm: trial.algorithm, pipeline: trial.pipeline, hyperparameters: h,
                 metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
                 trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort,
-                sampleRows: ladder.rungs > 1 ? ladder.sizes[trial.rung] : nil)
+                sampleRows: sizes.count > 1 ? sizes[trial.rung] : nil)
             candidates.append(candidate)
             rungs[name] = trial.rung
             // With cross-validation the candidate's model is its fold models averaged (a bag);

@@ -33,15 +33,28 @@ public final class Booster {
     }
 
     /// A booster loaded from a model saved by ``serialized()`` (XGBoost's JSON model format).
-    public init(model: [UInt8]) throws(XGBoostError) {
+    public convenience init(model: [UInt8]) throws(XGBoostError) {
+        try self.init()
+        try model.withUnsafeBufferPointer { buffer throws(XGBoostError) in try load(UnsafeRawBufferPointer(buffer)) }
+    }
+
+    /// A booster from a model XGBoost saved in memory, read where it is (not copied first).
+    convenience init(modelBuffer buffer: UnsafeRawBufferPointer) throws(XGBoostError) {
+        try self.init()
+        try load(buffer)
+    }
+
+    /// A booster without a model yet, to load one into.
+    private init() throws(XGBoostError) {
         var out: BoosterHandle?
         try XGBoostCall.check("XGBoosterCreate") { XGBoosterCreate(nil, 0, &out) }
         handle = out!
         cache = []
-        try model.withUnsafeBufferPointer { buffer throws(XGBoostError) in
-            try XGBoostCall.check("XGBoosterLoadModelFromBuffer") {
-                XGBoosterLoadModelFromBuffer(handle, buffer.baseAddress, bst_ulong(buffer.count))
-            }
+    }
+
+    private func load(_ buffer: UnsafeRawBufferPointer) throws(XGBoostError) {
+        try XGBoostCall.check("XGBoosterLoadModelFromBuffer") {
+            XGBoosterLoadModelFromBuffer(handle, buffer.baseAddress, bst_ulong(buffer.count))
         }
     }
 
@@ -132,7 +145,7 @@ public final class Booster {
         try XGBoostCall.check("XGBoosterSaveModelToBuffer") {
             XGBoosterSaveModelToBuffer(handle, #"{"format": "ubj"}"#, &length, &bytes)
         }
-        return try Booster(model: UnsafeRawBufferPointer(start: bytes, count: Int(length)).map { $0 })
+        return try Booster(modelBuffer: UnsafeRawBufferPointer(start: bytes, count: Int(length)))
     }
 
     /// The model in XGBoost's JSON format, loadable by Python's xgboost (`Booster.load_model`).
