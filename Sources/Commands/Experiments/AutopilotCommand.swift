@@ -130,13 +130,18 @@ struct AutopilotCommand: CellCommand {
     }
 
     /// Writes `frame` as CSV to `path` (relative to the workbook's folder), a few thousand rows
-    /// at a time, atomically, making its folder.
-    static func writeCSV(_ frame: Frame, to path: String, context: CommandContext) throws {
+    /// at a time, atomically, making its folder; returns the bytes written.
+    @discardableResult
+    static func writeCSV(
+        _ frame: Frame, to path: String, separator: UInt8 = 0x2C, context: CommandContext
+    ) throws -> Int64 {
         let url = URL(fileURLWithPath: context.session.resolve(path))
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try CSVWriter.write(frame, toFile: url.path)
+            try CSVWriter.write(frame, toFile: url.path, separator: separator)
+            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber
+            return size?.int64Value ?? 0
         } catch let error as CSVWriteError {
             throw Diagnostic("cannot write \(path): \(error.reason)", hint: "check that the folder is writable")
         } catch {

@@ -18,8 +18,8 @@ struct Save: CellCommand {
     func run(in context: CommandContext) throws {
         let data = try context.session.frame(frame)
         let separator: UInt8 = path.hasSuffix(".tsv") ? 0x09 : 0x2C
-        let bytes = CSVWriter.bytes(of: data, separator: separator)
-        try AutopilotCommand.write(bytes, to: path, context: context)
-        context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(Int64(bytes.count)))")
+        // Written a few thousand rows at a time: a large frame's text is never whole in memory.
+        let size = try AutopilotCommand.writeCSV(data, to: path, separator: separator, context: context)
+        context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(size))")
     }
 }
