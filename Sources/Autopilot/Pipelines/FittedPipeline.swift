@@ -56,6 +56,16 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     /// bin to the histograms, not 256.
     static let sparseOneHotLevels = 256
 
+    /// What the fitted rows say about a categorical column: its categories in the order first
+    /// seen, how many rows each has, each one's shrunk mean label, and that of missing values.
+    private struct CategoryStatistics {
+        var column: String
+        var order: [String]
+        var counts: [String: Int]
+        var means: [String: Double]
+        var missingMean: Double?
+    }
+
     /// Target-ordered codes shrink each category's mean toward the overall mean as if this many
     /// rows of the overall mean were added to it: a category of a few rows sorts near the middle
     /// instead of at an end, where a tree would isolate it on the strength of its own labels.
@@ -75,9 +85,7 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         _ definitions: [PipelineDefinition], plan: FeaturePlan, frame: Frame, rows: [Int], labels: [Float]? = nil
     ) -> [FittedPipeline] {
         var numeric: [(step: NumericStep, missing: Int)] = []
-        var categories:
-            [(column: String, order: [String], counts: [String: Int], means: [String: Double], missingMean: Double?)] =
-                []
+        var categories: [CategoryStatistics] = []
         var overall = (sum: 0.0, count: 0.0)
         if let labels {
             for row in rows where !labels[row].isNaN {
@@ -113,7 +121,8 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                     guard let code = codes[row] else {
                         missing.rows += 1
                         if let label = labels?[row], !label.isNaN {
-                            missing = (missing.rows, missing.sum + Double(label), missing.count + 1)
+                            missing.sum += Double(label)
+                            missing.count += 1
                         }
                         continue
                     }
@@ -134,10 +143,9 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                     means[names[code]] = shrunkMean(perCodeLabels[code].sum, perCodeLabels[code].count)
                 }
                 categories.append(
-                    (
-                        feature.name, seenOrder.map { names[$0] }, counts, means,
-                        missing.rows > 0 ? shrunkMean(missing.sum, missing.count) : nil
-                    ))
+                    CategoryStatistics(
+                        column: feature.name, order: seenOrder.map { names[$0] }, counts: counts, means: means,
+                        missingMean: missing.rows > 0 ? shrunkMean(missing.sum, missing.count) : nil))
             }
         }
         return definitions.map { definition in
@@ -146,19 +154,20 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 step.indicator = definition.missingIndicators && missing > 0
                 return step
             }
-            let categorical = categories.map { column, order, counts, means, missingMean in
+            let categorical = categories.map { seen in
+                let (counts, means) = (seen.counts, seen.means)
                 switch definition.encoding {
                 case .native, .ordinal:
-                    return CategoricalStep(column: column, categories: order.sorted())
+                    return CategoricalStep(column: seen.column, categories: seen.order.sorted())
                 case .targetOrdered:
-                    let sorted = order.sorted { means[$0]! != means[$1]! ? means[$0]! < means[$1]! : $0 < $1 }
-                    let missingCode = missingMean.map { mean in Float(sorted.count { means[$0]! <= mean }) - 0.5 }
-                    return CategoricalStep(column: column, categories: sorted, missingCode: missingCode)
+                    let sorted = seen.order.sorted { means[$0]! != means[$1]! ? means[$0]! < means[$1]! : $0 < $1 }
+                    let missingCode = seen.missingMean.map { mean in Float(sorted.count { means[$0]! <= mean }) - 0.5 }
+                    return CategoricalStep(column: seen.column, categories: sorted, missingCode: missingCode)
                 case .oneHot(let threshold):
-                    let kept = order.filter { counts[$0]! >= threshold }
+                    let kept = seen.order.filter { counts[$0]! >= threshold }
                         .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1 }
                         .prefix(definition.sparseOneHot ? Self.sparseOneHotLevels : Self.oneHotLevels)
-                    return CategoricalStep(column: column, categories: Array(kept))
+                    return CategoricalStep(column: seen.column, categories: Array(kept))
                 }
             }
             return FittedPipeline(definition: definition, numeric: steps, categorical: categorical)
