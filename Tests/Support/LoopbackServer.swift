@@ -76,10 +76,16 @@ public final class LoopbackServer: @unchecked Sendable {
         }
         port = UInt16(bigEndian: address.sin_port)
         listener = fd
+        // The accept thread closes the listener itself, once `accept` fails after `deinit` shut
+        // it down: closed in `deinit`, its number could be reused by another test's socket
+        // before this thread's first `accept`, which would then answer that socket's requests.
         let thread = Thread {
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
+                if client < 0 {
+                    close(fd)
+                    return
+                }
                 Thread.detachNewThread { LoopbackServer.serve(client, respond: respond) }
             }
         }
@@ -88,7 +94,6 @@ public final class LoopbackServer: @unchecked Sendable {
 
     deinit {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
