@@ -116,15 +116,22 @@ struct SuccessiveHalvingTests {
         #expect(AutopilotJob.ranked(plain, metric: .auc).first?.name == "small")
     }
 
-    @Test("boosting on the first sample is cut at a few hundred rounds; moved up, early stopping decides")
+    @Test("boosting on the first sample runs a screen's rounds, scored every quarter; moved up, early stopping decides")
     func firstSampleRounds() throws {
-        let job = AutopilotJob(frame: Generated.table(rows: 6000, seed: 6), settings: settings(candidates: 16))
+        // A first sample of 1,200 rows: on 300, boosting trails the linear learner and stays there.
+        var settings = settings(candidates: 24)
+        settings.firstSampleRows = 1200
+        let job = AutopilotJob(frame: Generated.table(rows: 6000, seed: 6), settings: settings)
         let outcome = try job.tune(analysis: try job.analyze())
         let boosted = outcome.candidates.filter { $0.algorithm == .xgboost }
-        let first = boosted.filter { $0.sampleRows == 300 }, larger = boosted.filter { ($0.sampleRows ?? 0) > 300 }
+        let first = boosted.filter { $0.sampleRows == 1200 }, larger = boosted.filter { ($0.sampleRows ?? 0) > 1200 }
         #expect(!first.isEmpty && !larger.isEmpty)
         #expect(first.allSatisfy { $0.hyperparameters["num_round"] == Double(SuccessiveHalving.firstRounds) })
-        #expect(first.allSatisfy { ($0.rounds ?? .max) <= SuccessiveHalving.firstRounds })
+        #expect(
+            first.allSatisfy {
+                ($0.rounds ?? .max) <= SuccessiveHalving.firstRounds
+                    && ($0.rounds ?? 0) % (SuccessiveHalving.firstRounds / 4) == 0
+            })
         #expect(larger.allSatisfy { $0.hyperparameters["num_round"] == 2000 })
     }
 

@@ -123,6 +123,26 @@ struct XGBoostTests {
                                                                    labels: test.labels), "valid")])
         #expect(line.hasPrefix("[2]\tvalid-auc:"))
     }
+
+    @Test("early stopping looks at the validation rows every evaluationStride rounds; scored once, none stop early")
+    func evaluationStride() throws {
+        // Labels that are noise: the validation loss is worst after many rounds.
+        var generator = SyntheticData.Generator(seed: 5)
+        let noise = (0..<train.rows).map { _ in Float(generator.next() % 2) }
+        let matrix = try DMatrix(values: train.values, rows: train.rows, columns: 4, labels: noise)
+        let valid = try DMatrix(
+            values: test.values, rows: test.rows, columns: 4, labels: Array(noise.prefix(test.rows)))
+        func rounds(stride: Int) throws -> Int {
+            try XGBoostTrainer.fit(
+                train: matrix, trainLabels: noise, valid: valid, hyperparameters: ["num_round": 60, "max_depth": 6],
+                problem: .binary, classes: 2, seed: 0, threads: 1, patience: 5, evaluationStride: stride,
+                shouldStop: { false }
+            ).rounds
+        }
+        #expect(try rounds(stride: 1) < 30)
+        #expect(try rounds(stride: 60) == 60)
+        #expect(try rounds(stride: 20) % 20 == 0, "the best of the rounds looked at")
+    }
 }
 
 @Suite("Metrics")

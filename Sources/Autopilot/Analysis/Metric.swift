@@ -14,6 +14,10 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// How far `value` is from a perfect score: 1 − value for shares and AUC (R² too), the
+    /// value itself for losses and errors.
+    public func error(_ value: Double) -> Double { higherIsBetter ? 1 - value : value }
+
     /// Whether the metric depends on a decision threshold (and so benefits from tuning it).
     public var usesThreshold: Bool {
         switch self {

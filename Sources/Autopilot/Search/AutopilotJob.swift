@@ -164,8 +164,11 @@ public final class AutopilotJob {
         let end = started.addingTimeInterval(settings.maxRuntime)
         let holdout = analysis.folds.count == 1
         // The search stops at 85% of the budget with a holdout, leaving time to refit the
-        // winners on every row, and at 95% with cross-validation (the fold models are kept).
-        let deadline = started.addingTimeInterval(settings.maxRuntime * (holdout ? 0.85 : 0.95))
+        // winners on every row, and at 95% with cross-validation (the fold models are kept) or
+        // when no winner's refit would fit in that time.
+        let lastDeadline = started.addingTimeInterval(settings.maxRuntime * 0.95)
+        let refitDeadline = holdout ? started.addingTimeInterval(settings.maxRuntime * 0.85) : lastDeadline
+        var deadline = refitDeadline
         onEvent(.stage(.featureEngineering))
         // Each pipeline is fitted once on the training rows (with cross-validation: every
         // labelled row); its statistics (medians, scales, category lists) never see a label, as
@@ -193,10 +196,8 @@ public final class AutopilotJob {
         let data = try TrainingData(
             frame: frame, target: target, pipelines: fitted, splits: splits, threads: settings.threads)
         let top = splits.count - 1
-        // Candidates are scored on every fold's validation rows together (out-of-fold scores);
-        // on a sample, on the rows its split holds.
-        let rungLabels = splits.map { $0.flatMap { data.labels($0.valid) } }
-        let validLabels = rungLabels[top]
+        // Candidates of every row are scored on every fold's validation rows together.
+        let validLabels = splits[top].flatMap { data.labels($0.valid) }
         let classes = max(2, target.classes.count)
 
         onEvent(.stage(.modelTuning))
@@ -232,105 +233,92 @@ public final class AutopilotJob {
         var validScores: [String: [Float]] = [:]
         let kept = settings.mode == .hpo ? 1 : 8
         var stoppedEarly: String?
-        for index in 0..<total {
-            if shouldStop() { stoppedEarly = "interrupted"; break }
-            if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
-            let trial: (pipeline: String, algorithm: Algorithm, values: [String: Double], rung: Int)
+        // Once the candidates left at the pace so far would run past the deadline, time (not
+        // the number of candidates) ends the search: on a sample ladder the search then weighs
+        // what candidates cost (and its candidates depend on the machine's speed).
+        var timeBound = false
+        /// The trial at `index`: a given one, a promotion to a larger sample, or the schedule's next.
+        func trial(_ index: Int) -> Trial {
+            var trial: Trial
             if let fixed = settings.trials {
-                trial = (fixed[index].pipeline, fixed[index].algorithm, fixed[index].hyperparameters, top)
+                trial = Trial(
+                    index: index, pipeline: fixed[index].pipeline, algorithm: fixed[index].algorithm,
+                    values: fixed[index].hyperparameters, rung: top)
             } else if let promoted = halving.promotion(
                 candidates: candidates, rungs: rungs, metric: analysis.metric,
-                elapsed: Date().timeIntervalSince(tuningStarted), searchTime: deadline.timeIntervalSince(tuningStarted))
+                elapsed: Date().timeIntervalSince(tuningStarted), searchTime: deadline.timeIntervalSince(tuningStarted),
+                weighTime: timeBound)
             {
-                trial = (
-                    promoted.candidate.pipeline, promoted.candidate.algorithm,
-                    promoted.candidate.hyperparameters.values, promoted.rung
-                )
+                trial = Trial(
+                    index: index, pipeline: promoted.candidate.pipeline, algorithm: promoted.candidate.algorithm,
+                    values: promoted.candidate.hyperparameters.values, rung: promoted.rung)
             } else {
                 let next = nextTrial(
-                    explored, candidates: candidates.filter { rungs[$0.name] == 0 }, generator: &generator)
-                trial = (next.0, next.1, next.2, 0)
+                    explored, candidates: candidates.filter { rungs[$0.name] == 0 }, costAware: top > 0 && timeBound,
+                    generator: &generator)
+                trial = Trial(index: index, pipeline: next.0, algorithm: next.1, values: next.2, rung: 0)
                 explored += 1
             }
-            var values = trial.values
-            // On a sample ladder, boosting on the first sample stops after at most
-            // `SuccessiveHalving.firstRounds` rounds (Hyperband's budget is rounds as well as rows):
-            // a quick screen of many settings; on the larger samples early stopping decides.
+            // On a sample ladder, boosting on the first sample runs `SuccessiveHalving.firstRounds`
+            // rounds (Hyperband's budget is rounds as well as rows): a quick screen of many
+            // settings; on the larger samples early stopping decides.
             if top > 0, settings.trials == nil, trial.algorithm == .xgboost {
-                values["num_round"] =
+                trial.values["num_round"] =
                     trial.rung == 0
-                    ? min(values["num_round"] ?? .infinity, Double(SuccessiveHalving.firstRounds))
+                    ? min(trial.values["num_round"] ?? .infinity, Double(SuccessiveHalving.firstRounds))
                     : SearchSpace.xgboostDefaults["num_round"]
             }
             // Extra trees grow until their leaves are pure: a candidate's forests (one per
             // fold) are kept within a memory budget by bounding each tree's leaves.
-            if trial.algorithm == .extraTrees, values["max_leaves"] == nil {
-                values["max_leaves"] = Double(
+            if trial.algorithm == .extraTrees, trial.values["max_leaves"] == nil {
+                trial.values["max_leaves"] = Double(
                     ExtraTrees.Parameters.leaves(
                         bytes: Self.extraTreesBytes,
-                        trees: ExtraTrees.Parameters.parameters(from: values).trees,
+                        trees: ExtraTrees.Parameters.parameters(from: trial.values).trees,
                         forests: splits[trial.rung].count, outputs: target.problem == .multiclass ? classes : 1))
             }
             // XGBoost keeps a histogram for every node of the tree it grows: a search's trees are
             // bounded so that those histograms stay within `histogramBytes`.
-            if settings.trials == nil, trial.algorithm == .xgboost || trial.algorithm == .randomForest {
-                values = XGBoostTrainer.bounded(
-                    values, bins: data.histogramBins(pipeline: trial.pipeline), bytes: Self.histogramBytes)
+            if settings.trials == nil, trial.algorithm.isTrees {
+                trial.values = XGBoostTrainer.bounded(
+                    trial.values, bins: data.histogramBins(pipeline: trial.pipeline), bytes: Self.histogramBytes)
             }
-            if top > 0 { data.release(keeping: trial.pipeline, rung: trial.rung) }
-            let trialStart = Date()
-            let trialDeadline = min(deadline, trialStart.addingTimeInterval(settings.maxTrialRuntime))
-            // A trial the clock cuts short is marked: its result depends on the machine's speed.
-            var cutShort: String?
-            let stop = {
-                if shouldStop() { return true }
-                guard Date() > trialDeadline else { return false }
-                cutShort = trialDeadline < deadline ? "max_trial_runtime" : "max_runtime"
-                return true
-            }
-            let h = Hyperparameters(values)
-            let name = "\(trial.algorithm.rawValue)-\(trial.pipeline)-\(String(format: "%03d", index + 1))"
-            var foldModels: [TrainedModel] = []
-            var scores: [Float] = []
-            var foldRounds: [Int] = []
-            for fold in splits[trial.rung].indices {
-                let trained = try train(
-                    trial.algorithm, hyperparameters: h,
-                    data: data, key: .init(pipeline: trial.pipeline, rung: trial.rung, fold: fold), classes: classes,
-                    stopOnAUC: analysis.metric == .auc, shouldStop: stop)
-                if let r = trained.rounds { foldRounds.append(r) }
-                scores += trained.validScores
-                foldModels.append(
-                    trained.model.with(pipeline: fitted[trial.pipeline]!, target: target, threshold: nil))
-            }
-            let rounds =
-                foldRounds.isEmpty
-                ? nil : Int((Double(foldRounds.reduce(0, +)) / Double(foldRounds.count)).rounded())
-            let evaluation = Evaluation.metrics(
-                problem: target.problem, labels: rungLabels[trial.rung], scores: scores, classes: classes)
-            let candidate = Candidate(
-                name: name, algorithm: trial.algorithm, pipeline: trial.pipeline, hyperparameters: h,
-                metrics: evaluation.metrics, threshold: evaluation.threshold, rounds: rounds,
-                trainingSeconds: Date().timeIntervalSince(trialStart), cutShort: cutShort,
-                sampleRows: sizes.count > 1 ? sizes[trial.rung] : nil)
-            candidates.append(candidate)
+            return trial
+        }
+        func record(_ result: TrialResult, of trial: Trial) {
+            let name = result.candidate.name
+            candidates.append(result.candidate)
             rungs[name] = trial.rung
-            // With cross-validation the candidate's model is its fold models averaged (a bag);
-            // with a holdout it is the one model, refitted on every row at the end.
-            models[name] =
-                foldModels.count == 1
-                ? foldModels[0].withThreshold(evaluation.threshold)
-                : .ensemble(
-                    foldModels.map { ($0, 1 / Double(foldModels.count)) }, target: target,
-                    threshold: evaluation.threshold)
-            validScores[name] = scores
+            models[name] = result.model
+            validScores[name] = result.scores
             // Keep memory flat: only the best few models stay (the best one for hpo mode).
             let keep = Set(Self.ranked(candidates, metric: analysis.metric).prefix(kept).map(\.name))
             models = models.filter { keep.contains($0.key) }
             validScores = validScores.filter { keep.contains($0.key) }
             MemoryTuning.releaseFreeMemory()
-            onEvent(.candidate(candidate, index: index + 1, of: total))
+            onEvent(.candidate(result.candidate, index: trial.index + 1, of: total))
             reportProgress(refitsLeft: nil)
+        }
+        for index in 0..<total {
+            // The time kept for refits goes to the search while no kept model of every training
+            // row could be refitted in it (on a sample ladder, one trained on every row takes long).
+            deadline =
+                candidates.contains {
+                    models[$0.name] != nil && rungs[$0.name] == top
+                        && $0.trainingSeconds * refitScale * 1.2 < end.timeIntervalSince(refitDeadline)
+                } || candidates.isEmpty ? refitDeadline : lastDeadline
+            if shouldStop() { stoppedEarly = "interrupted"; break }
+            if Date() > deadline { stoppedEarly = "max_runtime reached"; break }
+            let pace = Date().timeIntervalSince(tuningStarted) / Double(max(1, candidates.count))
+            timeBound =
+                timeBound
+                || (!candidates.isEmpty && pace * Double(total - index) > deadline.timeIntervalSinceNow)
+            let trial = trial(index)
+            if top > 0 { data.release(keeping: trial.pipeline, rung: trial.rung) }
+            let result = try run(
+                trial, data: data, threads: settings.threads, metric: analysis.metric, deadline: deadline,
+                shouldStop: shouldStop)
+            record(result, of: trial)
         }
         for rung in splits.indices { data.release(rung: rung) }
         guard var best = Self.best(candidates, metric: analysis.metric), var model = models[best.name] else {
@@ -414,6 +402,46 @@ public final class AutopilotJob {
             }
         }
         return Outcome(candidates: candidates, best: best, model: model, stoppedEarly: stoppedEarly)
+    }
+
+    /// Candidates of one kind, for the time they may take: an algorithm on a pipeline, and for
+    /// XGBoost trees grown level by level or leaf by leaf (FLAML's two XGBoost learners).
+    struct Family: Equatable {
+        var algorithm: Algorithm
+        var pipeline: String
+        var leafWise = false
+
+        init(_ algorithm: Algorithm, _ pipeline: String, leafWise: Bool = false) {
+            self.algorithm = algorithm
+            self.pipeline = pipeline
+            self.leafWise = leafWise
+        }
+
+        init(of candidate: Candidate) {
+            self.init(
+                candidate.algorithm, candidate.pipeline,
+                leafWise: candidate.algorithm == .xgboost && candidate.hyperparameters["max_leaves"] != nil)
+        }
+    }
+
+    /// The share of the time spent on candidates that a family trailing the leader may take, and
+    /// one trailing by more than a tenth of the leader's error.
+    static let trailingShare = (near: 0.1, far: 0.02)
+
+    /// Whether the candidates of `family` have had their share of the time spent on
+    /// `candidates`: a family whose best trails the best of all takes at most a tenth of that
+    /// time, and a fiftieth when it trails by more than a tenth of the leader's error (1 − AUC,
+    /// the RMSE...). FLAML weighs its learners by their expected cost of improving on the best
+    /// alike.
+    static func hasHadItsShare(_ family: Family, among candidates: [Candidate], metric: Metric) -> Bool {
+        let members = candidates.filter { Family(of: $0) == family }
+        guard let own = best(members, metric: metric)?.metric(metric),
+            let lead = best(candidates, metric: metric)?.metric(metric),
+            metric.error(own) > metric.error(lead)
+        else { return false }
+        let share = metric.error(own) > 1.1 * metric.error(lead) ? trailingShare.far : trailingShare.near
+        let spent = members.reduce(0) { $0 + $1.trainingSeconds }
+        return spent >= share * candidates.reduce(0) { $0 + $1.trainingSeconds }
     }
 
     /// The memory XGBoost's histograms may take while a search's candidate grows a tree.
@@ -525,8 +553,12 @@ public final class AutopilotJob {
     /// extra-trees candidate and fresh random draws in turn (half of them extra trees' while
     /// extra trees lead), with a linear model every fifth trial, a random forest and extra trees
     /// every seventh and an MLP every twentieth. The same seed gives the same schedule.
+    ///
+    /// `costAware` (when time ends the search on a sample ladder): a ``Family`` that trails the
+    /// leader takes at most its ``trailingShare`` of the time spent on `candidates`; its turns go
+    /// to the leader's neighbours and to draws of the best XGBoost family.
     func nextTrial(
-        _ index: Int, candidates: [Candidate], generator: inout SplitMix64
+        _ index: Int, candidates: [Candidate], costAware: Bool = false, generator: inout SplitMix64
     )
         -> (String, Algorithm, [String: Double])
     {
@@ -535,6 +567,10 @@ public final class AutopilotJob {
         // one of them is tried, and the other slots go to the search.
         let categories = analysis?.plan.features.contains { $0.role == .categorical } ?? true
         let trees = categories ? ["dpp0", "dpp1", "dpp3"] : ["dpp0"]
+        let metric = analysis?.metric ?? .f1
+        let open = { (family: Family) in
+            !costAware || !Self.hasHadItsShare(family, among: candidates, metric: metric)
+        }
         switch index {
         case 0: return ("dpp0", .xgboost, SearchSpace.xgboostDefaults)
         case 1 where categories: return ("dpp3", .xgboost, SearchSpace.xgboostDefaults)
@@ -544,20 +580,24 @@ public final class AutopilotJob {
         case 5: return (categories ? "dpp3" : "dpp0", .randomForest, SearchSpace.randomForestDefaults)
         case 6: return ("dpp2", .extraTrees, SearchSpace.extraTreesDefaults)
         default:
-            if index % 20 == 19 { return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator)) }
-            if index % 5 == 4 { return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator)) }
+            if index % 20 == 19, open(Family(.mlp, "dpp2")) {
+                return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator))
+            }
+            if index % 5 == 4, open(Family(.linear, "dpp2")) {
+                return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator))
+            }
             if index % 7 == 6 {
                 var values = SearchSpace.sample(SearchSpace.randomForest, using: &generator)
                 values["num_round"] = 1
                 let forest = categories ? ["dpp0", "dpp3"] : ["dpp0"]
-                return (forest[Int(generator.next() % UInt64(forest.count))], .randomForest, values)
+                let pipeline = forest[Int(generator.next() % UInt64(forest.count))]
+                if open(Family(.randomForest, pipeline)) { return (pipeline, .randomForest, values) }
             }
-            if index % 7 == 2 {
+            if index % 7 == 2, open(Family(.extraTrees, "dpp2")) {
                 return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
             }
             // Neighbours of the best boosted or extremely randomised trees so far.
             let incumbents = candidates.filter { $0.algorithm == .xgboost || $0.algorithm == .extraTrees }
-            let metric = analysis?.metric ?? .f1
             let leader = Self.best(incumbents, metric: metric)
             if index % 3 != 0, let best = leader, best.algorithm == .extraTrees {
                 var center = best.hyperparameters.values
@@ -581,10 +621,19 @@ public final class AutopilotJob {
             if leader?.algorithm == .extraTrees, index % 2 == 1 {
                 return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
             }
-            values = SearchSpace.sample(
-                index % 2 == 0 ? SearchSpace.xgboostLeaves : SearchSpace.xgboost, using: &generator)
+            let leafWise = index % 2 == 0
+            values = SearchSpace.sample(leafWise ? SearchSpace.xgboostLeaves : SearchSpace.xgboost, using: &generator)
             values["num_round"] = 2000
             let pipeline = trees[Int(generator.next() % UInt64(trees.count))]
+            // A family that has had its share gives its draw to the best XGBoost family.
+            if !open(Family(.xgboost, pipeline, leafWise: leafWise)),
+                let best = Self.best(candidates.filter { $0.algorithm == .xgboost }, metric: metric)
+            {
+                values = SearchSpace.sample(
+                    SearchSpace.xgboostSpace(of: best.hyperparameters.values), using: &generator)
+                values["num_round"] = 2000
+                return (best.pipeline, .xgboost, values)
+            }
             return (pipeline, .xgboost, values)
         }
     }

@@ -1,8 +1,11 @@
 import Foundation
 
 /// Asynchronous successive halving (Li et al., 2020) over sample sizes: a candidate moves up
-/// to the next sample size when it is among the best quarter of those scored at its size.
-/// As the search time passes, the best one at each size whose move fits the time moves up
+/// to the next sample size when it is among the best quarter of those scored at its size. When
+/// time ends the search, only while the next size has taken at most a third of the time of its own:
+/// a candidate costs far more there (four times the rows, and boosting runs as long as early
+/// stopping lets it instead of a screen's rounds), and the screens get the most time. As the
+/// search time passes, the best one at each size whose move fits the time moves up
 /// even when fewer than four have been scored there, so that the largest sample is reached
 /// a third of the way through. A move is
 /// made only when its expected time (the candidate's, scaled by the rows) fits what is left
@@ -13,8 +16,8 @@ struct SuccessiveHalving {
     /// The linear learner, the MLP and extra trees learn from dense float matrices: they move
     /// up to at most this many rows (a matrix of a million rows and 150 columns takes 600 MB).
     static let denseRows = 200_000
-    /// The most boosting rounds on the first sample.
-    static let firstRounds = 250
+    /// The boosting rounds of a screen on the first sample.
+    static let firstRounds = 100
     private var moved: Set<String> = []
     /// How many candidates each rung has sent up.
     private var movedFrom: [Int: Int] = [:]
@@ -23,15 +26,19 @@ struct SuccessiveHalving {
         self.sizes = sizes
     }
 
-    /// The next candidate to train again on more rows, and the rung it goes to.
+    /// The next candidate to train again on more rows, and the rung it goes to; `weighTime`
+    /// when time, not the number of candidates, ends the search.
     mutating func promotion(
-        candidates: [Candidate], rungs: [String: Int], metric: Metric, elapsed: Double, searchTime: Double
+        candidates: [Candidate], rungs: [String: Int], metric: Metric, elapsed: Double, searchTime: Double,
+        weighTime: Bool = false
     ) -> (candidate: Candidate, rung: Int)? {
         guard sizes.count > 1, searchTime > 0 else { return nil }
         let timeLeft = searchTime - elapsed
+        var spent = [Double](repeating: 0, count: sizes.count)
+        for candidate in candidates { if let rung = rungs[candidate.name] { spent[rung] += candidate.trainingSeconds } }
         for rung in stride(from: sizes.count - 2, through: 0, by: -1) {
             let scored = AutopilotJob.ranked(candidates.filter { rungs[$0.name] == rung }, metric: metric)
-            let quota = scored.count / SampleLadder.factor
+            let quota = !weighTime || 3 * spent[rung + 1] <= spent[rung] ? scored.count / SampleLadder.factor : 0
             // Past a share of the search time the rung's best that fits moves up anyway when
             // none has yet: a tenth for the smallest sample, a third for the one below every row
             // (training on every row takes long: started later, it would not fit the time left).

@@ -81,11 +81,13 @@ public enum XGBoostTrainer {
     }
 
     /// Trains on matrices already built (labels set on them), so several candidates share one
-    /// matrix and its bins; `trainLabels` sets where boosting starts.
+    /// matrix and its bins; `trainLabels` sets where boosting starts. The validation rows are
+    /// scored every `evaluationStride` rounds (by default every round up to 10,000 of them, and
+    /// up to every fifth round past that).
     public static func fit(
         train trainMatrix: DMatrix, trainLabels: [Float], valid validMatrix: DMatrix,
         hyperparameters h: [String: Double], problem: ProblemType, classes: Int, seed: Int, threads: Int,
-        stopOnAUC: Bool = false, patience: Int? = nil, shouldStop: () -> Bool
+        stopOnAUC: Bool = false, patience: Int? = nil, evaluationStride: Int? = nil, shouldStop: () -> Bool
     ) throws(XGBoostError) -> Fit {
         let booster = try Booster(
             parameters: parameters(
@@ -98,7 +100,7 @@ public enum XGBoostTrainer {
         // Scoring many validation rows every round can cost as much as the round itself (AUC
         // sorts them): past 10,000 rows they are scored every few rounds, and the best round is
         // the best of those.
-        let stride = max(1, min(5, validMatrix.rows / 5_000))
+        let stride = evaluationStride ?? max(1, min(5, validMatrix.rows / 5_000))
         var best = (round: 0, loss: Double.infinity)
         for round in 0..<maxRounds {
             try booster.update(round: round, train: trainMatrix)
