@@ -11,11 +11,11 @@ extension AutopilotJob {
         var rounds: Int?
     }
 
-    /// Trains `algorithm` with `h` on the training rows of one split of `data` with `threads`
-    /// threads, scoring (and for XGBoost early-stopping on) its validation rows.
+    /// Trains `algorithm` with `h` on the training rows of one split of `data`, scoring (and for
+    /// XGBoost early-stopping on) its validation rows.
     func train(
         _ algorithm: Algorithm, hyperparameters h: Hyperparameters, data: TrainingData, key: TrainingData.Key,
-        classes: Int, threads: Int, stopOnAUC: Bool, shouldStop: () -> Bool
+        classes: Int, stopOnAUC: Bool, shouldStop: () -> Bool
     )
         throws(AutopilotError) -> FoldFit
     {
@@ -32,11 +32,11 @@ extension AutopilotJob {
                 let fit = try XGBoostTrainer.fit(
                     train: matrices.train, trainLabels: data.labels(split.train), valid: matrices.valid,
                     hyperparameters: h.values, problem: problem, classes: classes, seed: settings.seed,
-                    threads: threads, stopOnAUC: stopOnAUC,
+                    threads: settings.threads, stopOnAUC: stopOnAUC,
                     evaluationStride: ladder ? (key.rung == 0 ? SuccessiveHalving.firstRounds / 4 : 10) : nil,
                     shouldStop: shouldStop)
                 let scores = try data.validScores(key, watched: fit.validScores) { rows throws(XGBoostError) in
-                    try XGBoostTrainer.scores(fit.booster, rounds: fit.rounds, data: rows, threads: threads)
+                    try XGBoostTrainer.scores(fit.booster, rounds: fit.rounds, data: rows, threads: settings.threads)
                 }
                 return FoldFit(
                     model: .xgboost(XGBoostModelBox(booster: fit.booster), rounds: fit.rounds),
@@ -60,7 +60,7 @@ extension AutopilotJob {
             let matrices = data.dense(key)
             let forest = ExtraTrees.fit(
                 matrices.train, labels: data.labels(split.train), problem: problem, classes: classes,
-                parameters: .parameters(from: h.values), seed: UInt64(settings.seed), threads: threads,
+                parameters: .parameters(from: h.values), seed: UInt64(settings.seed), threads: settings.threads,
                 isCancelled: shouldStop)
             return FoldFit(model: .extraTrees(forest), validScores: data.validScores(key, forest.scores), rounds: nil)
         case .ensemble, .stacked:

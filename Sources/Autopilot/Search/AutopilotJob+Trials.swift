@@ -26,10 +26,10 @@ extension AutopilotJob {
         var scores: [Float]
     }
 
-    /// Trains `trial` on every fold of its rung with `threads` threads and scores it; the trial
-    /// stops at `deadline` or `max_trial_runtime`, whichever comes first, or when `shouldStop`.
+    /// Trains `trial` on every fold of its rung and scores it; the trial stops at `deadline` or
+    /// `max_trial_runtime`, whichever comes first, or when `shouldStop` says so.
     func run(
-        _ trial: Trial, data: TrainingData, threads: Int, metric: Metric, deadline: Date,
+        _ trial: Trial, data: TrainingData, metric: Metric, deadline: Date,
         shouldStop: () -> Bool
     ) throws(AutopilotError) -> TrialResult {
         let target = data.target
@@ -52,7 +52,7 @@ extension AutopilotJob {
         for fold in splits.indices {
             let trained = try train(
                 trial.algorithm, hyperparameters: h, data: data, key: trial.key(fold: fold), classes: classes,
-                threads: threads, stopOnAUC: metric == .auc, shouldStop: stop)
+                stopOnAUC: metric == .auc, shouldStop: stop)
             if let r = trained.rounds { foldRounds.append(r) }
             scores += trained.validScores
             foldModels.append(

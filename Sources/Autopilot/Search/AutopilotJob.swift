@@ -316,7 +316,7 @@ public final class AutopilotJob {
             let trial = trial(index)
             if top > 0 { data.release(keeping: trial.pipeline, rung: trial.rung) }
             let result = try run(
-                trial, data: data, threads: settings.threads, metric: analysis.metric, deadline: deadline,
+                trial, data: data, metric: analysis.metric, deadline: deadline,
                 shouldStop: shouldStop)
             record(result, of: trial)
         }
@@ -568,7 +568,7 @@ public final class AutopilotJob {
         let categories = analysis?.plan.features.contains { $0.role == .categorical } ?? true
         let trees = categories ? ["dpp0", "dpp1", "dpp3"] : ["dpp0"]
         let metric = analysis?.metric ?? .f1
-        let open = { (family: Family) in
+        let affordable = { (family: Family) in
             !costAware || !Self.hasHadItsShare(family, among: candidates, metric: metric)
         }
         switch index {
@@ -580,10 +580,10 @@ public final class AutopilotJob {
         case 5: return (categories ? "dpp3" : "dpp0", .randomForest, SearchSpace.randomForestDefaults)
         case 6: return ("dpp2", .extraTrees, SearchSpace.extraTreesDefaults)
         default:
-            if index % 20 == 19, open(Family(.mlp, "dpp2")) {
+            if index % 20 == 19, affordable(Family(.mlp, "dpp2")) {
                 return ("dpp2", .mlp, SearchSpace.sample(SearchSpace.mlp, using: &generator))
             }
-            if index % 5 == 4, open(Family(.linear, "dpp2")) {
+            if index % 5 == 4, affordable(Family(.linear, "dpp2")) {
                 return ("dpp2", .linear, SearchSpace.sample(SearchSpace.linear, using: &generator))
             }
             if index % 7 == 6 {
@@ -591,9 +591,9 @@ public final class AutopilotJob {
                 values["num_round"] = 1
                 let forest = categories ? ["dpp0", "dpp3"] : ["dpp0"]
                 let pipeline = forest[Int(generator.next() % UInt64(forest.count))]
-                if open(Family(.randomForest, pipeline)) { return (pipeline, .randomForest, values) }
+                if affordable(Family(.randomForest, pipeline)) { return (pipeline, .randomForest, values) }
             }
-            if index % 7 == 2, open(Family(.extraTrees, "dpp2")) {
+            if index % 7 == 2, affordable(Family(.extraTrees, "dpp2")) {
                 return ("dpp2", .extraTrees, SearchSpace.sample(SearchSpace.extraTrees, using: &generator))
             }
             // Neighbours of the best boosted or extremely randomised trees so far.
@@ -626,7 +626,7 @@ public final class AutopilotJob {
             values["num_round"] = 2000
             let pipeline = trees[Int(generator.next() % UInt64(trees.count))]
             // A family that has had its share gives its draw to the best XGBoost family.
-            if !open(Family(.xgboost, pipeline, leafWise: leafWise)),
+            if !affordable(Family(.xgboost, pipeline, leafWise: leafWise)),
                 let best = Self.best(candidates.filter { $0.algorithm == .xgboost }, metric: metric)
             {
                 values = SearchSpace.sample(
