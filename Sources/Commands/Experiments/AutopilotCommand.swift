@@ -124,46 +124,6 @@ struct AutopilotCommand: CellCommand {
         context.print("saved experiment '\(record.name)' in .pilot/")
     }
 
-    /// Writes a generated file beside the workbook, atomically.
-    static func write(_ text: String, to path: String, context: CommandContext) throws {
-        try write(Array(text.utf8), to: path, context: context)
-    }
-
-    /// Writes `frame` as CSV to `path` (relative to the workbook's folder), a few thousand rows
-    /// at a time, atomically, making its folder; returns the bytes written.
-    @discardableResult
-    static func writeCSV(
-        _ frame: Frame, to path: String, separator: UInt8 = 0x2C, context: CommandContext
-    ) throws -> Int64 {
-        let url = URL(fileURLWithPath: context.session.resolve(path))
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try CSVWriter.write(frame, toFile: url.path, separator: separator)
-            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber
-            return size?.int64Value ?? 0
-        } catch let error as CSVWriteError {
-            throw Diagnostic("cannot write \(path): \(error.reason)", hint: "check that the folder is writable")
-        } catch {
-            throw Diagnostic(
-                "cannot write \(path): \(error.localizedDescription)", hint: "check that the folder is writable")
-        }
-    }
-
-    /// Writes `bytes` to `path` (relative to the workbook's folder), atomically, making its folder.
-    static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws {
-        let url = URL(fileURLWithPath: context.session.resolve(path))
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw Diagnostic(
-                "cannot write \(path): \(error.localizedDescription)",
-                hint: "check that the folder exists and is writable")
-        }
-    }
-
     static func run(
         _ settings: AutopilotSettings, frame: Frame, frameName: String, name: String, context: CommandContext
     )
@@ -190,14 +150,14 @@ struct AutopilotCommand: CellCommand {
         }
         if settings.trials == nil {
             let report = DataExploration.report(frame: frame, name: name, analysis: analysis, width: context.width)
-            try write(report, to: "\(name)/data-exploration.pilotbook", context: context)
+            try WorkbookFiles.write(report, to: "\(name)/data-exploration.pilotbook", context: context)
             context.print("  wrote \(name)/data-exploration.pilotbook")
         }
         context.print(StageReport.definitions(analysis))
         if settings.trials == nil {
-            try writeCSV(frame, to: "\(name)/train.csv", context: context)
+            try WorkbookFiles.writeCSV(frame, to: "\(name)/train.csv", context: context)
             let record = ExperimentRecord(name: name, settings: settings, analysis: analysis, outcome: nil)
-            try write(
+            try WorkbookFiles.write(
                 CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
                 to: "\(name)/candidate-definitions.pilotbook", context: context)
             context.print(
@@ -255,7 +215,7 @@ struct AutopilotCommand: CellCommand {
         context.session.store(ExperimentValue(record: record, model: outcome.model), as: name)
         if settings.trials == nil {
             // Rewrite the definitions with each pipeline's best candidate, now that they are known.
-            try write(
+            try WorkbookFiles.write(
                 CandidateDefinitions.workbook(name: name, record: record, algorithms: analysis.algorithms),
                 to: "\(name)/candidate-definitions.pilotbook", context: context)
         }

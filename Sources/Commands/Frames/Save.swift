@@ -19,7 +19,7 @@ struct Save: CellCommand {
         let data = try context.session.frame(frame)
         let separator: UInt8 = path.hasSuffix(".tsv") ? 0x09 : 0x2C
         // Written a few thousand rows at a time: a large frame's text is never whole in memory.
-        let size = try AutopilotCommand.writeCSV(data, to: path, separator: separator, context: context)
+        let size = try WorkbookFiles.writeCSV(data, to: path, separator: separator, context: context)
         context.print("saved \(frame) to \(path): \(Sizes.shape(data)), \(Sizes.bytes(size))")
     }
 }
