@@ -120,6 +120,10 @@ struct FrameCommandTests {
                 "load data/people.csv as 2fast",
                 "error: '2fast' is not a valid name\n  load data/people.csv as 2fast\n                          ^\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"
             ),
+            (
+                "save people to data/people.csv/copy.csv",
+                "error: cannot write data/people.csv/copy.csv: data/people.csv is a file, not a folder\nhint: choose another name for the file or for the folder\n"
+            ),
         ])
     func mistakes(source: String, message: String) {
         let f = Fixture()
