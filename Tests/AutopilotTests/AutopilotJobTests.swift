@@ -81,6 +81,39 @@ struct AutopilotJobTests {
         #expect(predictions.probabilities?.allSatisfy { $0 >= 0 && $0 <= 1 } == true)
     }
 
+    /// The rounds a fixed XGBoost trial keeps with `metric` as the objective, validated by
+    /// cross-validation or by a holdout.
+    func rounds(metric: Metric, holdout: Bool) throws -> [Int?] {
+        // A noisy target, so that boosting overfits after a few rounds.
+        var generator = SplitMix64(seed: 5)
+        func uniform() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
+        var csv = "x1,x2,x3,binary\n"
+        for _ in 0..<600 {
+            let x = (uniform(), uniform(), uniform())
+            csv += "\(x.0),\(x.1),\(x.2),\(x.0 + x.1 + uniform() * 2 > 2 ? "yes" : "no")\n"
+        }
+        var settings = AutopilotSettings(target: "binary")
+        settings.threads = Self.threads
+        settings.metric = metric
+        if holdout { settings.crossValidationLimit = 100 }
+        settings.trials = [
+            .init(
+                pipeline: "dpp0", algorithm: .xgboost, hyperparameters: ["num_round": 500, "eta": 0.3, "max_depth": 6]),
+            .init(
+                pipeline: "dpp0", algorithm: .xgboost, hyperparameters: ["num_round": 500, "eta": 0.1, "max_depth": 3]),
+        ]
+        let job = AutopilotJob(frame: Generated.frame(csv), settings: settings)
+        return try job.tune(analysis: try job.analyze()).candidates.map(\.rounds)
+    }
+
+    @Test("boosting stops on AUC with a holdout, and on the loss across folds, whose scores are pooled")
+    func stoppingMeasure() throws {
+        // Across folds AUC as the objective stops fold models where the loss would.
+        #expect(try rounds(metric: .auc, holdout: false) == rounds(metric: .f1, holdout: false))
+        // On a holdout AUC waits for its own best round.
+        #expect(try rounds(metric: .auc, holdout: true) != rounds(metric: .f1, holdout: true))
+    }
+
     @Test("too few rows to learn from")
     func tooFew() {
         let tiny = Generated.frame("x,y\n1,a\n2,b\n3,a\n")
