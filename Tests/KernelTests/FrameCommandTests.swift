@@ -121,6 +121,10 @@ struct FrameCommandTests {
                 "error: '2fast' is not a valid name\n  load data/people.csv as 2fast\n                          ^\nhint: use letters, digits, '_' and '-', starting with a letter (e.g. data, train_2)\n"
             ),
             (
+                "save people to data/people.csv/more/copy.csv",
+                "error: cannot write data/people.csv/more/copy.csv: cannot make the folder data/people.csv/more (Not a directory)\nhint: choose a folder you can write to\n"
+            ),
+            (
                 "save people to data/people.csv/copy.csv",
                 "error: cannot write data/people.csv/copy.csv: data/people.csv is a file, not a folder\nhint: choose another name for the file or for the folder\n"
             ),

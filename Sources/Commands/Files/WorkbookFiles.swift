@@ -69,8 +69,13 @@ enum WorkbookFiles {
                 missing = missing.deletingLastPathComponent()
             }
             let reason = mkdir(missing.path, 0o777) == 0 ? error.localizedDescription : String(cString: strerror(errno))
+            // Shown as the user wrote the path: relative to the workbook's folder if it was.
+            let base = url.path.hasSuffix(path) ? String(url.path.dropLast(path.count)) : ""
+            let named =
+                base.isEmpty || !missing.path.hasPrefix(base)
+                ? missing.path : String(missing.path.dropFirst(base.count))
             throw Diagnostic(
-                "cannot write \(path): cannot make the folder \(missing.path) (\(reason))",
+                "cannot write \(path): cannot make the folder \(named) (\(reason))",
                 hint: "choose a folder you can write to")
         }
     }
