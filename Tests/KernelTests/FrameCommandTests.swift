@@ -122,7 +122,11 @@ struct FrameCommandTests {
             ),
             (
                 "save people to data/people.csv/more/copy.csv",
-                "error: cannot write data/people.csv/more/copy.csv: cannot make the folder data/people.csv/more (Not a directory)\nhint: choose a folder you can write to\n"
+                "error: cannot write data/people.csv/more/copy.csv: data/people.csv is a file, not a folder\nhint: choose another name for the file or for the folder\n"
+            ),
+            (
+                "save people to /proc/pilot/copy.csv",
+                "error: cannot write /proc/pilot/copy.csv: cannot make the folder /proc/pilot (No such file or directory)\nhint: choose a folder you can write to\n"
             ),
             (
                 "save people to data/people.csv/copy.csv",

@@ -17,8 +17,8 @@ enum WorkbookFiles {
     static func writeCSV(
         _ frame: Frame, to path: String, separator: UInt8 = 0x2C, context: CommandContext
     ) throws -> Int64 {
+        try makeFolders(for: path, context: context)
         let url = URL(fileURLWithPath: context.session.resolve(path))
-        try makeFolder(of: url, for: path)
         do {
             try CSVWriter.write(frame, toFile: url.path, separator: separator)
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber
@@ -33,8 +33,8 @@ enum WorkbookFiles {
 
     /// Writes `bytes` to `path` (relative to the workbook's folder), atomically, making its folder.
     static func write(_ bytes: [UInt8], to path: String, context: CommandContext) throws {
+        try makeFolders(for: path, context: context)
         let url = URL(fileURLWithPath: context.session.resolve(path))
-        try makeFolder(of: url, for: path)
         do {
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
@@ -44,39 +44,28 @@ enum WorkbookFiles {
         }
     }
 
-    /// Makes the folder `url` goes in (and the folders above it), saying which one could not be
-    /// made and why: Foundation's own message names neither.
-    private static func makeFolder(of url: URL, for path: String) throws {
-        let folder = url.deletingLastPathComponent()
-        let shown = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
+    /// Makes the folders `path` goes in, one at a time from the top, so that a failure names the
+    /// folder as the user wrote it and the system's reason (Foundation's message names neither).
+    private static func makeFolders(for path: String, context: CommandContext) throws {
+        var folder = ""
+        for part in ((path as NSString).deletingLastPathComponent as NSString).pathComponents {
+            folder = folder.isEmpty ? part : (folder as NSString).appendingPathComponent(part)
+            // With a slash `~` resolves to the home folder, as in `~/out/t.csv`.
+            let place = context.session.resolve(folder + "/")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: place, isDirectory: &isFolder) {
+                guard isFolder.boolValue else {
+                    throw Diagnostic(
+                        "cannot write \(path): \(folder) is a file, not a folder",
+                        hint: "choose another name for the file or for the folder")
+                }
+                continue
+            }
+            guard mkdir(place, 0o777) == 0 || errno == EEXIST else {
                 throw Diagnostic(
-                    "cannot write \(path): \(shown) is a file, not a folder",
-                    hint: "choose another name for the file or for the folder")
+                    "cannot write \(path): cannot make the folder \(folder) (\(String(cString: strerror(errno))))",
+                    hint: "choose a folder you can write to")
             }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            // The first folder missing on the way down is the one that could not be made.
-            var missing = folder
-            while !FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path),
-                missing.pathComponents.count > 1
-            {
-                missing = missing.deletingLastPathComponent()
-            }
-            let reason = mkdir(missing.path, 0o777) == 0 ? error.localizedDescription : String(cString: strerror(errno))
-            // Shown as the user wrote the path: relative to the workbook's folder if it was.
-            let base = url.path.hasSuffix(path) ? String(url.path.dropLast(path.count)) : ""
-            let named =
-                base.isEmpty || !missing.path.hasPrefix(base)
-                ? missing.path : String(missing.path.dropFirst(base.count))
-            throw Diagnostic(
-                "cannot write \(path): cannot make the folder \(named) (\(reason))",
-                hint: "choose a folder you can write to")
         }
     }
 }
