@@ -153,14 +153,17 @@ struct ModelArchiveTests {
 
 @Suite("Validation scheme")
 struct ValidationSchemeTests {
-    @Test("small data: 5 stratified folds that cover every labelled row once")
+    @Test("small data: 8 stratified folds that cover every labelled row once")
     func folds() throws {
         let table = Generated.table(rows: 600, seed: 5)
         var settings = AutopilotSettings(target: "binary")
         settings.exclude = ["id", "multi", "value"]
         let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
-        #expect(analysis.folds.count == 5)
-        #expect(analysis.validation.hasPrefix("5-fold cross-validation, stratified by binary, seed 0"))
+        #expect(analysis.folds.count == 8)
+        #expect(
+            analysis.validation
+                == "8-fold cross-validation, stratified by binary, seed 0 (600 rows: 8 folds up to 10000 rows; "
+                + "a holdout above 50000)")
         let valid = analysis.folds.flatMap(\.valid)
         #expect(valid.count == 600)
         #expect(Set(valid).count == 600)
@@ -170,6 +173,21 @@ struct ValidationSchemeTests {
         }
         let positives = analysis.folds.map { $0.valid.filter { analysis.target.labels[$0] == 1 }.count }
         #expect(positives.max()! - positives.min()! <= 1)
+    }
+
+    @Test("above the eight-fold limit: 5 folds, up to the cross-validation limit")
+    func fiveFolds() throws {
+        let table = Generated.table(rows: 600, seed: 5)
+        var settings = AutopilotSettings(target: "binary")
+        settings.exclude = ["id", "multi", "value"]
+        settings.eightFoldLimit = 599
+        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        #expect(analysis.folds.count == 5)
+        #expect(
+            analysis.validation
+                == "5-fold cross-validation, stratified by binary, seed 0 (600 rows: up to 50000 rows; a holdout above)"
+        )
+        #expect(Set(analysis.folds.flatMap(\.valid)).count == 600)
     }
 
     @Test("large data: one 80/20 holdout")

@@ -27,19 +27,20 @@ struct ExtraTreesCandidateTests {
         let outcome = try job.tune(analysis: try job.analyze())
         let forests = outcome.candidates.filter { $0.algorithm == .extraTrees }
         #expect(forests.first?.name == "et-dpp2-007")
-        // The defaults, with the leaves that keep five forests of 100 trees within the budget.
+        // The defaults, with the leaves that keep eight forests (one a fold) of 100 trees within
+        // the budget.
         let leaves = ExtraTrees.Parameters.leaves(
-            bytes: AutopilotJob.extraTreesBytes, trees: 100, forests: 5, outputs: 1)
+            bytes: AutopilotJob.extraTreesBytes, trees: 100, forests: 8, outputs: 1)
         #expect(
             forests.first?.hyperparameters.values
                 == SearchSpace.extraTreesDefaults.merging(["max_leaves": Double(leaves)]) { $1 })
-        #expect(leaves == 8388)
+        #expect(leaves == 5242)
         #expect(forests.allSatisfy { $0.hyperparameters["max_leaves"] != nil })
         #expect(forests.count >= 2)
         #expect(forests.allSatisfy { $0.pipeline == "dpp2" && ($0.metrics["AUC"] ?? 0) > 0.85 })
     }
 
-    @Test("multiclass extra trees in 5-fold bags: stored as files and restored, the same scores")
+    @Test("multiclass extra trees in 8-fold bags: stored as files and restored, the same scores")
     func archive() throws {
         var settings = AutopilotSettings(target: "multi")
         settings.exclude = ["id", "binary", "value"]
@@ -50,7 +51,7 @@ struct ExtraTreesCandidateTests {
         let outcome = try job.tune(analysis: try job.analyze())
         #expect(outcome.best.algorithm == .extraTrees)
         let (archive, files) = try ModelArchive.make(outcome.model)
-        #expect(archive.members.count == 5)
+        #expect(archive.members.count == 8)
         #expect(archive.members.allSatisfy { $0.algorithm == .extraTrees && $0.extraTrees?.trees.count == 30 })
         #expect(files.isEmpty)
         let decoded = try JSONDecoder().decode(ModelArchive.self, from: JSONEncoder().encode(archive))

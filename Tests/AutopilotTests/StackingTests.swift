@@ -26,7 +26,7 @@ struct StackingTests {
         ]
         let table = Generated.table(rows: 600, seed: 2)
         let job = AutopilotJob(frame: table, settings: settings)
-        let bag = try job.tune(analysis: try job.analyze()).model  // 5 fold models
+        let bag = try job.tune(analysis: try job.analyze()).model  // 8 fold models
         let scores = try #require(try bag.scores(table))
         let labels = job.analysis!.target.labels
         let fitted = try #require(
@@ -35,7 +35,7 @@ struct StackingTests {
         let model = TrainedModel.stacked(
             [bag, bag], fitted.stacker, target: job.analysis!.target, threshold: 0.5)
         let (archive, files) = try ModelArchive.make(model)
-        #expect(archive.members.count == 10 && archive.members.map(\.group) == (0..<10).map { $0 / 5 })
+        #expect(archive.members.count == 16 && archive.members.map(\.group) == (0..<16).map { $0 / 8 })
         let restored = try archive.restore { name throws(AutopilotError) in files[name] ?? [] }
         #expect(try restored.predict(table).scores == model.predict(table).scores)
     }

@@ -104,8 +104,8 @@ struct ServingCommandTests {
         #expect(served.name == "exp.best")
         #expect(served.inputs.columns.map(\.name) == ["id", "x1", "x2", "color"])
         #expect(served.defaultKeys == [.predictedLabel])
-        // The best candidate is a bag of its five fold models (or an ensemble of bags).
-        #expect(served.files.count >= 5 && served.files.count % 5 == 0)
+        // The best candidate is a bag of its eight fold models (or an ensemble of bags).
+        #expect(served.files.count >= 8 && served.files.count % 8 == 0)
         #expect(served.files.keys.sorted().first == "booster-1.json")
 
         #expect(

@@ -80,12 +80,16 @@ public final class AutopilotJob {
         var trainRows: [Int], validRows: [Int], folds: [Fold], validation: String
         let stratified = strata == nil ? "" : ", stratified by \(settings.target)"
         if labelled.count <= settings.crossValidationLimit {
-            folds = Self.kFold(labelled, strata: strata, k: 5, seed: UInt64(settings.seed))
+            let k = labelled.count <= settings.eightFoldLimit ? 8 : 5
+            folds = Self.kFold(labelled, strata: strata, k: k, seed: UInt64(settings.seed))
             trainRows = labelled
             validRows = []
+            let rule =
+                k == 8
+                ? "8 folds up to \(settings.eightFoldLimit) rows; a holdout above \(settings.crossValidationLimit)"
+                : "up to \(settings.crossValidationLimit) rows; a holdout above"
             validation =
-                "5-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: up to "
-                + "\(settings.crossValidationLimit) rows; a holdout above)"
+                "\(k)-fold cross-validation\(stratified), seed \(settings.seed) (\(labelled.count) rows: \(rule))"
         } else {
             let split = RowSplit.split(
                 rowCount: labelled.count, ratio: 0.8, strata: strata, seed: UInt64(settings.seed))
