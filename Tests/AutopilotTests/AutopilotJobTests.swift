@@ -153,12 +153,19 @@ struct ModelArchiveTests {
 
 @Suite("Validation scheme")
 struct ValidationSchemeTests {
-    @Test("small data: 8 stratified folds that cover every labelled row once")
-    func folds() throws {
-        let table = Generated.table(rows: 600, seed: 5)
+    /// The analysis of `rows` generated rows with `binary` as the target, settings changed by `change`.
+    func analysis(
+        rows: Int, seed: UInt64, _ change: (inout AutopilotSettings) -> Void = { _ in }
+    ) throws -> AutopilotJob.Analysis {
         var settings = AutopilotSettings(target: "binary")
         settings.exclude = ["id", "multi", "value"]
-        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        change(&settings)
+        return try AutopilotJob(frame: Generated.table(rows: rows, seed: seed), settings: settings).analyze()
+    }
+
+    @Test("small data: 8 stratified folds that cover every labelled row once")
+    func folds() throws {
+        let analysis = try analysis(rows: 600, seed: 5)
         #expect(analysis.folds.count == 8)
         #expect(
             analysis.validation
@@ -177,11 +184,7 @@ struct ValidationSchemeTests {
 
     @Test("above the eight-fold limit: 5 folds, up to the cross-validation limit")
     func fiveFolds() throws {
-        let table = Generated.table(rows: 600, seed: 5)
-        var settings = AutopilotSettings(target: "binary")
-        settings.exclude = ["id", "multi", "value"]
-        settings.eightFoldLimit = 599
-        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        let analysis = try analysis(rows: 600, seed: 5) { $0.eightFoldLimit = 599 }
         #expect(analysis.folds.count == 5)
         #expect(
             analysis.validation
@@ -192,11 +195,7 @@ struct ValidationSchemeTests {
 
     @Test("large data: one 80/20 holdout")
     func holdout() throws {
-        let table = Generated.table(rows: 6000, seed: 6)
-        var settings = AutopilotSettings(target: "binary")
-        settings.exclude = ["id", "multi", "value"]
-        settings.crossValidationLimit = 5000
-        let analysis = try AutopilotJob(frame: table, settings: settings).analyze()
+        let analysis = try analysis(rows: 6000, seed: 6) { $0.crossValidationLimit = 5000 }
         #expect(analysis.folds.count == 1)
         #expect(analysis.trainRows.count == 4800)
         #expect(analysis.validation.hasPrefix("80/20 holdout"))
