@@ -189,7 +189,7 @@ def own_cpu_seconds():
 
 def watch(command, log_path, timeout):
     """Runs `command` with its output into log_path. Returns its exit code (None on timeout), wall
-    seconds, peak MB (the larger of its VmHWM and the sum of VmRSS over its process tree), CPU
+    seconds, peak MiB (the larger of its VmHWM and the sum of VmRSS over its process tree), CPU
     seconds (its own and its children's), and how many cores other processes kept busy meanwhile."""
     start, busy, mine = time.perf_counter(), busy_cpu_seconds(), own_cpu_seconds()
     with open(log_path, "w") as log:
@@ -351,7 +351,7 @@ def table(cache, infos, budgets):
         row += [fmt_metric(cells[s], s in rank and rank[s] == best) for s in SYSTEMS]
         row += [str(cells[s].get("count", "—")) if cells[s] else "—" for s in SYSTEMS]
         row += [f"{cells[s]['seconds']:.0f} s" if cells[s] else "—" for s in SYSTEMS]
-        row += [f"{cells[s]['peak_mb']:,.0f} MB" if cells[s] else "—" for s in SYSTEMS]
+        row += [f"{cells[s]['peak_mb']:,.0f} MiB" if cells[s] else "—" for s in SYSTEMS]
         lines.append("| " + " | ".join(row) + " |")
     if rank_rows:
         means = {s: np.mean([r[s] for r in rank_rows]) for s in SYSTEMS}
@@ -424,12 +424,14 @@ def details(cache, infos, budgets):
         pilot, flaml = (cache.get(key(s, dataset.name, budget)) for s in ("pilot", "flaml"))
         if dataset.big and dataset.name in infos and pilot and flaml and not pilot.get("error") and not flaml.get("error"):
             info = infos[dataset.name]
+            # Peaks are read in KiB (/proc's "kB"), kept in MiB; the files' sizes are kept in MB.
+            train_mib, test_mib = (info[k] * 1e6 / 2**20 for k in ("train_mb", "test_mb"))
             lines.append(
                 f"- {dataset.name} at {budget} s: pilot scored {plural(pilot['count'], 'candidate')} against FLAML's "
                 f"{flaml['count']} trials; test AUC {pilot['metric']:.4f} against {flaml['metric']:.4f}; peak "
-                f"memory {pilot['peak_mb']:,.0f} MB against FLAML's {flaml['peak_mb']:,.0f} MB, "
-                f"{pilot['peak_mb'] / info['train_mb']:.2f}× the training CSV ({info['train_mb']:,.0f} MB; "
-                f"test CSV {info['test_mb']:,.0f} MB); the whole `pilot run` took {pilot['seconds']:.0f} s "
+                f"memory {pilot['peak_mb']:,.0f} MiB against FLAML's {flaml['peak_mb']:,.0f} MiB, "
+                f"{pilot['peak_mb'] / train_mib:.2f}× the training CSV ({train_mib:,.0f} MiB; "
+                f"test CSV {test_mib:,.0f} MiB); the whole `pilot run` took {pilot['seconds']:.0f} s "
                 f"for a budget of {budget} s ({pilot['seconds'] / budget:.2f}×).")
     return lines
 
@@ -486,7 +488,7 @@ def main():
                     result |= {"metric_name": METRIC[dataset.kind], "seed": seed,
                                "date": datetime.datetime.now().isoformat(timespec="seconds")}
                     shown = headline(result["error"]) if "error" in result else f"{result['metric']:.4f}"
-                    print(f"  {shown}  count {result.get('count')}  {result['seconds']:.0f} s  {result['peak_mb']:.0f} MB"
+                    print(f"  {shown}  count {result.get('count')}  {result['seconds']:.0f} s  {result['peak_mb']:.0f} MiB"
                           f"  (others busy: {result['other_cores']:.1f} cores)", flush=True)
                     draws.append(result)
                 runs[k] = median_run(draws, METRIC[dataset.kind])
@@ -504,8 +506,8 @@ def main():
         "split: train_test_split(test_size=0.2, random_state=0, stratified for classes). Test metric: "
         "AUC (binary), accuracy (multiclass), RMSE (regression, lower is better), computed from each "
         "system's test predictions; best in bold. Wall time: the whole process (start, loading the CSVs, "
-        "the search, predicting the test rows). Peak memory: VmHWM, or the largest sum of resident memory over "
-        "the process tree.",
+        "the search, predicting the test rows). Peak memory, in MiB (2^20 bytes): VmHWM, or the largest sum of "
+        "resident memory over the process tree.",
         "",
         *table(runs, infos, budgets),
         "",

@@ -1,3 +1,4 @@
+import Foundation
 import Frames
 import Testing
 
@@ -24,6 +25,18 @@ struct SuccessiveHalvingTests {
         #expect(SampleLadder.sizes(rows: 800_000, first: 25_000, from: 50_000) == [25_000, 100_000, 400_000, 800_000])
         #expect(SampleLadder.sizes(rows: 120_000, first: 25_000, from: 50_000) == [25_000, 120_000])
         #expect(SampleLadder.sizes(rows: 40_000, first: 25_000, from: 50_000) == [40_000])
+    }
+
+    @Test("a move onto every row may take half the time left; a sample's trials only the search's limits")
+    func moveLimit() throws {
+        let halving = SuccessiveHalving(sizes: [10_000, 40_000, 160_000, 640_000])
+        let now = Date(timeIntervalSinceReferenceDate: 1000)
+        let limit = try #require(halving.limit(rung: 3, now: now, deadline: now.addingTimeInterval(70)))
+        #expect(limit.date == now.addingTimeInterval(35))
+        #expect(limit.reason == "half the time left")
+        #expect(halving.limit(rung: 3, now: now, deadline: now.addingTimeInterval(-5))?.date == now)
+        #expect(halving.limit(rung: 2, now: now, deadline: now.addingTimeInterval(70)) == nil)
+        #expect(SuccessiveHalving(sizes: [4800]).limit(rung: 0, now: now, deadline: now.addingTimeInterval(70)) == nil)
     }
 
     @Test("samples are nested and keep each class's share")

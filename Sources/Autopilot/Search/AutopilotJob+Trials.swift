@@ -26,23 +26,28 @@ extension AutopilotJob {
         var scores: [Float]
     }
 
-    /// Trains `trial` on every fold of its rung and scores it; the trial stops at `deadline` or
-    /// `max_trial_runtime`, whichever comes first, or when `shouldStop` says so.
+    /// Trains `trial` on every fold of its rung and scores it; the trial stops at `deadline`,
+    /// `max_trial_runtime` or its own `limit` (a time and its reason), whichever comes first, or
+    /// when `shouldStop` says so.
     func run(
         _ trial: Trial, data: TrainingData, metric: Metric, deadline: Date,
-        shouldStop: () -> Bool
+        limit: (date: Date, reason: String)? = nil, shouldStop: () -> Bool
     ) throws(AutopilotError) -> TrialResult {
         let target = data.target
         let splits = data.splits[trial.rung]
         let classes = max(2, target.classes.count)
         let started = Date()
-        let trialDeadline = min(deadline, started.addingTimeInterval(settings.maxTrialRuntime))
+        let limits = [
+            (date: deadline, reason: "max_runtime"),
+            (date: started.addingTimeInterval(settings.maxTrialRuntime), reason: "max_trial_runtime"),
+        ]
+        let trialLimit = (limits + (limit.map { [$0] } ?? [])).min { $0.date < $1.date }!
         // A trial the clock cuts short is marked: its result depends on the machine's speed.
         var cutShort: String?
         let stop = {
             if shouldStop() { return true }
-            guard Date() > trialDeadline else { return false }
-            cutShort = trialDeadline < deadline ? "max_trial_runtime" : "max_runtime"
+            guard Date() > trialLimit.date else { return false }
+            cutShort = trialLimit.reason
             return true
         }
         let h = Hyperparameters(trial.values)
@@ -51,7 +56,7 @@ extension AutopilotJob {
         var foldRounds: [Int] = []
         // Boosting stops on validation AUC when AUC is the objective, but not across folds: AUC
         // only ranks, so each fold model would stop at a round (and a scale of scores) of its
-        // own, chosen on a fifth of the rows, and the folds' scores are pooled to be ranked
+        // own, chosen on one fold's rows, and the folds' scores are pooled to be ranked
         // together. Stopped on the loss, the folds' scales agree (bench/RESULTS.md: caravan).
         let stopOnAUC = metric == .auc && splits.count == 1
         for fold in splits.indices {

@@ -319,8 +319,9 @@ public final class AutopilotJob {
                 || (!candidates.isEmpty && pace * Double(total - index) > deadline.timeIntervalSinceNow)
             let trial = trial(index)
             if top > 0 { data.release(keeping: trial.pipeline, rung: trial.rung) }
+            let limit = settings.trials == nil ? halving.limit(rung: trial.rung, now: Date(), deadline: deadline) : nil
             let result = try run(
-                trial, data: data, metric: analysis.metric, deadline: deadline,
+                trial, data: data, metric: analysis.metric, deadline: deadline, limit: limit,
                 shouldStop: shouldStop)
             record(result, of: trial)
         }

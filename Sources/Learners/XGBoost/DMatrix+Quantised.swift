@@ -71,6 +71,8 @@ private final class BatchIterator {
     /// Sets the next batch on the proxy: 1 when there was one, 0 at the end (or after an error).
     func advance() -> Int32 {
         guard error == nil, next < batches.count else { return 0 }
+        // XGBoost is done with the last batch: let it go before the next one is made.
+        values = []
         let batch = batches.batch(next)
         next += 1
         values = batch.values
