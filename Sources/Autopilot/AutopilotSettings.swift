@@ -53,3 +53,35 @@ public struct AutopilotSettings: Sendable, Codable, Equatable {
         self.target = target
     }
 }
+
+extension AutopilotSettings {
+    private enum CodingKeys: String, CodingKey {
+        case target, problem, metric, mode, maxCandidates, maxRuntime, maxTrialRuntime, exclude, candidatesOnly,
+            seed, threads, crossValidationLimit, eightFoldLimit, firstSampleRows, sampleLadderRows, trials
+    }
+
+    /// Settings as an experiment record stores them. A record an older pilot wrote lacks the
+    /// settings added since, which keep their defaults: its experiment still loads.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(target: try c.decode(String.self, forKey: .target))
+        func stored<T: Decodable>(_ key: CodingKeys, or value: T) throws -> T {
+            try c.decodeIfPresent(T.self, forKey: key) ?? value
+        }
+        problem = try c.decodeIfPresent(ProblemType.self, forKey: .problem)
+        metric = try c.decodeIfPresent(Metric.self, forKey: .metric)
+        mode = try stored(.mode, or: mode)
+        maxCandidates = try stored(.maxCandidates, or: maxCandidates)
+        maxRuntime = try stored(.maxRuntime, or: maxRuntime)
+        maxTrialRuntime = try stored(.maxTrialRuntime, or: maxTrialRuntime)
+        exclude = try stored(.exclude, or: exclude)
+        candidatesOnly = try stored(.candidatesOnly, or: candidatesOnly)
+        seed = try stored(.seed, or: seed)
+        threads = try stored(.threads, or: threads)
+        crossValidationLimit = try stored(.crossValidationLimit, or: crossValidationLimit)
+        eightFoldLimit = try stored(.eightFoldLimit, or: eightFoldLimit)
+        firstSampleRows = try stored(.firstSampleRows, or: firstSampleRows)
+        sampleLadderRows = try stored(.sampleLadderRows, or: sampleLadderRows)
+        trials = try c.decodeIfPresent([Trial].self, forKey: .trials)
+    }
+}

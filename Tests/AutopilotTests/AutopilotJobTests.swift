@@ -230,3 +230,30 @@ struct AutopilotProgressTests {
         #expect(fractions.last! > 0.99)
     }
 }
+
+@Suite("Autopilot settings as stored")
+struct StoredSettingsTests {
+    @Test("settings round-trip; those an older pilot stored, without the settings added since, load with defaults")
+    func olderRecords() throws {
+        var settings = AutopilotSettings(target: "y")
+        settings.metric = .auc
+        settings.maxRuntime = 60
+        settings.eightFoldLimit = 2000
+        settings.trials = [.init(pipeline: "dpp0", algorithm: .xgboost, hyperparameters: ["eta": 0.1])]
+        let data = try JSONEncoder().encode(settings)
+        #expect(try JSONDecoder().decode(AutopilotSettings.self, from: data) == settings)
+
+        // As session 13's pilot stored them: no eightFoldLimit.
+        let older = #"""
+            {"target": "y", "metric": "AUC", "mode": "auto", "maxCandidates": 16, "maxRuntime": 60,
+             "maxTrialRuntime": 120, "exclude": ["id"], "candidatesOnly": false, "seed": 3, "threads": 2,
+             "crossValidationLimit": 50000, "firstSampleRows": 10000, "sampleLadderRows": 50000}
+            """#
+        let loaded = try JSONDecoder().decode(AutopilotSettings.self, from: Data(older.utf8))
+        #expect(loaded.eightFoldLimit == AutopilotSettings(target: "y").eightFoldLimit)
+        #expect(loaded.seed == 3 && loaded.exclude == ["id"] && loaded.metric == .auc && loaded.problem == nil)
+        let bare = try JSONDecoder().decode(AutopilotSettings.self, from: Data(#"{"target": "y"}"#.utf8))
+        #expect(bare == AutopilotSettings(target: "y"))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(AutopilotSettings.self, from: Data("{}".utf8)) }
+    }
+}
