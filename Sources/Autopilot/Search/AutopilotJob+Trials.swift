@@ -37,11 +37,12 @@ extension AutopilotJob {
         let splits = data.splits[trial.rung]
         let classes = max(2, target.classes.count)
         let started = Date()
-        let limits = [
+        var limits = [
             (date: deadline, reason: "max_runtime"),
             (date: started.addingTimeInterval(settings.maxTrialRuntime), reason: "max_trial_runtime"),
         ]
-        let trialLimit = (limits + (limit.map { [$0] } ?? [])).min { $0.date < $1.date }!
+        if let limit { limits.append(limit) }
+        let trialLimit = limits.min { $0.date < $1.date }!
         // A trial the clock cuts short is marked: its result depends on the machine's speed.
         var cutShort: String?
         let stop = {
